@@ -1,0 +1,48 @@
+# The two set-up commands: `make demo` (main job, embedded store) and `make test` (whole suite,
+# with the local Neo4j started and stopped for it). Everything installs into .venv.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+NEO4J := deploy/neo4j/neo4j.sh
+PYTEST_ARGS ?=
+
+.PHONY: install demo test lint neo4j-start neo4j-stop neo4j-status bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --editable '.[dev]'
+	touch $@
+
+demo: install
+	$(BIN)/partnergraph --help
+	$(BIN)/partnergraph --version
+
+# Starts the local Neo4j unless NEO4J_URI names another server or one is already running,
+# and stops only a server it started. pytest's "no tests ran" (exit 5) counts as a failure.
+test: install
+	@started=0; \
+	if [ -z "$${NEO4J_URI:-}" ] && ! $(NEO4J) status >/dev/null; then \
+	  $(NEO4J) start || exit 1; started=1; \
+	fi; \
+	$(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing" >&2; rc=1; fi; \
+	if [ $$started -eq 1 ]; then $(NEO4J) stop; fi; \
+	exit $$rc
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+neo4j-start:
+	$(NEO4J) start
+neo4j-stop:
+	$(NEO4J) stop
+neo4j-status:
+	$(NEO4J) status
+
+clean:
+	rm -rf $(VENV) deploy/neo4j/.run .pytest_cache .mypy_cache .ruff_cache
