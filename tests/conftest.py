@@ -9,6 +9,9 @@ from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
 from api.settings import Settings
+from graph.memory_store import MemoryStore
+from graph.neo4j_store import Neo4jStore
+from graph.store import GraphStore
 
 
 @pytest.fixture(scope="session")
@@ -36,14 +39,23 @@ def neo4j_driver(settings: Settings) -> Iterator[Driver]:
 
 @pytest.fixture
 def empty_neo4j(neo4j_driver: Driver, settings: Settings) -> Driver:
-    """The database emptied of data and of schema, for a test that needs a known start."""
-    db = settings.neo4j_database
-    neo4j_driver.execute_query("MATCH (n) DETACH DELETE n", database_=db)
-    for record in neo4j_driver.execute_query("SHOW CONSTRAINTS YIELD name", database_=db).records:
-        neo4j_driver.execute_query(f"DROP CONSTRAINT `{record['name']}`", database_=db)
-    indexes = neo4j_driver.execute_query(
-        "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name", database_=db
-    ).records
-    for record in indexes:
-        neo4j_driver.execute_query(f"DROP INDEX `{record['name']}` IF EXISTS", database_=db)
+    """The database emptied of data (the schema stays: creating it is idempotent and slow)."""
+    neo4j_driver.execute_query("MATCH (n) DETACH DELETE n", database_=settings.neo4j_database)
     return neo4j_driver
+
+
+@pytest.fixture
+def neo4j_store(empty_neo4j: Driver, settings: Settings) -> Iterator[Neo4jStore]:
+    store = Neo4jStore(
+        settings.neo4j_uri, auth=settings.neo4j_auth, database=settings.neo4j_database
+    )
+    yield store
+    store.close()
+
+
+@pytest.fixture(params=["memory", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def store(request: pytest.FixtureRequest) -> GraphStore:
+    """Each store in turn: a test using it states the semantics both must share."""
+    if request.param == "memory":
+        return MemoryStore()
+    return request.getfixturevalue("neo4j_store")  # type: ignore[no-any-return]

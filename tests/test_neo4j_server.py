@@ -42,6 +42,7 @@ def test_uniqueness_constraint_rejects_a_duplicate_id(
     empty_neo4j: Driver, settings: Settings
 ) -> None:
     db = settings.neo4j_database
+    empty_neo4j.execute_query("DROP CONSTRAINT probe_id IF EXISTS", database_=db)
     empty_neo4j.execute_query(
         "CREATE CONSTRAINT probe_id IF NOT EXISTS FOR (n:Probe) REQUIRE n.id IS UNIQUE",
         database_=db,

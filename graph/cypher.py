@@ -1,0 +1,98 @@
+"""Cypher generated from the schema: constraints, indexes and the batched UNWIND MERGE writes.
+
+Only labels and relationship types the ontology declares get in here, so no data ever reaches
+the text of a query; values always travel as parameters.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.records import FINGERPRINT, FIRSTSEEN, LASTUPDATED, SOURCE_ID
+from ontology.schema import Schema
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def schema_statements(schema: Schema) -> dict[str, str]:
+    """{name: statement}: uniqueness of ids per label, and the source_id lookups cleanup needs.
+    A uniqueness constraint is backed by an index of the same name."""
+    statements = {}
+    for label in sorted(schema.node_types):
+        name = _snake(label)
+        statements[f"{name}_id"] = (
+            f"CREATE CONSTRAINT {name}_id IF NOT EXISTS FOR (n:`{label}`) REQUIRE n.id IS UNIQUE"
+        )
+        statements[f"{name}_source_id"] = (
+            f"CREATE INDEX {name}_source_id IF NOT EXISTS FOR (n:`{label}`) ON (n.{SOURCE_ID})"
+        )
+    for rel_type in sorted(schema.relationship_types):
+        name = f"rel_{rel_type.lower()}_source_id"
+        statements[name] = (
+            f"CREATE INDEX {name} IF NOT EXISTS FOR ()-[r:`{rel_type}`]-() ON (r.{SOURCE_ID})"
+        )
+    return statements
+
+
+def node_fingerprints(label: str) -> str:
+    return (
+        f"UNWIND $ids AS id MATCH (n:`{label}` {{id: id}}) "
+        f"RETURN n.id AS id, n.{FINGERPRINT} AS fingerprint, n.{SOURCE_ID} AS source_id"
+    )
+
+
+def merge_nodes(label: str) -> str:
+    """`SET n = row.properties` drops properties a source no longer states; firstseen survives."""
+    return f"""UNWIND $rows AS row
+MERGE (n:`{label}` {{id: row.properties.id}})
+WITH n, row, n.{FIRSTSEEN} AS firstseen
+SET n = row.properties
+SET n.{FIRSTSEEN} = coalesce(firstseen, $now), n.{LASTUPDATED} = $now,
+    n.{FINGERPRINT} = row.fingerprint
+RETURN count(n) AS written"""
+
+
+def relationship_fingerprints(rel_type: str, start_label: str, end_label: str) -> str:
+    return f"""UNWIND $rows AS row
+MATCH (a:`{start_label}` {{id: row.start}})-[r:`{rel_type}` {{{SOURCE_ID}: row.source_id}}]->(b:`{end_label}` {{id: row.end}})
+RETURN row.start AS start, row.end AS end, r.{FINGERPRINT} AS fingerprint"""  # noqa: E501
+
+
+def merge_relationships(rel_type: str, start_label: str, end_label: str) -> str:
+    return f"""UNWIND $rows AS row
+MATCH (a:`{start_label}` {{id: row.start}})
+MATCH (b:`{end_label}` {{id: row.end}})
+MERGE (a)-[r:`{rel_type}` {{{SOURCE_ID}: row.properties.{SOURCE_ID}}}]->(b)
+WITH r, row, r.{FIRSTSEEN} AS firstseen
+SET r = row.properties
+SET r.{FIRSTSEEN} = coalesce(firstseen, $now), r.{LASTUPDATED} = $now,
+    r.{FINGERPRINT} = row.fingerprint
+RETURN count(r) AS written"""
+
+
+def source_nodes(label: str) -> str:
+    return f"MATCH (n:`{label}`) WHERE n.{SOURCE_ID} = $source_id RETURN n.id AS id"
+
+
+def source_relationships(rel_type: str) -> str:
+    return (
+        f"MATCH (a)-[r:`{rel_type}`]->(b) WHERE r.{SOURCE_ID} = $source_id "
+        "RETURN a.id AS start, b.id AS end"
+    )
+
+
+def delete_relationships(rel_type: str, start_label: str, end_label: str) -> str:
+    return f"""UNWIND $rows AS row
+MATCH (a:`{start_label}` {{id: row.start}})
+MATCH (a)-[r:`{rel_type}` {{{SOURCE_ID}: $source_id}}]->(b:`{end_label}` {{id: row.end}})
+DELETE r
+RETURN count(*) AS removed"""
+
+
+def delete_nodes(label: str) -> str:
+    return f"""UNWIND $ids AS id
+MATCH (n:`{label}` {{id: id, {SOURCE_ID}: $source_id}})
+DETACH DELETE n
+RETURN count(*) AS removed"""

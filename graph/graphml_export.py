@@ -1,0 +1,37 @@
+"""The graph as GraphML for Gephi: flat attributes, lists joined, dates as ISO text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graph.records import FINGERPRINT
+from graph.store import GraphStore
+from ontology.schema import load_schema
+
+
+def _flat(value: Any) -> str | int | float | bool:
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    return value
+
+
+def store_to_networkx(store: GraphStore) -> nx.MultiDiGraph:
+    schema = load_schema()
+    graph = nx.MultiDiGraph()
+    for node in store.nodes():
+        attrs = {k: _flat(v) for k, v in node.items() if v is not None and k != FINGERPRINT}
+        graph.add_node(node["id"], label=schema.label_for_id(node["id"]), **attrs)
+    for rel in store.relationships():
+        attrs = {k: _flat(v) for k, v in rel.properties.items() if k != FINGERPRINT}
+        graph.add_edge(rel.start, rel.end, type=rel.type, **attrs)
+    return graph
+
+
+def write_graphml(store: GraphStore, path: Path) -> None:
+    nx.write_graphml(store_to_networkx(store), path)

@@ -1,0 +1,178 @@
+"""The embedded default store: a networkx MultiDiGraph with the Neo4j store's semantics."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import networkx as nx
+
+from graph.records import (
+    FINGERPRINT,
+    FIRSTSEEN,
+    LASTUPDATED,
+    SOURCE_ID,
+    GraphCounts,
+    NodeRecord,
+    RelationshipRecord,
+    WriteCounts,
+    fingerprint,
+)
+from graph.store import GraphStore, Progress, StoredRelationship, StoreError, Subgraph
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class MemoryStore(GraphStore):
+    """Nodes keyed by id with attributes `label` and `props`; edges keyed by (type, source_id)."""
+
+    kind = "memory"
+
+    def __init__(self) -> None:
+        self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
+
+    def ensure_schema(self) -> None:
+        """Nothing to create: uniqueness of ids is the graph's own keying."""
+
+    def write_nodes(
+        self, label: str, records: Sequence[NodeRecord], progress: Progress | None = None
+    ) -> WriteCounts:
+        counts, now = WriteCounts(), _now()
+        for record in records:
+            digest = fingerprint(record.properties)
+            if record.id in self.graph:
+                attrs = self.graph.nodes[record.id]
+                if attrs["label"] != label:
+                    raise StoreError(f"{record.id} is a {attrs['label']}, not a {label}")
+                old = attrs["props"]
+                if old[FINGERPRINT] == digest:
+                    counts.unchanged[label] += 1
+                    continue
+                attrs["props"] = {
+                    **record.properties,
+                    FIRSTSEEN: old[FIRSTSEEN],
+                    LASTUPDATED: now,
+                    FINGERPRINT: digest,
+                }
+                counts.updated[label] += 1
+            else:
+                props = {**record.properties, FIRSTSEEN: now, LASTUPDATED: now, FINGERPRINT: digest}
+                self.graph.add_node(record.id, label=label, props=props)
+                counts.created[label] += 1
+        if progress:
+            progress(len(records))
+        return counts
+
+    def write_relationships(
+        self, records: Sequence[RelationshipRecord], progress: Progress | None = None
+    ) -> WriteCounts:
+        counts, now = WriteCounts(), _now()
+        for record in records:
+            for end in (record.start, record.end):
+                if end not in self.graph:
+                    raise StoreError(f"{record.type} refers to {end}, which is not in the store")
+            key = (record.type, record.properties[SOURCE_ID])
+            digest = fingerprint(record.properties)
+            existing = self.graph.get_edge_data(record.start, record.end, key)
+            if existing is None:
+                props = {**record.properties, FIRSTSEEN: now, LASTUPDATED: now, FINGERPRINT: digest}
+                self.graph.add_edge(
+                    record.start, record.end, key=key, type=record.type, props=props
+                )
+                counts.created[record.type] += 1
+            elif existing["props"][FINGERPRINT] == digest:
+                counts.unchanged[record.type] += 1
+            else:
+                firstseen = existing["props"][FIRSTSEEN]
+                existing["props"] = {
+                    **record.properties,
+                    FIRSTSEEN: firstseen,
+                    LASTUPDATED: now,
+                    FINGERPRINT: digest,
+                }
+                counts.updated[record.type] += 1
+        if progress:
+            progress(len(records))
+        return counts
+
+    def source_contents(self, source_id: str) -> tuple[dict[str, str], set[tuple[str, str, str]]]:
+        nodes = {
+            node_id: attrs["label"]
+            for node_id, attrs in self.graph.nodes(data=True)
+            if attrs["props"].get(SOURCE_ID) == source_id
+        }
+        relationships = {
+            (start, rel_type, end)
+            for start, end, (rel_type, rel_source) in self.graph.edges(keys=True)
+            if rel_source == source_id
+        }
+        return nodes, relationships
+
+    def remove(
+        self,
+        source_id: str,
+        node_ids: dict[str, str],
+        relationship_keys: set[tuple[str, str, str]],
+    ) -> WriteCounts:
+        counts = WriteCounts()
+        for start, rel_type, end in relationship_keys:
+            if self.graph.has_edge(start, end, (rel_type, source_id)):
+                self.graph.remove_edge(start, end, (rel_type, source_id))
+                counts.removed[rel_type] += 1
+        for node_id, label in node_ids.items():
+            if node_id in self.graph:
+                self.graph.remove_node(
+                    node_id
+                )  # with its remaining relationships, as DETACH DELETE
+                counts.removed[label] += 1
+        return counts
+
+    def owners(self, node_ids: Sequence[str]) -> dict[str, str]:
+        return {
+            i: self.graph.nodes[i]["props"].get(SOURCE_ID, "") for i in node_ids if i in self.graph
+        }
+
+    def all_ids(self) -> set[str]:
+        return set(self.graph.nodes)
+
+    def get_node(self, node_id: str) -> dict[str, Any] | None:
+        if node_id not in self.graph:
+            return None
+        return dict(self.graph.nodes[node_id]["props"])
+
+    def nodes(self, label: str | None = None) -> Iterator[dict[str, Any]]:
+        for _, attrs in self.graph.nodes(data=True):
+            if label is None or attrs["label"] == label:
+                yield dict(attrs["props"])
+
+    def relationships(self, rel_type: str | None = None) -> Iterator[StoredRelationship]:
+        for start, end, attrs in self.graph.edges(data=True):
+            if rel_type is None or attrs["type"] == rel_type:
+                yield StoredRelationship(attrs["type"], start, end, dict(attrs["props"]))
+
+    def neighbourhood(self, node_id: str, depth: int = 1) -> Subgraph:
+        if node_id not in self.graph:
+            return Subgraph({}, [])
+        reach = nx.single_source_shortest_path_length(
+            self.graph.to_undirected(as_view=True), node_id, cutoff=depth
+        )
+        sub = self.graph.subgraph(reach)
+        return Subgraph(
+            {i: dict(a["props"]) for i, a in sub.nodes(data=True)},
+            [
+                StoredRelationship(a["type"], s, e, dict(a["props"]))
+                for s, e, a in sub.edges(data=True)
+            ],
+        )
+
+    def counts(self) -> GraphCounts:
+        nodes = Counter(attrs["label"] for _, attrs in self.graph.nodes(data=True))
+        relationships = Counter(attrs["type"] for _, _, attrs in self.graph.edges(data=True))
+        return GraphCounts(dict(nodes), dict(relationships))
+
+    def clear(self) -> None:
+        self.graph.clear()

@@ -1,0 +1,374 @@
+"""The Neo4j store: the official driver, batched UNWIND MERGE in managed (retried) transactions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import partial
+from typing import Any, TypeVar
+
+from neo4j import READ_ACCESS, Driver, GraphDatabase, ManagedTransaction, unit_of_work
+from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
+from neo4j.time import Date, DateTime
+
+from graph import cypher
+from graph.records import (
+    FINGERPRINT,
+    GraphCounts,
+    NodeRecord,
+    RelationshipRecord,
+    WriteCounts,
+    chunks,
+    fingerprint,
+)
+from graph.store import (
+    GraphStore,
+    Progress,
+    StoreAuthError,
+    StoredRelationship,
+    StoreError,
+    StoreUnavailable,
+    Subgraph,
+)
+from ontology.schema import Schema, load_schema
+
+T = TypeVar("T")
+DEFAULT_BATCH_SIZE = 5_000
+
+
+def _native(value: Any) -> Any:
+    """neo4j.time values as datetime values, so both stores hand out the same Python types."""
+    if isinstance(value, Date | DateTime):
+        return value.to_native()
+    if isinstance(value, list):
+        return [_native(v) for v in value]
+    return value
+
+
+def _props(entity: Any) -> dict[str, Any]:
+    return {k: _native(v) for k, v in dict(entity).items()}
+
+
+class Neo4jStore(GraphStore):
+    kind = "neo4j"
+
+    def __init__(
+        self,
+        uri: str,
+        auth: tuple[str, str] | None = None,
+        database: str = "neo4j",
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        schema: Schema | None = None,
+    ) -> None:
+        self.uri = uri
+        self.database = database
+        self.batch_size = batch_size
+        self.schema = schema or load_schema()
+        self._user = auth[0] if auth else None
+        # Short connection timeout: an unreachable server should fail fast with a clear message.
+        self.driver: Driver = GraphDatabase.driver(
+            uri, auth=auth, connection_timeout=5.0, max_transaction_retry_time=15.0
+        )
+
+    # --- errors ------------------------------------------------------------------------------
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except AuthError as error:
+            raise StoreAuthError(
+                f"Neo4j at {self.uri} refused the credentials of user {self._user!r}: "
+                "check NEO4J_USER and NEO4J_PASSWORD"
+            ) from error
+        except (ServiceUnavailable, SessionExpired, OSError) as error:
+            raise StoreUnavailable(
+                f"Neo4j is not reachable at {self.uri} ({error.__class__.__name__}). "
+                "Start the local server with `deploy/neo4j/neo4j.sh start`, or set NEO4J_URI."
+            ) from error
+
+    def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
+        with self._errors(), self.driver.session(database=self.database) as session:
+            return session.execute_write(work)
+
+    def _read(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        with self._errors():
+            records, _, _ = self.driver.execute_query(
+                query, params, database_=self.database, routing_="r"
+            )
+        return [dict(r) for r in records]
+
+    def verify(self) -> None:
+        """Raise StoreUnavailable / StoreAuthError unless the server answers."""
+        with self._errors():
+            self.driver.verify_connectivity()
+
+    # --- writes ------------------------------------------------------------------------------
+    def ensure_schema(self) -> None:
+        """Create the constraints and indexes that are missing (each creation is a slow schema
+        transaction, so existing ones are looked up first)."""
+        with self._errors():
+            existing = {
+                r["name"]
+                for r in self.driver.execute_query(
+                    "SHOW INDEXES YIELD name RETURN name", database_=self.database
+                ).records
+            }
+            for name, statement in cypher.schema_statements(self.schema).items():
+                if name not in existing:
+                    self.driver.execute_query(statement, database_=self.database)
+
+    def write_nodes(
+        self, label: str, records: Sequence[NodeRecord], progress: Progress | None = None
+    ) -> WriteCounts:
+        counts = WriteCounts()
+        now = dt.datetime.now(dt.UTC)
+        for batch in chunks(records, self.batch_size):
+            counts.add(
+                self._write(partial(self._merge_node_batch, label=label, batch=batch, now=now))
+            )
+            if progress:
+                progress(len(batch))
+        return counts
+
+    def _merge_node_batch(
+        self, tx: ManagedTransaction, label: str, batch: Sequence[NodeRecord], now: dt.datetime
+    ) -> WriteCounts:
+        counts = WriteCounts()
+        ids = [r.id for r in batch]
+        before = {
+            r["id"]: r["fingerprint"]
+            for r in tx.run(cypher.node_fingerprints(label), ids=ids).data()
+        }
+        rows = []
+        for record in batch:
+            digest = fingerprint(record.properties)
+            if record.id not in before:
+                counts.created[label] += 1
+            elif before[record.id] == digest:
+                counts.unchanged[label] += 1
+                continue  # unchanged facts are not rewritten: a reload changes nothing
+            else:
+                counts.updated[label] += 1
+            rows.append({"properties": record.properties, FINGERPRINT: digest})
+        if rows:
+            tx.run(cypher.merge_nodes(label), rows=rows, now=now).consume()
+        return counts
+
+    def write_relationships(
+        self, records: Sequence[RelationshipRecord], progress: Progress | None = None
+    ) -> WriteCounts:
+        counts = WriteCounts()
+        now = dt.datetime.now(dt.UTC)
+        groups: dict[tuple[str, str, str], list[RelationshipRecord]] = defaultdict(list)
+        for record in records:
+            groups[(record.type, record.start_label, record.end_label)].append(record)
+        for (rel_type, start_label, end_label), group in groups.items():
+            for batch in chunks(group, self.batch_size):
+                work = partial(
+                    self._merge_relationship_batch,
+                    rel_type=rel_type,
+                    start_label=start_label,
+                    end_label=end_label,
+                    batch=batch,
+                    now=now,
+                )
+                counts.add(self._write(work))
+                if progress:
+                    progress(len(batch))
+        return counts
+
+    def _merge_relationship_batch(
+        self,
+        tx: ManagedTransaction,
+        rel_type: str,
+        start_label: str,
+        end_label: str,
+        batch: Sequence[RelationshipRecord],
+        now: dt.datetime,
+    ) -> WriteCounts:
+        counts = WriteCounts()
+        keys = [
+            {"start": r.start, "end": r.end, "source_id": r.properties["source_id"]} for r in batch
+        ]
+        query = cypher.relationship_fingerprints(rel_type, start_label, end_label)
+        before = {(r["start"], r["end"]): r["fingerprint"] for r in tx.run(query, rows=keys).data()}
+        rows = []
+        for record in batch:
+            digest = fingerprint(record.properties)
+            old = before.get((record.start, record.end))
+            if old is None:
+                counts.created[rel_type] += 1
+            elif old == digest:
+                counts.unchanged[rel_type] += 1
+                continue
+            else:
+                counts.updated[rel_type] += 1
+            rows.append(
+                {
+                    "start": record.start,
+                    "end": record.end,
+                    "properties": record.properties,
+                    FINGERPRINT: digest,
+                }
+            )
+        if rows:
+            query = cypher.merge_relationships(rel_type, start_label, end_label)
+            written = tx.run(query, rows=rows, now=now).single(strict=True)["written"]
+            if written != len(rows):
+                # MATCH found no end node for some rows: refuse rather than silently drop facts.
+                raise StoreError(
+                    f"{len(rows) - written} {rel_type} relationships refer to nodes "
+                    "that are not in the store"
+                )
+        return counts
+
+    # --- cleanup -------------------------------------------------------------------------------
+    def source_contents(self, source_id: str) -> tuple[dict[str, str], set[tuple[str, str, str]]]:
+        nodes: dict[str, str] = {}
+        for label in self.schema.node_types:
+            for row in self._read(cypher.source_nodes(label), source_id=source_id):
+                nodes[row["id"]] = label
+        relationships: set[tuple[str, str, str]] = set()
+        for rel_type in self.schema.relationship_types:
+            for row in self._read(cypher.source_relationships(rel_type), source_id=source_id):
+                relationships.add((row["start"], rel_type, row["end"]))
+        return nodes, relationships
+
+    def remove(
+        self,
+        source_id: str,
+        node_ids: dict[str, str],
+        relationship_keys: set[tuple[str, str, str]],
+    ) -> WriteCounts:
+        counts = WriteCounts()
+        rel_groups: dict[tuple[str, str, str], list[dict[str, str]]] = defaultdict(list)
+        for start, rel_type, end in relationship_keys:
+            labels = (self.schema.label_for_id(start), self.schema.label_for_id(end))
+            rel_groups[(rel_type, *labels)].append({"start": start, "end": end})
+        for (rel_type, start_label, end_label), rows in rel_groups.items():
+            query = cypher.delete_relationships(rel_type, start_label, end_label)
+            for rel_batch in chunks(rows, self.batch_size):
+                removed = self._write(
+                    partial(_count_removed, query=query, source_id=source_id, rows=list(rel_batch))
+                )
+                counts.removed[rel_type] += removed
+        node_groups: dict[str, list[str]] = defaultdict(list)
+        for node_id, label in node_ids.items():
+            node_groups[label].append(node_id)
+        for label, ids in node_groups.items():
+            query = cypher.delete_nodes(label)
+            for id_batch in chunks(ids, self.batch_size):
+                removed = self._write(
+                    partial(_count_removed, query=query, source_id=source_id, ids=list(id_batch))
+                )
+                counts.removed[label] += removed
+        return counts
+
+    # --- reads -------------------------------------------------------------------------------
+    def owners(self, node_ids: Sequence[str]) -> dict[str, str]:
+        by_label: dict[str, list[str]] = defaultdict(list)
+        for node_id in node_ids:
+            by_label[self.schema.label_for_id(node_id)].append(node_id)
+        found: dict[str, str] = {}
+        for label, ids in by_label.items():
+            for row in self._read(cypher.node_fingerprints(label), ids=ids):
+                found[row["id"]] = row["source_id"]
+        return found
+
+    def all_ids(self) -> set[str]:
+        return {row["id"] for row in self._read("MATCH (n) RETURN n.id AS id")}
+
+    def get_node(self, node_id: str) -> dict[str, Any] | None:
+        try:
+            label = self.schema.label_for_id(node_id)
+        except KeyError:
+            return None
+        rows = self._read(f"MATCH (n:`{label}` {{id: $id}}) RETURN n", id=node_id)
+        return _props(rows[0]["n"]) if rows else None
+
+    def nodes(self, label: str | None = None) -> Iterator[dict[str, Any]]:
+        if label is not None and label not in self.schema.node_types:
+            raise StoreError(f"unknown label {label!r}")
+        pattern = f"(n:`{label}`)" if label else "(n)"
+        for row in self._read(f"MATCH {pattern} RETURN n"):
+            yield _props(row["n"])
+
+    def relationships(self, rel_type: str | None = None) -> Iterator[StoredRelationship]:
+        if rel_type is not None and rel_type not in self.schema.relationship_types:
+            raise StoreError(f"unknown relationship type {rel_type!r}")
+        pattern = f"[r:`{rel_type}`]" if rel_type else "[r]"
+        query = f"MATCH (a)-{pattern}->(b) RETURN type(r) AS type, a.id AS start, b.id AS end, r"
+        for row in self._read(query):
+            yield StoredRelationship(row["type"], row["start"], row["end"], _props(row["r"]))
+
+    def neighbourhood(self, node_id: str, depth: int = 1) -> Subgraph:
+        if not 0 <= depth <= 3:
+            raise ValueError("depth must be between 0 and 3")
+        try:
+            label = self.schema.label_for_id(node_id)
+        except KeyError:
+            return Subgraph({}, [])
+        query = f"""MATCH (n:`{label}` {{id: $id}})
+OPTIONAL MATCH (n)-[*1..{max(depth, 1)}]-(m)
+WITH n, collect(DISTINCT m) AS found
+WITH CASE WHEN $depth = 0 THEN [n] ELSE found + n END AS members
+UNWIND members AS a
+OPTIONAL MATCH (a)-[r]->(b) WHERE b IN members
+RETURN a, collect(CASE WHEN r IS NULL THEN NULL ELSE
+       {{type: type(r), end: b.id, props: properties(r)}} END) AS out"""
+        nodes: dict[str, dict[str, Any]] = {}
+        relationships = []
+        for row in self._read(query, id=node_id, depth=depth):
+            props = _props(row["a"])
+            nodes[props["id"]] = props
+            for rel in row["out"]:
+                relationships.append(
+                    StoredRelationship(
+                        rel["type"],
+                        props["id"],
+                        rel["end"],
+                        {k: _native(v) for k, v in rel["props"].items()},
+                    )
+                )
+        return Subgraph(nodes, relationships)
+
+    def counts(self) -> GraphCounts:
+        nodes = {
+            row["label"]: row["n"]
+            for row in self._read("MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n")
+        }
+        relationships = {
+            row["type"]: row["n"]
+            for row in self._read("MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n")
+        }
+        return GraphCounts(nodes, relationships)
+
+    def run_read(
+        self, query: str, parameters: dict[str, Any] | None = None, timeout: float | None = None
+    ) -> list[dict[str, Any]]:
+        """A query in a read transaction, cut by the server after `timeout` seconds."""
+
+        @unit_of_work(timeout=timeout)
+        def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
+            return [{k: _native(v) for k, v in r.items()} for r in tx.run(query, parameters or {})]
+
+        with (
+            self._errors(),
+            self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session,
+        ):
+            return session.execute_read(work)
+
+    def clear(self) -> None:
+        with self._errors(), self.driver.session(database=self.database) as session:
+            session.run(
+                "MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+            ).consume()
+
+    def close(self) -> None:
+        self.driver.close()
+
+
+def _count_removed(tx: ManagedTransaction, query: str, **params: Any) -> int:
+    return int(tx.run(query, params).single(strict=True)["removed"])

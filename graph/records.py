@@ -1,0 +1,88 @@
+"""What loaders hand to stores, and what stores report back."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+# Bookkeeping keys the stores maintain on every node and relationship (beside provenance).
+FIRSTSEEN = "firstseen"
+LASTUPDATED = "lastupdated"
+SOURCE_ID = "source_id"
+FINGERPRINT = "fingerprint"
+STORE_MANAGED = frozenset({FIRSTSEEN, LASTUPDATED, FINGERPRINT})
+
+
+def fingerprint(properties: dict[str, Any]) -> str:
+    """A stable digest of a fact's own properties: equal digests mean an unchanged fact."""
+    text = json.dumps(properties, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
+
+
+def chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    """Consecutive slices of at most `size` items (itertools.batched arrives in Python 3.12)."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+@dataclass(frozen=True)
+class NodeRecord:
+    id: str
+    label: str
+    properties: dict[str, Any]  # includes id and provenance; never the store-managed keys
+
+
+@dataclass(frozen=True)
+class RelationshipRecord:
+    type: str
+    start: str
+    end: str
+    start_label: str
+    end_label: str
+    properties: dict[str, Any]  # includes provenance and source_id
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """Within one source a relationship is identified by its type and its two ends."""
+        return (self.start, self.type, self.end)
+
+
+@dataclass
+class WriteCounts:
+    """created / updated / unchanged / removed, per label or relationship type."""
+
+    created: Counter[str] = field(default_factory=Counter)
+    updated: Counter[str] = field(default_factory=Counter)
+    unchanged: Counter[str] = field(default_factory=Counter)
+    removed: Counter[str] = field(default_factory=Counter)
+
+    def add(self, other: WriteCounts) -> None:
+        for name in ("created", "updated", "unchanged", "removed"):
+            getattr(self, name).update(getattr(other, name))
+
+    def total(self, name: str) -> int:
+        return sum(getattr(self, name).values())
+
+    @property
+    def changed(self) -> bool:
+        return any(self.total(n) for n in ("created", "updated", "removed"))
+
+
+@dataclass(frozen=True)
+class GraphCounts:
+    nodes: dict[str, int]
+    relationships: dict[str, int]
+
+    @property
+    def node_total(self) -> int:
+        return sum(self.nodes.values())
+
+    @property
+    def relationship_total(self) -> int:
+        return sum(self.relationships.values())

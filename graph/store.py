@@ -1,0 +1,128 @@
+"""The one small interface both stores implement, and the errors they raise."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from graph.records import GraphCounts, NodeRecord, RelationshipRecord, WriteCounts
+
+Progress = Callable[[int], None]  # called with the number of records just written
+
+
+class StoreError(Exception):
+    """A store could not do what was asked; the message says why and what to do."""
+
+
+class StoreUnavailable(StoreError):
+    """The store cannot be reached (server down, wrong address)."""
+
+
+class StoreAuthError(StoreError):
+    """The store refused the credentials."""
+
+
+@dataclass(frozen=True)
+class StoredRelationship:
+    type: str
+    start: str
+    end: str
+    properties: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Subgraph:
+    nodes: dict[str, dict[str, Any]]  # id -> properties
+    relationships: list[StoredRelationship]
+
+
+class GraphStore(ABC):
+    """Merge-on-id writes in batches, scoped cleanup, and the reads the queries need.
+
+    A node belongs to the one source that defines it (its `source_id`); a relationship is
+    identified by (start, type, end, source_id), so one source's cleanup never touches another's.
+    """
+
+    kind: str
+
+    @abstractmethod
+    def ensure_schema(self) -> None:
+        """Create what the store needs before writes (constraints, indexes); idempotent."""
+
+    @abstractmethod
+    def write_nodes(
+        self, label: str, records: Sequence[NodeRecord], progress: Progress | None = None
+    ) -> WriteCounts:
+        """Merge nodes of one label on their id; report created/updated/unchanged."""
+
+    @abstractmethod
+    def write_relationships(
+        self, records: Sequence[RelationshipRecord], progress: Progress | None = None
+    ) -> WriteCounts:
+        """Merge relationships of one type and one pair of end labels."""
+
+    @abstractmethod
+    def source_contents(self, source_id: str) -> tuple[dict[str, str], set[tuple[str, str, str]]]:
+        """What a source holds now: {node id: label} and {(start, type, end)}."""
+
+    @abstractmethod
+    def remove(
+        self,
+        source_id: str,
+        node_ids: dict[str, str],
+        relationship_keys: set[tuple[str, str, str]],
+    ) -> WriteCounts:
+        """Delete these facts of one source (nodes with their relationships)."""
+
+    @abstractmethod
+    def owners(self, node_ids: Sequence[str]) -> dict[str, str]:
+        """{node id: source_id} for the ids that exist."""
+
+    @abstractmethod
+    def all_ids(self) -> set[str]:
+        """Every node id in the store (for resolving references and suggesting close ids)."""
+
+    @abstractmethod
+    def get_node(self, node_id: str) -> dict[str, Any] | None: ...
+
+    @abstractmethod
+    def nodes(self, label: str | None = None) -> Iterator[dict[str, Any]]: ...
+
+    @abstractmethod
+    def relationships(self, rel_type: str | None = None) -> Iterator[StoredRelationship]: ...
+
+    @abstractmethod
+    def neighbourhood(self, node_id: str, depth: int = 1) -> Subgraph:
+        """The node, its neighbours up to `depth` hops in either direction, and their links."""
+
+    @abstractmethod
+    def counts(self) -> GraphCounts: ...
+
+    @abstractmethod
+    def clear(self) -> None:
+        """Remove every node and relationship (tests and benchmarks)."""
+
+    def close(self) -> None:  # noqa: B027 - optional for stores with no connection
+        """Release connections."""
+
+    def cleanup_source(
+        self,
+        source_id: str,
+        keep_node_ids: set[str],
+        keep_relationship_keys: set[tuple[str, str, str]],
+    ) -> WriteCounts:
+        """Remove what a source held before and no longer states."""
+        nodes, relationships = self.source_contents(source_id)
+        stale_nodes = {i: label for i, label in nodes.items() if i not in keep_node_ids}
+        stale_relationships = relationships - keep_relationship_keys
+        if not stale_nodes and not stale_relationships:
+            return WriteCounts()
+        return self.remove(source_id, stale_nodes, stale_relationships)
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

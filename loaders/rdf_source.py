@@ -1,0 +1,111 @@
+"""RDF (Turtle, JSON-LD) -> records, in the ontology's terms.
+
+Reads what graph/rdf_export.py writes, the ontology's own individuals (models.ttl) and Turtle
+sources: nodes are subjects typed with a node class; relationships are direct triples of an
+object property; a relationship's properties come from its reified rdf:Statement, or, when it
+has none, its provenance is the subject node's (so every fact keeps a source).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from rdflib import RDF, BNode, Graph, Literal, URIRef
+
+from graph.records import STORE_MANAGED, NodeRecord, RelationshipRecord
+from loaders.batch import SourceBatch
+from ontology.schema import PropertySpec, Schema
+
+
+class RdfSourceError(ValueError):
+    """An RDF source that cannot become records; the message names the subject and property."""
+
+
+def _python_value(literal: Literal, spec: PropertySpec) -> Any:
+    value = literal.toPython()
+    if spec.python_type is float and isinstance(value, Decimal | int):
+        return float(value)
+    if spec.python_type is dt.date and isinstance(value, dt.datetime):
+        return value.date()
+    return value
+
+
+def _properties(
+    graph: Graph, subject: URIRef | BNode, specs_by_iri: dict[URIRef, PropertySpec], where: str
+) -> dict[str, Any]:
+    props: dict[str, Any] = {}
+    for predicate, obj in graph.predicate_objects(subject):
+        spec = specs_by_iri.get(predicate)  # type: ignore[call-overload]
+        if spec is None or not isinstance(obj, Literal) or spec.key in STORE_MANAGED:
+            continue
+        value = _python_value(obj, spec)
+        if spec.multi_valued:
+            props.setdefault(spec.key, []).append(value)
+        elif spec.key in props and props[spec.key] != value:
+            raise RdfSourceError(
+                f"{where}: {spec.key} has two values ({props[spec.key]!r}, {value!r})"
+            )
+        else:
+            props[spec.key] = value
+    for key, value in props.items():
+        if isinstance(value, list):
+            props[key] = sorted(value)
+    return props
+
+
+def batch_from_rdf(graph: Graph, schema: Schema, source_id: str) -> SourceBatch:
+    """Every typed node and every relationship triple in `graph`, stamped with `source_id`."""
+    batch = SourceBatch(source_id)
+    node_labels: dict[URIRef, tuple[str, str]] = {}  # subject -> (id, label)
+    for class_iri, node_type in schema.by_class.items():
+        specs = {s.iri: s for s in schema.node_properties(node_type.label).values()}
+        for subject in graph.subjects(RDF.type, class_iri):
+            if not isinstance(subject, URIRef):
+                continue
+            props = _properties(graph, subject, specs, str(subject))
+            node_id = props.get("id") or schema.id_for_iri(subject)
+            props["id"] = node_id
+            props["source_id"] = source_id
+            node_labels[subject] = (node_id, node_type.label)
+            batch.nodes.append(NodeRecord(node_id, node_type.label, props))
+
+    node_props = {node.id: node.properties for node in batch.nodes}
+    provenance_keys = set(schema.provenance_properties) - STORE_MANAGED
+    statements = {
+        (
+            graph.value(statement, RDF.subject),
+            graph.value(statement, RDF.predicate),
+            graph.value(statement, RDF.object),
+        ): statement
+        for statement in graph.subjects(RDF.type, RDF.Statement)
+    }
+    for rel_type, rel in schema.relationship_types.items():
+        specs = {s.iri: s for s in schema.relationship_properties(rel_type).values()}
+        for start, end in graph.subject_objects(rel.iri):
+            start_node, end_node = node_labels.get(start), node_labels.get(end)  # type: ignore[call-overload]
+            if start_node is None or end_node is None:
+                continue  # a link to something that is not a node of ours (e.g. a class)
+            (start_id, start_label), (end_id, end_label) = start_node, end_node
+            reified = statements.get((start, rel.iri, end))
+            if isinstance(reified, URIRef | BNode):
+                props = _properties(graph, reified, specs, f"{start_id} {rel_type} {end_id}")
+            else:
+                props = {k: v for k, v in node_props[start_id].items() if k in provenance_keys}
+            props["source_id"] = source_id
+            batch.relationships.append(
+                RelationshipRecord(rel_type, start_id, end_id, start_label, end_label, props)
+            )
+    batch.nodes.sort(key=lambda n: n.id)
+    batch.relationships.sort(key=lambda r: r.key)
+    return batch
+
+
+def read_rdf(
+    path: Path, schema: Schema, source_id: str, rdf_format: str | None = None
+) -> SourceBatch:
+    graph = Graph()
+    graph.parse(path, format=rdf_format)
+    return batch_from_rdf(graph, schema, source_id)

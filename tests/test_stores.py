@@ -1,0 +1,153 @@
+"""Both stores keep the same semantics: merge on id, idempotent loads, scoped cleanup."""
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from graph.memory_store import MemoryStore
+from graph.neo4j_store import Neo4jStore
+from graph.records import FIRSTSEEN, LASTUPDATED
+from graph.store import GraphStore
+from loaders.batch import SourceBatch, write_batch
+from tests.helpers import node, rel, sample_batch, snapshot
+
+
+def test_a_batch_is_stored_with_provenance_and_timestamps(store: GraphStore) -> None:
+    counts = write_batch(store, sample_batch())
+    assert counts.total("created") == 14
+    assert store.counts().nodes["Cluster"] == 2
+    assert store.counts().relationships["PARTNERS_WITH"] == 2
+    munich = store.get_node("icdk:munich")
+    assert munich is not None
+    assert munich["source"] == "test fixture" and munich["confidence"] == "illustrative"
+    assert munich["opened_year"] == 2013
+    assert isinstance(munich[FIRSTSEEN], dt.datetime) and munich[LASTUPDATED] == munich[FIRSTSEEN]
+    agreement = store.get_node("agreement:or-munich")
+    assert agreement is not None and agreement["valid_until"] == dt.date(2023, 12, 31)
+    partnership = next(r for r in store.relationships("PARTNERS_WITH") if r.end == "icdk:munich")
+    assert partnership.properties["kind"] == "formal"
+    assert partnership.properties["start"] == dt.date(2019, 3, 1)
+    assert partnership.properties["source"] == "test fixture"
+
+
+def test_loading_twice_changes_nothing(store: GraphStore) -> None:
+    write_batch(store, sample_batch())
+    before = snapshot(store, keep_timestamps=True)
+    counts = write_batch(store, sample_batch())
+    assert not counts.changed
+    assert counts.total("unchanged") == 14
+    assert snapshot(store, keep_timestamps=True) == before
+
+
+def test_a_changed_fact_is_updated_and_keeps_its_firstseen(store: GraphStore) -> None:
+    batch = sample_batch()
+    write_batch(store, batch)
+    first = store.get_node("icdk:munich")
+    batch.nodes = [
+        dataclasses.replace(n, properties={**n.properties, "opened_year": 2012})
+        if n.id == "icdk:munich"
+        else n
+        for n in batch.nodes
+    ]
+    counts = write_batch(store, batch)
+    assert counts.updated == {"InnovationCentre": 1}
+    assert counts.total("created") == counts.total("removed") == 0
+    now = store.get_node("icdk:munich")
+    assert first is not None and now is not None
+    assert now["opened_year"] == 2012
+    assert now[FIRSTSEEN] == first[FIRSTSEEN] and now[LASTUPDATED] > first[LASTUPDATED]
+
+
+def test_a_property_dropped_from_the_source_is_dropped_from_the_graph(store: GraphStore) -> None:
+    batch = sample_batch()
+    write_batch(store, batch)
+    batch.nodes = [
+        dataclasses.replace(
+            n, properties={k: v for k, v in n.properties.items() if k != "national"}
+        )
+        if n.id == "cluster:odense-robotics"
+        else n
+        for n in batch.nodes
+    ]
+    write_batch(store, batch)
+    robotics = store.get_node("cluster:odense-robotics")
+    assert robotics is not None and "national" not in robotics
+
+
+def test_a_fact_removed_from_the_source_is_removed_on_reload(store: GraphStore) -> None:
+    batch = sample_batch()
+    write_batch(store, batch)
+    batch.nodes = [n for n in batch.nodes if n.id != "fcluster:bavaria-robotics"]
+    batch.relationships = [
+        r
+        for r in batch.relationships
+        if r.end not in ("fcluster:bavaria-robotics", "sector:robotics")
+    ]
+    counts = write_batch(store, batch)
+    assert counts.removed == {"ForeignCluster": 1, "PARTNERS_WITH": 1, "HAS_STRENGTH": 1}
+    assert store.get_node("fcluster:bavaria-robotics") is None
+    assert store.get_node("sector:robotics") is not None
+    assert "HAS_STRENGTH" not in store.counts().relationships
+
+
+def test_cleanup_of_one_source_leaves_another_intact(store: GraphStore) -> None:
+    write_batch(store, sample_batch("test/a"))
+    other = SourceBatch(
+        "test/b",
+        nodes=[node("icdk:boston", "test/b", name="ICDK Boston")],
+        relationships=[
+            rel(
+                "cluster:odense-robotics", "PARTNERS_WITH", "icdk:boston", "test/b", kind="project"
+            ),
+            # The same (start, type, end) as source a: each source keeps its own fact.
+            rel("cluster:odense-robotics", "HAS_STRENGTH", "sector:robotics", "test/b"),
+        ],
+    )
+    write_batch(store, other)
+    counts = write_batch(
+        store, SourceBatch("test/a", nodes=[n for n in sample_batch("test/a").nodes])
+    )
+    assert counts.removed == {
+        "PARTNERS_WITH": 2,
+        "PARTY_TO": 2,
+        "HAS_STRENGTH": 1,
+        "PRESENT_IN": 1,
+        "TARGETS_MARKET": 1,
+    }
+    assert store.get_node("icdk:boston") is not None
+    remaining = {(r.start, r.type, r.end, r.properties["source_id"]) for r in store.relationships()}
+    assert remaining == {
+        ("cluster:odense-robotics", "PARTNERS_WITH", "icdk:boston", "test/b"),
+        ("cluster:odense-robotics", "HAS_STRENGTH", "sector:robotics", "test/b"),
+    }
+
+
+def test_neighbourhood_reaches_the_requested_depth(store: GraphStore) -> None:
+    write_batch(store, sample_batch())
+    one = store.neighbourhood("cluster:odense-robotics", depth=1)
+    assert set(one.nodes) == {
+        "cluster:odense-robotics",
+        "icdk:munich",
+        "agreement:or-munich",
+        "sector:robotics",
+        "country:DE",
+    }
+    assert len(one.relationships) == 6  # every link among those five, in either direction
+    two = store.neighbourhood("cluster:clean", depth=2)
+    assert set(two.nodes) == {"cluster:clean", "fcluster:bavaria-robotics"}
+    assert store.neighbourhood("cluster:nowhere").nodes == {}
+
+
+@pytest.mark.neo4j
+def test_both_stores_hold_the_same_graph(neo4j_store: Neo4jStore) -> None:
+    memory = MemoryStore()
+    for s in (memory, neo4j_store):
+        write_batch(s, sample_batch("test/a"))
+        write_batch(s, SourceBatch("test/b", nodes=[node("icdk:boston", "test/b")]))
+    assert snapshot(memory) == snapshot(neo4j_store)
+    assert memory.counts() == neo4j_store.counts()
+    assert (
+        memory.neighbourhood("icdk:munich", 2).nodes.keys()
+        == neo4j_store.neighbourhood("icdk:munich", 2).nodes.keys()
+    )
