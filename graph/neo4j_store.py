@@ -61,15 +61,17 @@ class Neo4jStore(GraphStore):
         database: str = "neo4j",
         batch_size: int = DEFAULT_BATCH_SIZE,
         schema: Schema | None = None,
+        retry_seconds: float = 5.0,
     ) -> None:
         self.uri = uri
         self.database = database
         self.batch_size = batch_size
         self.schema = schema or load_schema()
         self._user = auth[0] if auth else None
-        # Short connection timeout: an unreachable server should fail fast with a clear message.
+        # Transient errors are retried for `retry_seconds`; past that an unreachable server
+        # fails with a clear message rather than keeping a user (or an HTTP request) waiting.
         self.driver: Driver = GraphDatabase.driver(
-            uri, auth=auth, connection_timeout=5.0, max_transaction_retry_time=15.0
+            uri, auth=auth, connection_timeout=3.0, max_transaction_retry_time=retry_seconds
         )
 
     # --- errors ------------------------------------------------------------------------------

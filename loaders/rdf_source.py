@@ -56,9 +56,10 @@ def _properties(
     return props
 
 
-def batch_from_rdf(graph: Graph, schema: Schema, source_id: str) -> SourceBatch:
-    """Every typed node and every relationship triple in `graph`, stamped with `source_id`."""
-    batch = SourceBatch(source_id)
+def batch_from_rdf(graph: Graph, schema: Schema, source_id: str | None = None) -> SourceBatch:
+    """Every typed node and every relationship triple in `graph`, stamped with `source_id`;
+    with none given, each fact keeps the source_id it was exported with (see split_by_source)."""
+    batch = SourceBatch(source_id or "rdf")
     node_labels: dict[URIRef, tuple[str, str]] = {}  # subject -> (id, label)
     for class_iri, node_type in schema.by_class.items():
         specs = {s.iri: s for s in schema.node_properties(node_type.label).values()}
@@ -68,7 +69,7 @@ def batch_from_rdf(graph: Graph, schema: Schema, source_id: str) -> SourceBatch:
             props = _properties(graph, subject, specs, str(subject))
             node_id = props.get("id") or schema.id_for_iri(subject)
             props["id"] = node_id
-            props["source_id"] = source_id
+            props["source_id"] = source_id or props.get("source_id", "rdf")
             node_labels[subject] = (node_id, node_type.label)
             batch.nodes.append(NodeRecord(node_id, node_type.label, props))
 
@@ -94,13 +95,25 @@ def batch_from_rdf(graph: Graph, schema: Schema, source_id: str) -> SourceBatch:
                 props = _properties(graph, reified, specs, f"{start_id} {rel_type} {end_id}")
             else:
                 props = {k: v for k, v in node_props[start_id].items() if k in provenance_keys}
-            props["source_id"] = source_id
+            props["source_id"] = source_id or props.get("source_id", "rdf")
             batch.relationships.append(
                 RelationshipRecord(rel_type, start_id, end_id, start_label, end_label, props)
             )
     batch.nodes.sort(key=lambda n: n.id)
     batch.relationships.sort(key=lambda r: r.key)
     return batch
+
+
+def split_by_source(batch: SourceBatch) -> list[SourceBatch]:
+    """One batch per source_id, as an export of several sources re-imports."""
+    batches: dict[str, SourceBatch] = {}
+    for node in batch.nodes:
+        source = node.properties["source_id"]
+        batches.setdefault(source, SourceBatch(source)).nodes.append(node)
+    for rel in batch.relationships:
+        source = rel.properties["source_id"]
+        batches.setdefault(source, SourceBatch(source)).relationships.append(rel)
+    return [batches[k] for k in sorted(batches)]
 
 
 def read_rdf(

@@ -58,4 +58,5 @@ def store(request: pytest.FixtureRequest) -> GraphStore:
     """Each store in turn: a test using it states the semantics both must share."""
     if request.param == "memory":
         return MemoryStore()
-    return request.getfixturevalue("neo4j_store")  # type: ignore[no-any-return]
+    store: GraphStore = request.getfixturevalue("neo4j_store")
+    return store

@@ -8,11 +8,12 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 run_dir=${NEO4J_RUN_DIR:-$here/.run}
-lib_dir=$run_dir/lib
+lib_dir=${NEO4J_LIB_DIR:-$run_dir/lib}
 conf_dir=$run_dir/conf
 pid_file=$run_dir/neo4j.pid
 console_log=$run_dir/logs/console.log
 bolt_port=${NEO4J_BOLT_PORT:-7687}
+http_port=${NEO4J_HTTP_PORT:-7474}
 start_timeout=${NEO4J_START_TIMEOUT:-120}
 java_bin=${JAVA_HOME:+$JAVA_HOME/bin/}java
 main_class=org.neo4j.server.CommunityEntryPoint
@@ -78,6 +79,7 @@ write_config() {
   if [[ -n ${NEO4J_HEAP:-} ]]; then set_conf server.memory.heap.max_size "$NEO4J_HEAP"; fi
   if [[ -n ${NEO4J_PAGECACHE:-} ]]; then set_conf server.memory.pagecache.size "$NEO4J_PAGECACHE"; fi
   set_conf server.bolt.listen_address "127.0.0.1:$bolt_port"
+  set_conf server.http.listen_address "127.0.0.1:$http_port"
 }
 
 java_flags=(
@@ -133,7 +135,7 @@ start() {
   done
   local auth=off
   [[ -n ${NEO4J_PASSWORD:-} ]] && auth="on (user neo4j)"
-  say "ready in $((SECONDS - started)) s: bolt://127.0.0.1:$bolt_port, http://127.0.0.1:7474, auth $auth"
+  say "ready in $((SECONDS - started)) s: bolt://127.0.0.1:$bolt_port, http://127.0.0.1:$http_port, auth $auth"
 }
 
 stop() {
