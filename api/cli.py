@@ -1,11 +1,35 @@
 """The `partnergraph` command line."""
 
+import json
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from importlib.metadata import version
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from api.settings import Settings
+from api.store_access import configured_store
+from graph.factory import open_store
+from graph.graphml_export import write_graphml
+from graph.rdf_export import store_to_rdf
+from graph.records import WriteCounts
+from graph.store import GraphStore, StoreError
+from loaders.batch import write_batches
+from loaders.pipeline import load_bundled, prepare
+from loaders.problems import LoadError
+from loaders.sources import bundled_sources, discover
+from ontology.schema import load_schema
+
+console = Console()
+errors = Console(stderr=True)
 
 app = typer.Typer(
     name="partnergraph",
@@ -22,6 +46,31 @@ class OutputFormat(StrEnum):
 
 
 FormatOption = Annotated[OutputFormat, typer.Option("--format", help="How to print results.")]
+IllustrativeOption = Annotated[
+    bool,
+    typer.Option(
+        "--include-illustrative/--no-include-illustrative",
+        help="Include the illustrative (not sourced) layer of the bundled data.",
+    ),
+]
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    errors.print(f"[red]error:[/red] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def store_errors() -> Iterator[None]:
+    """A store that cannot be used is a one-line message and exit code 3, never a traceback."""
+    try:
+        yield
+    except StoreError as error:
+        fail(str(error), code=3)
+
+
+def open_configured(include_illustrative: bool = True) -> GraphStore:
+    return configured_store(Settings(), include_illustrative)
 
 
 def _version(value: bool) -> None:
@@ -52,12 +101,93 @@ def _not_built(command: str, issue: int) -> NoReturn:
 @app.command()
 def load(
     paths: Annotated[
-        list[Path] | None, typer.Argument(help="Sources (default: bundled data).")
+        list[Path] | None,
+        typer.Argument(help="YAML/JSON/Turtle files or CSV folders (default: bundled data)."),
     ] = None,
+    include_illustrative: IllustrativeOption = True,
     output_format: FormatOption = OutputFormat.table,
 ) -> None:
-    """Load sources into the store."""
-    _not_built("load", 4)
+    """Validate sources and load them into the store; loading twice changes nothing.
+
+    Every problem found is listed with its file, row and field, and then nothing is loaded.
+    The memory store keeps nothing between commands: there `load` checks the sources on top of
+    the bundled data and reports what the graph would hold.
+    """
+    settings = Settings()
+    started = time.perf_counter()
+    with store_errors():
+        store = open_store(
+            settings.partnergraph_store,
+            uri=settings.neo4j_uri,
+            auth=settings.neo4j_auth,
+            database=settings.neo4j_database,
+        )
+        try:
+            sources = discover(paths) if paths else bundled_sources(include_illustrative)
+        except (FileNotFoundError, ValueError) as error:
+            fail(str(error))
+        if store.kind == "memory" and paths:
+            load_bundled(store, include_illustrative)
+        try:
+            batches = prepare(sources, store, load_schema())
+        except LoadError as error:
+            for problem in error.problems:
+                errors.print(str(problem), highlight=False, markup=False, soft_wrap=True)
+            fail(f"{len(error.problems)} problem(s) found; nothing was loaded")
+        total = sum(batch.size for batch in batches)
+        with Progress(
+            TextColumn("loading"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=errors,
+            disable=not sys.stderr.isatty() or total < 10_000,
+            transient=True,
+        ) as bar:
+            task = bar.add_task("load", total=total)
+            counts = write_batches(store, batches, lambda n: bar.advance(task, n))
+        graph_counts = store.counts()
+        store.close()
+    seconds = time.perf_counter() - started
+    summary = _load_summary(counts)
+    if output_format == OutputFormat.json:
+        console.print_json(
+            json.dumps(
+                {
+                    "store": store.kind,
+                    "sources": [b.source_id for b in batches],
+                    "seconds": round(seconds, 3),
+                    "by_type": summary,
+                    "graph": {
+                        "nodes": graph_counts.node_total,
+                        "relationships": graph_counts.relationship_total,
+                    },
+                }
+            )
+        )
+        return
+    table = Table(
+        title=f"Loaded {len(batches)} source(s) into the {store.kind} store in {seconds:.2f} s"
+    )
+    for column in ("type", "created", "updated", "unchanged", "removed"):
+        table.add_column(column, justify="left" if column == "type" else "right")
+    for name, row in summary.items():
+        table.add_row(name, *(str(row[c]) for c in ("created", "updated", "unchanged", "removed")))
+    console.print(table)
+    console.print(
+        f"The graph holds {graph_counts.node_total} nodes and "
+        f"{graph_counts.relationship_total} relationships."
+    )
+
+
+def _load_summary(counts: WriteCounts) -> dict[str, dict[str, int]]:
+    names = sorted(
+        set(counts.created) | set(counts.updated) | set(counts.unchanged) | set(counts.removed)
+    )
+    return {
+        name: {c: getattr(counts, c)[name] for c in ("created", "updated", "unchanged", "removed")}
+        for name in names
+    }
 
 
 @app.command()
@@ -114,13 +244,32 @@ def cypher(
     _not_built("cypher", 5)
 
 
+class ExportFormat(StrEnum):
+    turtle = "turtle"
+    jsonld = "jsonld"
+    graphml = "graphml"
+
+
 @app.command()
 def export(
-    export_format: Annotated[str, typer.Option("--format", help="turtle | jsonld | graphml")],
+    export_format: Annotated[ExportFormat, typer.Option("--format", help="File format.")],
     out: Annotated[Path, typer.Option(help="File to write.")],
+    include_illustrative: IllustrativeOption = True,
 ) -> None:
-    """Export the graph as RDF (Turtle, JSON-LD) or GraphML."""
-    _not_built("export", 3)
+    """Export the graph as RDF (Turtle, JSON-LD, in the ontology's terms) or GraphML (Gephi)."""
+    with store_errors():
+        store = open_configured(include_illustrative)
+        if export_format == ExportFormat.graphml:
+            write_graphml(store, out)
+        else:
+            rdf_format = "json-ld" if export_format == ExportFormat.jsonld else "turtle"
+            store_to_rdf(store).serialize(out, format=rdf_format)
+        counts = store.counts()
+        store.close()
+    console.print(
+        f"Wrote {counts.node_total} nodes and {counts.relationship_total} relationships "
+        f"to {out} ({export_format.value})."
+    )
 
 
 @app.command()

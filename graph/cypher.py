@@ -57,7 +57,8 @@ RETURN count(n) AS written"""
 def relationship_fingerprints(rel_type: str, start_label: str, end_label: str) -> str:
     return f"""UNWIND $rows AS row
 MATCH (a:`{start_label}` {{id: row.start}})-[r:`{rel_type}` {{{SOURCE_ID}: row.source_id}}]->(b:`{end_label}` {{id: row.end}})
-RETURN row.start AS start, row.end AS end, r.{FINGERPRINT} AS fingerprint"""  # noqa: E501
+RETURN row.start AS start, row.end AS end, row.source_id AS source_id,
+       r.{FINGERPRINT} AS fingerprint"""  # noqa: E501
 
 
 def merge_relationships(rel_type: str, start_label: str, end_label: str) -> str:
@@ -72,27 +73,33 @@ SET r.{FIRSTSEEN} = coalesce(firstseen, $now), r.{LASTUPDATED} = $now,
 RETURN count(r) AS written"""
 
 
-def source_nodes(label: str) -> str:
-    return f"MATCH (n:`{label}`) WHERE n.{SOURCE_ID} = $source_id RETURN n.id AS id"
+def source_nodes(labels: list[str]) -> str:
+    """One round trip for every label, each part using that label's source_id index."""
+    return "\nUNION ALL\n".join(
+        f"MATCH (n:`{label}`) WHERE n.{SOURCE_ID} IN $source_ids "
+        f"RETURN n.id AS id, '{label}' AS label, n.{SOURCE_ID} AS source_id"
+        for label in labels
+    )
 
 
-def source_relationships(rel_type: str) -> str:
-    return (
-        f"MATCH (a)-[r:`{rel_type}`]->(b) WHERE r.{SOURCE_ID} = $source_id "
-        "RETURN a.id AS start, b.id AS end"
+def source_relationships(rel_types: list[str]) -> str:
+    return "\nUNION ALL\n".join(
+        f"MATCH (a)-[r:`{rel_type}`]->(b) WHERE r.{SOURCE_ID} IN $source_ids "
+        f"RETURN a.id AS start, '{rel_type}' AS type, b.id AS end, r.{SOURCE_ID} AS source_id"
+        for rel_type in rel_types
     )
 
 
 def delete_relationships(rel_type: str, start_label: str, end_label: str) -> str:
     return f"""UNWIND $rows AS row
 MATCH (a:`{start_label}` {{id: row.start}})
-MATCH (a)-[r:`{rel_type}` {{{SOURCE_ID}: $source_id}}]->(b:`{end_label}` {{id: row.end}})
+MATCH (a)-[r:`{rel_type}` {{{SOURCE_ID}: row.source_id}}]->(b:`{end_label}` {{id: row.end}})
 DELETE r
 RETURN count(*) AS removed"""
 
 
 def delete_nodes(label: str) -> str:
-    return f"""UNWIND $ids AS id
-MATCH (n:`{label}` {{id: id, {SOURCE_ID}: $source_id}})
+    return f"""UNWIND $rows AS row
+MATCH (n:`{label}` {{id: row.id, {SOURCE_ID}: row.source_id}})
 DETACH DELETE n
 RETURN count(*) AS removed"""

@@ -20,7 +20,7 @@ from graph.records import (
     WriteCounts,
     fingerprint,
 )
-from graph.store import GraphStore, Progress, StoredRelationship, StoreError, Subgraph
+from graph.store import FactKey, GraphStore, Progress, StoredRelationship, StoreError, Subgraph
 
 
 def _now() -> dt.datetime:
@@ -99,31 +99,29 @@ class MemoryStore(GraphStore):
             progress(len(records))
         return counts
 
-    def source_contents(self, source_id: str) -> tuple[dict[str, str], set[tuple[str, str, str]]]:
+    def source_contents(
+        self, source_ids: Sequence[str]
+    ) -> tuple[dict[str, tuple[str, str]], set[FactKey]]:
+        wanted = set(source_ids)
         nodes = {
-            node_id: attrs["label"]
+            node_id: (attrs["label"], attrs["props"][SOURCE_ID])
             for node_id, attrs in self.graph.nodes(data=True)
-            if attrs["props"].get(SOURCE_ID) == source_id
+            if attrs["props"].get(SOURCE_ID) in wanted
         }
         relationships = {
-            (start, rel_type, end)
-            for start, end, (rel_type, rel_source) in self.graph.edges(keys=True)
-            if rel_source == source_id
+            (start, rel_type, end, source)
+            for start, end, (rel_type, source) in self.graph.edges(keys=True)
+            if source in wanted
         }
         return nodes, relationships
 
-    def remove(
-        self,
-        source_id: str,
-        node_ids: dict[str, str],
-        relationship_keys: set[tuple[str, str, str]],
-    ) -> WriteCounts:
+    def remove(self, nodes: dict[str, tuple[str, str]], relationships: set[FactKey]) -> WriteCounts:
         counts = WriteCounts()
-        for start, rel_type, end in relationship_keys:
-            if self.graph.has_edge(start, end, (rel_type, source_id)):
-                self.graph.remove_edge(start, end, (rel_type, source_id))
+        for start, rel_type, end, source in relationships:
+            if self.graph.has_edge(start, end, (rel_type, source)):
+                self.graph.remove_edge(start, end, (rel_type, source))
                 counts.removed[rel_type] += 1
-        for node_id, label in node_ids.items():
+        for node_id, (label, _) in nodes.items():
             if node_id in self.graph:
                 self.graph.remove_node(
                     node_id

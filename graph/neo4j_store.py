@@ -24,6 +24,7 @@ from graph.records import (
     fingerprint,
 )
 from graph.store import (
+    FactKey,
     GraphStore,
     Progress,
     StoreAuthError,
@@ -195,11 +196,14 @@ class Neo4jStore(GraphStore):
             {"start": r.start, "end": r.end, "source_id": r.properties["source_id"]} for r in batch
         ]
         query = cypher.relationship_fingerprints(rel_type, start_label, end_label)
-        before = {(r["start"], r["end"]): r["fingerprint"] for r in tx.run(query, rows=keys).data()}
+        before = {
+            (r["start"], r["end"], r["source_id"]): r["fingerprint"]
+            for r in tx.run(query, rows=keys).data()
+        }
         rows = []
         for record in batch:
             digest = fingerprint(record.properties)
-            old = before.get((record.start, record.end))
+            old = before.get((record.start, record.end, record.properties["source_id"]))
             if old is None:
                 counts.created[rel_type] += 1
             elif old == digest:
@@ -227,45 +231,45 @@ class Neo4jStore(GraphStore):
         return counts
 
     # --- cleanup -------------------------------------------------------------------------------
-    def source_contents(self, source_id: str) -> tuple[dict[str, str], set[tuple[str, str, str]]]:
-        nodes: dict[str, str] = {}
-        for label in self.schema.node_types:
-            for row in self._read(cypher.source_nodes(label), source_id=source_id):
-                nodes[row["id"]] = label
-        relationships: set[tuple[str, str, str]] = set()
-        for rel_type in self.schema.relationship_types:
-            for row in self._read(cypher.source_relationships(rel_type), source_id=source_id):
-                relationships.add((row["start"], rel_type, row["end"]))
+    def source_contents(
+        self, source_ids: Sequence[str]
+    ) -> tuple[dict[str, tuple[str, str]], set[FactKey]]:
+        labels, rel_types = sorted(self.schema.node_types), sorted(self.schema.relationship_types)
+        nodes = {
+            row["id"]: (row["label"], row["source_id"])
+            for row in self._read(cypher.source_nodes(labels), source_ids=list(source_ids))
+        }
+        relationships = {
+            (row["start"], row["type"], row["end"], row["source_id"])
+            for row in self._read(
+                cypher.source_relationships(rel_types), source_ids=list(source_ids)
+            )
+        }
         return nodes, relationships
 
-    def remove(
-        self,
-        source_id: str,
-        node_ids: dict[str, str],
-        relationship_keys: set[tuple[str, str, str]],
-    ) -> WriteCounts:
+    def remove(self, nodes: dict[str, tuple[str, str]], relationships: set[FactKey]) -> WriteCounts:
         counts = WriteCounts()
         rel_groups: dict[tuple[str, str, str], list[dict[str, str]]] = defaultdict(list)
-        for start, rel_type, end in relationship_keys:
+        for start, rel_type, end, source in sorted(relationships):
             labels = (self.schema.label_for_id(start), self.schema.label_for_id(end))
-            rel_groups[(rel_type, *labels)].append({"start": start, "end": end})
+            rel_groups[(rel_type, *labels)].append(
+                {"start": start, "end": end, "source_id": source}
+            )
         for (rel_type, start_label, end_label), rows in rel_groups.items():
             query = cypher.delete_relationships(rel_type, start_label, end_label)
             for rel_batch in chunks(rows, self.batch_size):
-                removed = self._write(
-                    partial(_count_removed, query=query, source_id=source_id, rows=list(rel_batch))
+                counts.removed[rel_type] += self._write(
+                    partial(_count_removed, query=query, rows=list(rel_batch))
                 )
-                counts.removed[rel_type] += removed
-        node_groups: dict[str, list[str]] = defaultdict(list)
-        for node_id, label in node_ids.items():
-            node_groups[label].append(node_id)
-        for label, ids in node_groups.items():
+        node_groups: dict[str, list[dict[str, str]]] = defaultdict(list)
+        for node_id, (label, source) in sorted(nodes.items()):
+            node_groups[label].append({"id": node_id, "source_id": source})
+        for label, node_rows in node_groups.items():
             query = cypher.delete_nodes(label)
-            for id_batch in chunks(ids, self.batch_size):
-                removed = self._write(
-                    partial(_count_removed, query=query, source_id=source_id, ids=list(id_batch))
+            for node_batch in chunks(node_rows, self.batch_size):
+                counts.removed[label] += self._write(
+                    partial(_count_removed, query=query, rows=list(node_batch))
                 )
-                counts.removed[label] += removed
         return counts
 
     # --- reads -------------------------------------------------------------------------------
@@ -365,7 +369,7 @@ RETURN a, collect(CASE WHEN r IS NULL THEN NULL ELSE
     def clear(self) -> None:
         with self._errors(), self.driver.session(database=self.database) as session:
             session.run(
-                "MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+                "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
             ).consume()
 
     def close(self) -> None:

@@ -36,6 +36,7 @@ class NodeRecord:
     id: str
     label: str
     properties: dict[str, Any]  # includes id and provenance; never the store-managed keys
+    origin: str = field(default="", compare=False)  # "file:line" for error messages
 
 
 @dataclass(frozen=True)
@@ -46,11 +47,12 @@ class RelationshipRecord:
     start_label: str
     end_label: str
     properties: dict[str, Any]  # includes provenance and source_id
+    origin: str = field(default="", compare=False)
 
     @property
-    def key(self) -> tuple[str, str, str]:
-        """Within one source a relationship is identified by its type and its two ends."""
-        return (self.start, self.type, self.end)
+    def key(self) -> tuple[str, str, str, str]:
+        """A relationship is identified by its type, its two ends and the source that states it."""
+        return (self.start, self.type, self.end, self.properties[SOURCE_ID])
 
 
 @dataclass

@@ -10,6 +10,7 @@ from typing import Any
 from graph.records import GraphCounts, NodeRecord, RelationshipRecord, WriteCounts
 
 Progress = Callable[[int], None]  # called with the number of records just written
+FactKey = tuple[str, str, str, str]  # (start, type, end, source_id): one relationship
 
 
 class StoreError(Exception):
@@ -64,17 +65,14 @@ class GraphStore(ABC):
         """Merge relationships of one type and one pair of end labels."""
 
     @abstractmethod
-    def source_contents(self, source_id: str) -> tuple[dict[str, str], set[tuple[str, str, str]]]:
-        """What a source holds now: {node id: label} and {(start, type, end)}."""
+    def source_contents(
+        self, source_ids: Sequence[str]
+    ) -> tuple[dict[str, tuple[str, str]], set[FactKey]]:
+        """What these sources hold now: {node id: (label, source_id)} and relationship keys."""
 
     @abstractmethod
-    def remove(
-        self,
-        source_id: str,
-        node_ids: dict[str, str],
-        relationship_keys: set[tuple[str, str, str]],
-    ) -> WriteCounts:
-        """Delete these facts of one source (nodes with their relationships)."""
+    def remove(self, nodes: dict[str, tuple[str, str]], relationships: set[FactKey]) -> WriteCounts:
+        """Delete these facts (nodes with all their relationships)."""
 
     @abstractmethod
     def owners(self, node_ids: Sequence[str]) -> dict[str, str]:
@@ -107,19 +105,19 @@ class GraphStore(ABC):
     def close(self) -> None:  # noqa: B027 - optional for stores with no connection
         """Release connections."""
 
-    def cleanup_source(
-        self,
-        source_id: str,
-        keep_node_ids: set[str],
-        keep_relationship_keys: set[tuple[str, str, str]],
-    ) -> WriteCounts:
-        """Remove what a source held before and no longer states."""
-        nodes, relationships = self.source_contents(source_id)
-        stale_nodes = {i: label for i, label in nodes.items() if i not in keep_node_ids}
-        stale_relationships = relationships - keep_relationship_keys
+    def cleanup_sources(self, kept: dict[str, tuple[set[str], set[FactKey]]]) -> WriteCounts:
+        """Remove what each source held before and no longer states.
+        `kept`: {source_id: (node ids, relationship keys)} as the sources state them now."""
+        nodes, relationships = self.source_contents(sorted(kept))
+        stale_nodes = {
+            node_id: (label, source)
+            for node_id, (label, source) in nodes.items()
+            if node_id not in kept[source][0]
+        }
+        stale_relationships = {key for key in relationships if key not in kept[key[3]][1]}
         if not stale_nodes and not stale_relationships:
             return WriteCounts()
-        return self.remove(source_id, stale_nodes, stale_relationships)
+        return self.remove(stale_nodes, stale_relationships)
 
     def __enter__(self) -> GraphStore:
         return self

@@ -4,6 +4,7 @@ source no longer states (cleanup scoped to that source, so one source never dele
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from graph.records import NodeRecord, RelationshipRecord, WriteCounts
@@ -23,23 +24,33 @@ class SourceBatch:
         return len(self.nodes) + len(self.relationships)
 
 
-def write_batch(
-    store: GraphStore, batch: SourceBatch, progress: Progress | None = None
+def write_batches(
+    store: GraphStore, batches: Sequence[SourceBatch], progress: Progress | None = None
 ) -> WriteCounts:
-    """Merge the batch into the store, then remove the source's facts that are not in it."""
+    """Merge every batch's nodes, then every batch's relationships (which may point at nodes of
+    another source), then remove what each source no longer states. Records of all sources are
+    written together, per label and relationship type, to keep round trips few."""
     store.ensure_schema()
     counts = WriteCounts()
     by_label: dict[str, list[NodeRecord]] = defaultdict(list)
-    for node in batch.nodes:
-        by_label[node.label].append(node)
+    for batch in batches:
+        for node in batch.nodes:
+            by_label[node.label].append(node)
     for label, records in sorted(by_label.items()):
         counts.add(store.write_nodes(label, records, progress))
-    counts.add(store.write_relationships(batch.relationships, progress))
+    counts.add(store.write_relationships([r for b in batches for r in b.relationships], progress))
     counts.add(
-        store.cleanup_source(
-            batch.source_id,
-            {node.id for node in batch.nodes},
-            {rel.key for rel in batch.relationships},
+        store.cleanup_sources(
+            {
+                batch.source_id: ({n.id for n in batch.nodes}, {r.key for r in batch.relationships})
+                for batch in batches
+            }
         )
     )
     return counts
+
+
+def write_batch(
+    store: GraphStore, batch: SourceBatch, progress: Progress | None = None
+) -> WriteCounts:
+    return write_batches(store, [batch], progress)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import OWL, SKOS, XSD
+from rdflib.namespace import OWL, SH, SKOS, XSD
 
 ONTOLOGY_DIR = Path(__file__).parent
 ONTOLOGY_FILE = ONTOLOGY_DIR / "partnergraph.ttl"
@@ -82,6 +82,15 @@ class RelationshipType:
     name_en: str = ""
 
 
+@dataclass(frozen=True)
+class Ordering:
+    """From the shapes: `lower` must come before `upper` (or equal them when not strict)."""
+
+    lower: str
+    upper: str
+    strict: bool
+
+
 class ClosedTerms:
     """Attribute access to a fixed set of names: `terms.Cluster` is "Cluster", a typo raises."""
 
@@ -105,13 +114,15 @@ class ClosedTerms:
 class Schema:
     """What the ontology says, in the shapes the stores, loaders and queries need."""
 
-    def __init__(self, graph: Graph) -> None:
+    def __init__(self, graph: Graph, shapes: Graph | None = None) -> None:
         self.graph = graph
+        self.shapes = shapes if shapes is not None else Graph()
         self.provenance_properties = self._provenance_properties()
         self.node_types = self._node_types()
         self.by_prefix = {t.prefix: t for t in self.node_types.values()}
         self.by_class = {t.iri: t for t in self.node_types.values()}
         self.relationship_types = self._relationship_types()
+        self.bounds, self.orderings = self._constraints_from_shapes()
         self.label = ClosedTerms("node label", set(self.node_types))
         self.rel = ClosedTerms("relationship type", set(self.relationship_types))
 
@@ -149,6 +160,32 @@ class Schema:
         return {**self.provenance_properties, **self.relationship_types[rel_type].properties}
 
     # --- reading the Turtle --------------------------------------------------------------------
+    def _constraints_from_shapes(self) -> tuple[dict[str, tuple[Any, Any]], list[Ordering]]:
+        """Numeric bounds ({key: (min, max)}) and date orderings the SHACL shapes declare."""
+        key_of = {iri: self._literal(iri, PG.key) for iri in self._datatype_properties()}
+        bounds: dict[str, tuple[Any, Any]] = {}
+        orderings: set[Ordering] = set()
+        for shape, path in self.shapes.subject_objects(SH.path):
+            key = key_of.get(path)  # type: ignore[call-overload]
+            if key is None:
+                continue
+            low = self.shapes.value(shape, SH.minInclusive)
+            high = self.shapes.value(shape, SH.maxInclusive)
+            if low is not None or high is not None:
+                old_low, old_high = bounds.get(key, (None, None))
+                bounds[key] = (
+                    low.toPython() if isinstance(low, Literal) else old_low,
+                    high.toPython() if isinstance(high, Literal) else old_high,
+                )
+            for predicate, strict in ((SH.lessThan, True), (SH.lessThanOrEquals, False)):
+                for other in self.shapes.objects(shape, predicate):
+                    if other in key_of:
+                        orderings.add(Ordering(key, key_of[other], strict))  # type: ignore[index]
+        # One pair can be strict on one class and not on another (an engagement may last a day):
+        # the loader applies the lenient form, the shapes the exact one on export.
+        lenient = {(o.lower, o.upper): o for o in sorted(orderings, key=lambda o: not o.strict)}
+        return bounds, [lenient[k] for k in sorted(lenient)]
+
     def _literal(self, subject: URIRef, predicate: URIRef) -> str:
         value = self.graph.value(subject, predicate)
         return str(value) if value is not None else ""
@@ -240,10 +277,10 @@ class Schema:
 
 @cache
 def load_schema() -> Schema:
-    """Parse the ontology once per process."""
+    """Parse the ontology (and its shapes) once per process."""
     graph = Graph()
     graph.parse(ONTOLOGY_FILE, format="turtle")
-    return Schema(graph)
+    return Schema(graph, shapes_graph())
 
 
 @cache

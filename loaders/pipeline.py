@@ -1,0 +1,85 @@
+"""get -> transform -> validate -> load -> cleanup, for every source of one `load`.
+
+All sources of one load are read and validated before anything is written: a problem anywhere
+loads nothing, so the store stays exactly as it was. The ontology's own individuals (the four
+models and the partner roles) are always part of a load.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from graph.records import WriteCounts
+from graph.store import GraphStore, Progress
+from loaders.batch import SourceBatch, write_batches
+from loaders.problems import LoadError, Problem
+from loaders.rdf_source import RdfSourceError, read_rdf
+from loaders.sources import (
+    ONTOLOGY_MODELS_SOURCE,
+    RDF_FORMATS,
+    RawSource,
+    Source,
+    bundled_sources,
+    read_csv_folder,
+    read_document,
+)
+from loaders.transform import node_from_raw, relationship_from_raw
+from loaders.validate import check_records, check_references
+from ontology.schema import MODELS_FILE, Schema, load_schema
+
+
+def transform(raw: RawSource, schema: Schema) -> tuple[SourceBatch, list[Problem]]:
+    batch = SourceBatch(raw.source.source_id)
+    problems = list(raw.problems)
+    for origin, row in raw.nodes:
+        node = node_from_raw(row, raw.defaults, batch.source_id, origin, schema, problems)
+        if node is not None:
+            batch.nodes.append(node)
+    for origin, row in raw.relationships:
+        rel = relationship_from_raw(row, raw.defaults, batch.source_id, origin, schema, problems)
+        if rel is not None:
+            batch.relationships.append(rel)
+    return batch, problems
+
+
+def read_batch(source: Source, schema: Schema) -> tuple[SourceBatch, list[Problem]]:
+    """get + transform for one source."""
+    if source.kind == "rdf":
+        try:
+            return read_rdf(
+                source.path, schema, source.source_id, RDF_FORMATS[source.path.suffix]
+            ), []
+        except (RdfSourceError, SyntaxError, ValueError) as error:
+            return SourceBatch(source.source_id), [
+                Problem(str(source.path), "file", None, str(error))
+            ]
+    raw = read_csv_folder(source) if source.kind == "csv" else read_document(source)
+    return transform(raw, schema)
+
+
+def models_source() -> Source:
+    return Source(ONTOLOGY_MODELS_SOURCE, MODELS_FILE, "rdf")
+
+
+def prepare(sources: Sequence[Source], store: GraphStore, schema: Schema) -> list[SourceBatch]:
+    """Read and validate every source; LoadError with every problem found, or the batches."""
+    batches, problems = [], []
+    for source in [models_source(), *sources]:
+        batch, found = read_batch(source, schema)
+        batches.append(batch)
+        problems += found + check_records(batch, schema)
+    problems += check_references(batches, store, schema)
+    if problems:
+        raise LoadError(problems)
+    return batches
+
+
+def load_sources(
+    store: GraphStore, sources: Sequence[Source], progress: Progress | None = None
+) -> WriteCounts:
+    return write_batches(store, prepare(sources, store, load_schema()), progress)
+
+
+def load_bundled(store: GraphStore, include_illustrative: bool = True) -> WriteCounts:
+    """The bundled Danish data (and the illustrative layer), as the embedded store starts with."""
+    return load_sources(store, bundled_sources(include_illustrative))
