@@ -27,6 +27,7 @@ from loaders.pipeline import load_bundled, prepare
 from loaders.problems import LoadError
 from loaders.sources import bundled_sources, discover
 from ontology.schema import load_schema
+from queries.survey import compare_survey
 
 console = Console()
 errors = Console(stderr=True)
@@ -214,8 +215,34 @@ def recommend(
 
 @app.command()
 def survey(output_format: FormatOption = OutputFormat.table) -> None:
-    """The graph's shares beside the report's survey figures."""
-    _not_built("survey", 4)
+    """The graph's shares beside the report's survey of the 14 national clusters.
+
+    Shares are shown from sourced facts only and with the illustrative layer; garbled report
+    figures show as "garbled".
+    """
+    with store_errors():
+        store = open_configured(include_illustrative=True)
+        rows = compare_survey(store)
+        store.close()
+    if output_format == OutputFormat.json:
+        console.print_json(json.dumps([row.as_dict() for row in rows]))
+        return
+    table = Table(title="Survey of the 14 national clusters: report vs graph (share of 14)")
+    for column in ("option", "report", "graph, sourced", "graph, with illustrative"):
+        table.add_column(column, justify="left" if column == "option" else "right")
+    for row in rows:
+        report = (
+            f"{row.report_share:.1%} ({row.report_count})"
+            if row.report_share is not None
+            else "garbled"
+        )
+        table.add_row(
+            row.option,
+            report,
+            f"{row.sourced_share:.1%} ({row.sourced_count})",
+            f"{row.with_illustrative_share:.1%} ({row.with_illustrative_count})",
+        )
+    console.print(table)
 
 
 @app.command()
@@ -279,3 +306,7 @@ def serve(
 ) -> None:
     """Serve the HTTP API."""
     _not_built("serve", 6)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,4 +1,4 @@
-"""The store the environment asks for, ready to read: the memory store starts with the bundled data."""
+"""The store the environment asks for, ready to read (memory: loaded with the bundled data)."""
 
 from __future__ import annotations
 

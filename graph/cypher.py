@@ -54,23 +54,41 @@ SET n.{FIRSTSEEN} = coalesce(firstseen, $now), n.{LASTUPDATED} = $now,
 RETURN count(n) AS written"""
 
 
+def _start_at_node(start_label: str) -> str:
+    """Left alone, the planner may serve `[r {source_id: ...}]` from the relationship index:
+    every relationship of the source for every row, quadratic (45 s for one 5,000-row batch)."""
+    return f"USING INDEX a:`{start_label}`(id)"
+
+
 def relationship_fingerprints(rel_type: str, start_label: str, end_label: str) -> str:
     return f"""UNWIND $rows AS row
 MATCH (a:`{start_label}` {{id: row.start}})-[r:`{rel_type}` {{{SOURCE_ID}: row.source_id}}]->(b:`{end_label}` {{id: row.end}})
+{_start_at_node(start_label)}
 RETURN row.start AS start, row.end AS end, row.source_id AS source_id,
        r.{FINGERPRINT} AS fingerprint"""  # noqa: E501
 
 
-def merge_relationships(rel_type: str, start_label: str, end_label: str) -> str:
+def create_relationships(rel_type: str, start_label: str, end_label: str) -> str:
+    """For relationships the same transaction has just found absent. Not MERGE: MERGE into a
+    dense node (a sector with thousands of members) re-checks that node's growing transaction
+    state for every row, which made a 5,000-row batch take 30 s instead of under one."""
     return f"""UNWIND $rows AS row
 MATCH (a:`{start_label}` {{id: row.start}})
 MATCH (b:`{end_label}` {{id: row.end}})
-MERGE (a)-[r:`{rel_type}` {{{SOURCE_ID}: row.properties.{SOURCE_ID}}}]->(b)
+CREATE (a)-[r:`{rel_type}`]->(b)
+SET r = row.properties
+SET r.{FIRSTSEEN} = $now, r.{LASTUPDATED} = $now, r.{FINGERPRINT} = row.fingerprint
+RETURN count(r) AS written"""
+
+
+def update_relationships(rel_type: str, start_label: str, end_label: str) -> str:
+    return f"""UNWIND $rows AS row
+MATCH (a:`{start_label}` {{id: row.start}})-[r:`{rel_type}` {{{SOURCE_ID}: row.properties.{SOURCE_ID}}}]->(b:`{end_label}` {{id: row.end}})
+{_start_at_node(start_label)}
 WITH r, row, r.{FIRSTSEEN} AS firstseen
 SET r = row.properties
-SET r.{FIRSTSEEN} = coalesce(firstseen, $now), r.{LASTUPDATED} = $now,
-    r.{FINGERPRINT} = row.fingerprint
-RETURN count(r) AS written"""
+SET r.{FIRSTSEEN} = firstseen, r.{LASTUPDATED} = $now, r.{FINGERPRINT} = row.fingerprint
+RETURN count(r) AS written"""  # noqa: E501
 
 
 def source_nodes(labels: list[str]) -> str:
@@ -92,10 +110,10 @@ def source_relationships(rel_types: list[str]) -> str:
 
 def delete_relationships(rel_type: str, start_label: str, end_label: str) -> str:
     return f"""UNWIND $rows AS row
-MATCH (a:`{start_label}` {{id: row.start}})
-MATCH (a)-[r:`{rel_type}` {{{SOURCE_ID}: row.source_id}}]->(b:`{end_label}` {{id: row.end}})
+MATCH (a:`{start_label}` {{id: row.start}})-[r:`{rel_type}` {{{SOURCE_ID}: row.source_id}}]->(b:`{end_label}` {{id: row.end}})
+{_start_at_node(start_label)}
 DELETE r
-RETURN count(*) AS removed"""
+RETURN count(*) AS removed"""  # noqa: E501
 
 
 def delete_nodes(label: str) -> str:

@@ -71,8 +71,14 @@ class Neo4jStore(GraphStore):
         self._user = auth[0] if auth else None
         # Transient errors are retried for `retry_seconds`; past that an unreachable server
         # fails with a clear message rather than keeping a user (or an HTTP request) waiting.
+        # Server notifications ("property key does not exist" on a fresh database) would be
+        # logged to stderr for every query: noise to a user, and enough to fill a pipe.
         self.driver: Driver = GraphDatabase.driver(
-            uri, auth=auth, connection_timeout=3.0, max_transaction_retry_time=retry_seconds
+            uri,
+            auth=auth,
+            connection_timeout=3.0,
+            max_transaction_retry_time=retry_seconds,
+            notifications_min_severity="OFF",
         )
 
     # --- errors ------------------------------------------------------------------------------
@@ -200,27 +206,30 @@ class Neo4jStore(GraphStore):
             (r["start"], r["end"], r["source_id"]): r["fingerprint"]
             for r in tx.run(query, rows=keys).data()
         }
-        rows = []
+        new_rows, changed_rows = [], []
         for record in batch:
             digest = fingerprint(record.properties)
             old = before.get((record.start, record.end, record.properties["source_id"]))
+            row = {
+                "start": record.start,
+                "end": record.end,
+                "properties": record.properties,
+                FINGERPRINT: digest,
+            }
             if old is None:
                 counts.created[rel_type] += 1
+                new_rows.append(row)
             elif old == digest:
                 counts.unchanged[rel_type] += 1
-                continue
             else:
                 counts.updated[rel_type] += 1
-            rows.append(
-                {
-                    "start": record.start,
-                    "end": record.end,
-                    "properties": record.properties,
-                    FINGERPRINT: digest,
-                }
-            )
-        if rows:
-            query = cypher.merge_relationships(rel_type, start_label, end_label)
+                changed_rows.append(row)
+        for rows, query in (
+            (new_rows, cypher.create_relationships(rel_type, start_label, end_label)),
+            (changed_rows, cypher.update_relationships(rel_type, start_label, end_label)),
+        ):
+            if not rows:
+                continue
             written = tx.run(query, rows=rows, now=now).single(strict=True)["written"]
             if written != len(rows):
                 # MATCH found no end node for some rows: refuse rather than silently drop facts.

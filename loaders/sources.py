@@ -96,7 +96,16 @@ def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
     return mapping  # type: ignore[return-value]
 
 
+def _timestamp_or_text(loader: _LineLoader, node: yaml.ScalarNode) -> object:
+    """An impossible date (2020-13-01) stays text, for validation to report, not a crash."""
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 
 def _strip_lines(value: Any) -> Any:

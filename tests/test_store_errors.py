@@ -1,9 +1,6 @@
 """A store that cannot be used says why and what to do, instead of a bare driver exception."""
 
-import os
-import subprocess
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -11,9 +8,7 @@ from graph import cypher
 from graph.neo4j_store import Neo4jStore
 from graph.store import StoreAuthError, StoreUnavailable
 from ontology.schema import load_schema
-
-ROOT = Path(__file__).resolve().parents[1]
-SCRIPT = ROOT / "deploy" / "neo4j" / "neo4j.sh"
+from tests.spare_server import SpareServer
 
 
 def test_schema_statements_cover_every_label_and_relationship_type() -> None:
@@ -27,13 +22,17 @@ def test_schema_statements_cover_every_label_and_relationship_type() -> None:
 
 
 def test_writes_are_batched_merges_with_labels_on_every_match() -> None:
-    merge = cypher.merge_relationships("PARTNERS_WITH", "Cluster", "InnovationCentre")
-    assert merge.startswith("UNWIND $rows AS row")
-    assert "MATCH (a:`Cluster` {id: row.start})" in merge
-    assert "MATCH (b:`InnovationCentre` {id: row.end})" in merge
-    assert "MERGE (a)-[r:`PARTNERS_WITH` {source_id: row.properties.source_id}]->(b)" in merge
+    create = cypher.create_relationships("PARTNERS_WITH", "Cluster", "InnovationCentre")
+    assert create.startswith("UNWIND $rows AS row")
+    assert "MATCH (a:`Cluster` {id: row.start})" in create
+    assert "MATCH (b:`InnovationCentre` {id: row.end})" in create
+    assert "CREATE (a)-[r:`PARTNERS_WITH`]->(b)" in create
+    update = cypher.update_relationships("PARTNERS_WITH", "Cluster", "InnovationCentre")
+    assert "[r:`PARTNERS_WITH` {source_id: row.properties.source_id}]" in update
+    assert "r.firstseen = firstseen" in update
+    merge = cypher.merge_nodes("Cluster")
+    assert "MERGE (n:`Cluster` {id: row.properties.id})" in merge
     assert "coalesce(firstseen, $now)" in merge
-    assert "MERGE (n:`Cluster` {id: row.properties.id})" in cypher.merge_nodes("Cluster")
 
 
 def test_an_unreachable_server_is_reported_with_a_hint() -> None:
@@ -48,22 +47,10 @@ def test_an_unreachable_server_is_reported_with_a_hint() -> None:
 @pytest.fixture(scope="module")
 def auth_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A second local server with authentication on (password from the environment)."""
-    lib = ROOT / "deploy" / "neo4j" / ".run" / "lib"
-    if not lib.is_dir():
-        pytest.skip("the Neo4j jars are not fetched (deploy/neo4j/neo4j.sh fetch)")
-    env = {
-        **os.environ,
-        "NEO4J_RUN_DIR": str(tmp_path_factory.mktemp("neo4j-auth")),
-        "NEO4J_LIB_DIR": str(lib),
-        "NEO4J_PASSWORD": "test-only-password",
-        "NEO4J_BOLT_PORT": "7697",
-        "NEO4J_HTTP_PORT": "7484",
-        "NEO4J_HEAP": "512m",
-        "NEO4J_PAGECACHE": "64m",
-    }
-    subprocess.run([SCRIPT, "start"], env=env, check=True, capture_output=True)
-    yield "bolt://127.0.0.1:7697"
-    subprocess.run([SCRIPT, "stop"], env=env, check=True, capture_output=True)
+    server = SpareServer(tmp_path_factory.mktemp("neo4j-auth"), 7697, 7484, "test-only-password")
+    server.start()
+    yield server.uri
+    server.stop()
 
 
 @pytest.mark.neo4j

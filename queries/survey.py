@@ -1,0 +1,91 @@
+"""The graph's shares beside the report's survey of the 14 national clusters.
+
+A partner figure counts the national clusters with a partnership (either direction) to an actor
+of the figure's role; an activity figure counts those that undertake an engagement including the
+activity. Each share is computed twice: from sourced facts only, and with the illustrative layer.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from graph.store import GraphStore
+from ontology.schema import load_schema
+
+ILLUSTRATIVE = "illustrative"
+
+
+@dataclass(frozen=True)
+class SurveyComparison:
+    figure: str
+    question: str
+    option: str
+    report_share: float | None  # None where the report's figure is garbled
+    report_count: int | None
+    sourced_count: int
+    sourced_share: float
+    with_illustrative_count: int
+    with_illustrative_share: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def compare_survey(store: GraphStore) -> list[SurveyComparison]:
+    schema = load_schema()
+    label, rel = schema.label, schema.rel
+    national = {c["id"] for c in store.nodes(label.Cluster) if c.get("national")}
+    respondents = len(national)
+    labels_of_role = {
+        r["id"]: set(r.get("filled_by_labels", [])) for r in store.nodes(label.PartnerRole)
+    }
+    figure_role = {r.start: r.end for r in store.relationships(rel.ABOUT_ROLE)}
+    figure_activity = {r.start: r.end for r in store.relationships(rel.ABOUT_ACTIVITY)}
+
+    # (cluster, partner label) and (cluster, activity), each with whether a sourced fact says so.
+    partner_labels: dict[tuple[str, str], bool] = defaultdict(bool)
+    for r in store.relationships(rel.PARTNERS_WITH):
+        sourced = r.properties.get("confidence") != ILLUSTRATIVE
+        for cluster, partner in ((r.start, r.end), (r.end, r.start)):
+            if cluster in national:
+                key = (cluster, schema.label_for_id(partner))
+                partner_labels[key] = partner_labels[key] or sourced
+    engagements: dict[str, list[tuple[str, bool]]] = defaultdict(list)
+    for r in store.relationships(rel.UNDERTAKES):
+        if r.start in national:
+            engagements[r.end].append((r.start, r.properties.get("confidence") != ILLUSTRATIVE))
+    activities: dict[tuple[str, str], bool] = defaultdict(bool)
+    for r in store.relationships(rel.INCLUDES_ACTIVITY):
+        sourced = r.properties.get("confidence") != ILLUSTRATIVE
+        for cluster, undertaken_sourced in engagements.get(r.start, []):
+            key = (cluster, r.end)
+            activities[key] = activities[key] or (sourced and undertaken_sourced)
+
+    results = []
+    for figure in sorted(store.nodes(label.SurveyFigure), key=lambda f: f["id"]):
+        if figure["id"] in figure_role:
+            wanted = labels_of_role.get(figure_role[figure["id"]], set())
+            hits = {(c, s) for (c, lb), s in partner_labels.items() if lb in wanted}
+        elif figure["id"] in figure_activity:
+            activity = figure_activity[figure["id"]]
+            hits = {(c, s) for (c, a), s in activities.items() if a == activity}
+        else:
+            continue  # strategy and funding figures have nothing in the graph to count
+        sourced = {c for c, s in hits if s}
+        every = {c for c, _ in hits}
+        results.append(
+            SurveyComparison(
+                figure=figure["id"],
+                question=figure.get("question", ""),
+                option=figure.get("option", figure["name"]),
+                report_share=figure.get("share"),
+                report_count=figure.get("count"),
+                sourced_count=len(sourced),
+                sourced_share=round(len(sourced) / respondents, 3) if respondents else 0.0,
+                with_illustrative_count=len(every),
+                with_illustrative_share=round(len(every) / respondents, 3) if respondents else 0.0,
+            )
+        )
+    return results
