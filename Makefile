@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 NEO4J := deploy/neo4j/neo4j.sh
 PYTEST_ARGS ?=
 
-.PHONY: install demo test lint neo4j-start neo4j-stop neo4j-status bench clean
+.PHONY: install demo test lint neo4j-start neo4j-stop neo4j-status docs clean
 
 install: $(VENV)/.installed
 
@@ -16,9 +16,14 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet --editable '.[dev]'
 	touch $@
 
+# The main job on the embedded store: load and validate the bundled data, compare it with the
+# report's survey, and export it as RDF and GraphML.
 demo: install
-	$(BIN)/partnergraph --help
-	$(BIN)/partnergraph --version
+	$(BIN)/partnergraph load
+	$(BIN)/partnergraph survey
+	mkdir -p out
+	$(BIN)/partnergraph export --format turtle --out out/partnergraph.ttl
+	$(BIN)/partnergraph export --format graphml --out out/partnergraph.graphml
 
 # Starts the local Neo4j unless NEO4J_URI names another server or one is already running,
 # and stops only a server it started. pytest's "no tests ran" (exit 5) counts as a failure.
@@ -43,6 +48,10 @@ neo4j-stop:
 	$(NEO4J) stop
 neo4j-status:
 	$(NEO4J) status
+
+# Regenerate the README's ontology tables from the Turtle.
+docs: install
+	$(BIN)/python -m ontology.document --write
 
 clean:
 	rm -rf $(VENV) deploy/neo4j/.run .pytest_cache .mypy_cache .ruff_cache

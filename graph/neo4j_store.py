@@ -133,110 +133,83 @@ class Neo4jStore(GraphStore):
     ) -> WriteCounts:
         counts = WriteCounts()
         now = dt.datetime.now(dt.UTC)
-        for batch in chunks(records, self.batch_size):
-            counts.add(
-                self._write(partial(self._merge_node_batch, label=label, batch=batch, now=now))
-            )
-            if progress:
-                progress(len(batch))
-        return counts
-
-    def _merge_node_batch(
-        self, tx: ManagedTransaction, label: str, batch: Sequence[NodeRecord], now: dt.datetime
-    ) -> WriteCounts:
-        counts = WriteCounts()
-        ids = [r.id for r in batch]
+        sources = sorted({r.properties["source_id"] for r in records})
         before = {
-            r["id"]: r["fingerprint"]
-            for r in tx.run(cypher.node_fingerprints(label), ids=ids).data()
+            row["id"]: row["fingerprint"]
+            for row in self._read(cypher.source_node_fingerprints(label), source_ids=sources)
         }
         rows = []
-        for record in batch:
+        for record in records:
             digest = fingerprint(record.properties)
-            if record.id not in before:
-                counts.created[label] += 1
-            elif before[record.id] == digest:
-                counts.unchanged[label] += 1
-                continue  # unchanged facts are not rewritten: a reload changes nothing
-            else:
-                counts.updated[label] += 1
+            old = before.get(record.id)
+            if old == digest:
+                counts.unchanged[label] += 1  # unchanged facts are not rewritten
+                continue
+            (counts.created if old is None else counts.updated)[label] += 1
             rows.append({"properties": record.properties, FINGERPRINT: digest})
-        if rows:
-            tx.run(cypher.merge_nodes(label), rows=rows, now=now).consume()
+        query = cypher.merge_nodes(label)
+        for batch in chunks(rows, self.batch_size):
+            self._write(partial(_run, query=query, rows=list(batch), now=now))
+            if progress:
+                progress(len(batch))
+        if progress:
+            progress(counts.unchanged[label])
         return counts
 
     def write_relationships(
         self, records: Sequence[RelationshipRecord], progress: Progress | None = None
     ) -> WriteCounts:
+        """New relationships are CREATEd, changed ones updated, unchanged ones left alone; what
+        exists is read once per type. Not MERGE: MERGE into a dense node (a sector with thousands
+        of members) re-checks its growing transaction state for every row (30 s for 5,000 rows)."""
         counts = WriteCounts()
         now = dt.datetime.now(dt.UTC)
-        groups: dict[tuple[str, str, str], list[RelationshipRecord]] = defaultdict(list)
+        by_type: dict[str, list[RelationshipRecord]] = defaultdict(list)
         for record in records:
-            groups[(record.type, record.start_label, record.end_label)].append(record)
-        for (rel_type, start_label, end_label), group in groups.items():
-            for batch in chunks(group, self.batch_size):
-                work = partial(
-                    self._merge_relationship_batch,
-                    rel_type=rel_type,
-                    start_label=start_label,
-                    end_label=end_label,
-                    batch=batch,
-                    now=now,
-                )
-                counts.add(self._write(work))
-                if progress:
-                    progress(len(batch))
-        return counts
-
-    def _merge_relationship_batch(
-        self,
-        tx: ManagedTransaction,
-        rel_type: str,
-        start_label: str,
-        end_label: str,
-        batch: Sequence[RelationshipRecord],
-        now: dt.datetime,
-    ) -> WriteCounts:
-        counts = WriteCounts()
-        keys = [
-            {"start": r.start, "end": r.end, "source_id": r.properties["source_id"]} for r in batch
-        ]
-        query = cypher.relationship_fingerprints(rel_type, start_label, end_label)
-        before = {
-            (r["start"], r["end"], r["source_id"]): r["fingerprint"]
-            for r in tx.run(query, rows=keys).data()
-        }
-        new_rows, changed_rows = [], []
-        for record in batch:
-            digest = fingerprint(record.properties)
-            old = before.get((record.start, record.end, record.properties["source_id"]))
-            row = {
-                "start": record.start,
-                "end": record.end,
-                "properties": record.properties,
-                FINGERPRINT: digest,
+            by_type[record.type].append(record)
+        for rel_type, typed in by_type.items():
+            sources = sorted({r.properties["source_id"] for r in typed})
+            query = cypher.source_relationship_fingerprints(rel_type)
+            before = {
+                (row["start"], row["end"], row["source_id"]): row["fingerprint"]
+                for row in self._read(query, source_ids=sources)
             }
-            if old is None:
-                counts.created[rel_type] += 1
-                new_rows.append(row)
-            elif old == digest:
-                counts.unchanged[rel_type] += 1
-            else:
-                counts.updated[rel_type] += 1
-                changed_rows.append(row)
-        for rows, query in (
-            (new_rows, cypher.create_relationships(rel_type, start_label, end_label)),
-            (changed_rows, cypher.update_relationships(rel_type, start_label, end_label)),
-        ):
-            if not rows:
-                continue
-            written = tx.run(query, rows=rows, now=now).single(strict=True)["written"]
-            if written != len(rows):
-                # MATCH found no end node for some rows: refuse rather than silently drop facts.
-                raise StoreError(
-                    f"{len(rows) - written} {rel_type} relationships refer to nodes "
-                    "that are not in the store"
+            new_rows: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+            changed_rows: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+            for record in typed:
+                digest = fingerprint(record.properties)
+                old = before.get((record.start, record.end, record.properties["source_id"]))
+                if old == digest:
+                    counts.unchanged[rel_type] += 1
+                    continue
+                (counts.created if old is None else counts.updated)[rel_type] += 1
+                target = new_rows if old is None else changed_rows
+                target[(record.start_label, record.end_label)].append(
+                    {
+                        "start": record.start,
+                        "end": record.end,
+                        "properties": record.properties,
+                        FINGERPRINT: digest,
+                    }
                 )
+            for rows_by_labels, make_query in (
+                (new_rows, cypher.create_relationships),
+                (changed_rows, cypher.update_relationships),
+            ):
+                for (start_label, end_label), rows in rows_by_labels.items():
+                    query = make_query(rel_type, start_label, end_label)
+                    for batch in chunks(rows, self.batch_size):
+                        written = self._write(partial(_run, query=query, rows=list(batch), now=now))
+                        if written != len(batch):
+                            # A MATCH found no end node: refuse rather than drop facts silently.
+                            raise StoreError(
+                                f"{len(batch) - written} {rel_type} relationships refer to "
+                                "nodes that are not in the store"
+                            )
+                        if progress:
+                            progress(len(batch))
+            if progress:
+                progress(counts.unchanged[rel_type])
         return counts
 
     # --- cleanup -------------------------------------------------------------------------------
@@ -387,3 +360,8 @@ RETURN a, collect(CASE WHEN r IS NULL THEN NULL ELSE
 
 def _count_removed(tx: ManagedTransaction, query: str, **params: Any) -> int:
     return int(tx.run(query, params).single(strict=True)["removed"])
+
+
+def _run(tx: ManagedTransaction, query: str, **params: Any) -> int:
+    """Run a write that returns `written`, the number of rows it wrote."""
+    return int(tx.run(query, params).single(strict=True)["written"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Self
 
 from graph.records import GraphCounts, NodeRecord, RelationshipRecord, WriteCounts
 
@@ -119,7 +119,7 @@ class GraphStore(ABC):
             return WriteCounts()
         return self.remove(stale_nodes, stale_relationships)
 
-    def __enter__(self) -> GraphStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -10,7 +10,7 @@ from graph.memory_store import MemoryStore
 from graph.neo4j_store import Neo4jStore
 from graph.store import GraphStore
 from loaders.pipeline import load_bundled, load_sources
-from loaders.problems import LoadError
+from loaders.problems import LoadError, Problem
 from loaders.sources import discover
 from loaders.synthetic import generate
 from tests.helpers import snapshot
@@ -300,3 +300,11 @@ def test_generator_output_loads_beside_the_bundled_data(store: GraphStore, tmp_p
     nodes, relationships = store.source_contents([source.source_id])
     assert len(nodes) == sum(n for f, n in rows.items() if f.startswith("nodes/"))
     assert len(relationships) == sum(n for f, n in rows.items() if f.startswith("relationships/"))
+
+
+def test_a_long_list_of_problems_is_shown_in_part_and_summarised() -> None:
+    problems = [Problem(f"big.csv row {n}", "id", f"x{n}", "unknown id") for n in range(2, 80)]
+    listing = LoadError(problems).listing()
+    assert listing[0] == "big.csv row 2: id = 'x2': unknown id"
+    assert listing[50] == "... and 28 more:"
+    assert listing[51] == "  28 x id: unknown id"

@@ -6,6 +6,7 @@ import pytest
 from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.namespace import OWL, SKOS
 
+from ontology.document import END, README, START, refreshed
 from ontology.schema import MODELS_FILE, ONTOLOGY_FILE, PG, load_schema, models_graph
 
 CONTRACT_MODELS = {
@@ -104,3 +105,9 @@ def test_the_four_models_carry_their_dimensions_and_roles_from_the_report() -> N
         for label in graph.objects(role, PG.filledByLabels):
             assert str(label) in schema.node_types
     assert MODELS_FILE.is_file()
+
+
+def test_the_readme_tables_are_generated_from_the_turtle() -> None:
+    readme = README.read_text(encoding="utf-8")
+    assert START in readme and END in readme
+    assert refreshed(readme) == readme, "run: python -m ontology.document --write"
