@@ -88,4 +88,12 @@ def compare_survey(store: GraphStore) -> list[SurveyComparison]:
                 with_illustrative_share=round(len(every) / respondents, 3) if respondents else 0.0,
             )
         )
-    return results
+    # Partner figures first, then activities; within each, as the report ranks them.
+    return sorted(
+        results,
+        key=lambda r: (
+            not r.figure.startswith("survey:partners"),
+            -(r.report_share or 0),
+            r.option,
+        ),
+    )
