@@ -17,8 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from api.settings import Settings
-from api.store_access import configured_store
-from graph.factory import open_store
+from api.store_access import configured_store, empty_or_persistent_store
 from graph.graphml_export import write_graphml
 from graph.neo4j_store import Neo4jStore
 from graph.rdf_export import store_to_rdf
@@ -125,12 +124,7 @@ def load(
     settings = Settings()
     started = time.perf_counter()
     with store_errors():
-        store = open_store(
-            settings.partnergraph_store,
-            uri=settings.neo4j_uri,
-            auth=settings.neo4j_auth,
-            database=settings.neo4j_database,
-        )
+        store = empty_or_persistent_store(settings)
         try:
             sources = discover(paths) if paths else bundled_sources(include_illustrative)
         except (FileNotFoundError, ValueError) as error:

@@ -1,4 +1,4 @@
-"""The store the environment asks for, ready to read (memory: loaded with the bundled data)."""
+"""The store the environment asks for (memory: loaded with the bundled data when asked to read)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,19 @@ from graph.store import GraphStore
 from loaders.pipeline import load_bundled
 
 
-def configured_store(settings: Settings, include_illustrative: bool = True) -> GraphStore:
-    store = open_store(
+def empty_or_persistent_store(settings: Settings) -> GraphStore:
+    """Neo4j as it is, or an empty memory store."""
+    return open_store(
         settings.partnergraph_store,
         uri=settings.neo4j_uri,
         auth=settings.neo4j_auth,
         database=settings.neo4j_database,
     )
+
+
+def configured_store(settings: Settings, include_illustrative: bool = True) -> GraphStore:
+    """Ready to read: the memory store starts with the bundled data."""
+    store = empty_or_persistent_store(settings)
     if store.kind == "memory":
         load_bundled(store, include_illustrative)
     return store

@@ -36,10 +36,11 @@ def schema_statements(schema: Schema) -> dict[str, str]:
     return statements
 
 
-def node_fingerprints(label: str) -> str:
+def node_owners(label: str) -> str:
+    """Which source holds each of these ids (a node belongs to the source that defines it)."""
     return (
         f"UNWIND $ids AS id MATCH (n:`{label}` {{id: id}}) "
-        f"RETURN n.id AS id, n.{FINGERPRINT} AS fingerprint, n.{SOURCE_ID} AS source_id"
+        f"RETURN n.id AS id, n.{SOURCE_ID} AS source_id"
     )
 
 

@@ -261,7 +261,7 @@ class Neo4jStore(GraphStore):
             by_label[self.schema.label_for_id(node_id)].append(node_id)
         found: dict[str, str] = {}
         for label, ids in by_label.items():
-            for row in self._read(cypher.node_fingerprints(label), ids=ids):
+            for row in self._read(cypher.node_owners(label), ids=ids):
                 found[row["id"]] = row["source_id"]
         return found
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from graph.store import GraphStore
@@ -123,14 +123,15 @@ def check_references(
                     )
             if rel.type == schema.rel.PARTY_TO:
                 parties[rel.end] += 1
-    agreements_by_origin: dict[str, str] = defaultdict(str)
-    for batch in batches:
-        for node in batch.nodes:
-            if node.label == schema.label.Agreement:
-                agreements_by_origin[node.id] = node.origin
+    agreements = {
+        node.id: node.origin
+        for batch in batches
+        for node in batch.nodes
+        if node.label == schema.label.Agreement
+    }
     loading = {batch.source_id for batch in batches}
-    existing_parties = _stored_party_counts(store, schema, list(agreements_by_origin), loading)
-    for agreement, origin in agreements_by_origin.items():
+    existing_parties = _stored_party_counts(store, schema, list(agreements), loading)
+    for agreement, origin in agreements.items():
         count = parties[agreement] + existing_parties.get(agreement, 0)
         if count < 2:
             problems.append(
