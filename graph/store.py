@@ -62,7 +62,7 @@ class GraphStore(ABC):
     def write_relationships(
         self, records: Sequence[RelationshipRecord], progress: Progress | None = None
     ) -> WriteCounts:
-        """Merge relationships of one type and one pair of end labels."""
+        """Merge relationships (of any types) on (start, type, end, source_id)."""
 
     @abstractmethod
     def source_contents(
