@@ -44,14 +44,6 @@ def node_owners(label: str) -> str:
     )
 
 
-def source_node_fingerprints(label: str) -> str:
-    """What the sources being loaded already hold of one label: one index scan per load."""
-    return (
-        f"MATCH (n:`{label}`) WHERE n.{SOURCE_ID} IN $source_ids "
-        f"RETURN n.id AS id, n.{FINGERPRINT} AS fingerprint"
-    )
-
-
 def merge_nodes(label: str) -> str:
     """`SET n = row.properties` drops properties a source no longer states; firstseen survives."""
     return f"""UNWIND $rows AS row
@@ -67,16 +59,6 @@ def _start_at_node(start_label: str) -> str:
     """Left alone, the planner may serve `[r {source_id: ...}]` from the relationship index:
     every relationship of the source for every row, quadratic (45 s for one 5,000-row batch)."""
     return f"USING INDEX a:`{start_label}`(id)"
-
-
-def source_relationship_fingerprints(rel_type: str) -> str:
-    """What the sources being loaded already hold of one type: one index scan per load, instead
-    of a lookup per row that expands every relationship of a dense start node."""
-    return (
-        f"MATCH (a)-[r:`{rel_type}`]->(b) WHERE r.{SOURCE_ID} IN $source_ids "
-        f"RETURN a.id AS start, b.id AS end, r.{SOURCE_ID} AS source_id, "
-        f"r.{FINGERPRINT} AS fingerprint"
-    )
 
 
 def create_relationships(rel_type: str, start_label: str, end_label: str) -> str:
@@ -101,10 +83,13 @@ RETURN count(r) AS written"""  # noqa: E501
 
 
 def source_nodes(labels: list[str]) -> str:
-    """One round trip for every label, each part using that label's source_id index."""
+    """What the loading sources hold: one round trip, each part using its label's source_id
+    index. Reading this once per load replaces a lookup per row, which expanded every
+    relationship of a dense node for each row (load time grew with the square of the size)."""
     return "\nUNION ALL\n".join(
         f"MATCH (n:`{label}`) WHERE n.{SOURCE_ID} IN $source_ids "
-        f"RETURN n.id AS id, '{label}' AS label, n.{SOURCE_ID} AS source_id"
+        f"RETURN n.id AS id, '{label}' AS label, n.{SOURCE_ID} AS source_id, "
+        f"n.{FINGERPRINT} AS fingerprint"
         for label in labels
     )
 
@@ -112,7 +97,8 @@ def source_nodes(labels: list[str]) -> str:
 def source_relationships(rel_types: list[str]) -> str:
     return "\nUNION ALL\n".join(
         f"MATCH (a)-[r:`{rel_type}`]->(b) WHERE r.{SOURCE_ID} IN $source_ids "
-        f"RETURN a.id AS start, '{rel_type}' AS type, b.id AS end, r.{SOURCE_ID} AS source_id"
+        f"RETURN a.id AS start, '{rel_type}' AS type, b.id AS end, r.{SOURCE_ID} AS source_id, "
+        f"r.{FINGERPRINT} AS fingerprint"
         for rel_type in rel_types
     )
 

@@ -20,7 +20,15 @@ from graph.records import (
     WriteCounts,
     fingerprint,
 )
-from graph.store import FactKey, GraphStore, Progress, StoredRelationship, StoreError, Subgraph
+from graph.store import (
+    FactKey,
+    GraphStore,
+    Progress,
+    SourceState,
+    StoredRelationship,
+    StoreError,
+    Subgraph,
+)
 
 
 def _now() -> dt.datetime:
@@ -39,8 +47,13 @@ class MemoryStore(GraphStore):
         """Nothing to create: uniqueness of ids is the graph's own keying."""
 
     def write_nodes(
-        self, label: str, records: Sequence[NodeRecord], progress: Progress | None = None
+        self,
+        label: str,
+        records: Sequence[NodeRecord],
+        state: SourceState,
+        progress: Progress | None = None,
     ) -> WriteCounts:
+        """The graph itself is at hand, so `state` is not needed to compare."""
         counts, now = WriteCounts(), _now()
         for record in records:
             digest = fingerprint(record.properties)
@@ -68,7 +81,10 @@ class MemoryStore(GraphStore):
         return counts
 
     def write_relationships(
-        self, records: Sequence[RelationshipRecord], progress: Progress | None = None
+        self,
+        records: Sequence[RelationshipRecord],
+        state: SourceState,
+        progress: Progress | None = None,
     ) -> WriteCounts:
         counts, now = WriteCounts(), _now()
         for record in records:
@@ -99,21 +115,17 @@ class MemoryStore(GraphStore):
             progress(len(records))
         return counts
 
-    def source_contents(
-        self, source_ids: Sequence[str]
-    ) -> tuple[dict[str, tuple[str, str]], set[FactKey]]:
+    def source_state(self, source_ids: Sequence[str]) -> SourceState:
         wanted = set(source_ids)
-        nodes = {
-            node_id: (attrs["label"], attrs["props"][SOURCE_ID])
-            for node_id, attrs in self.graph.nodes(data=True)
-            if attrs["props"].get(SOURCE_ID) in wanted
-        }
-        relationships = {
-            (start, rel_type, end, source)
-            for start, end, (rel_type, source) in self.graph.edges(keys=True)
-            if source in wanted
-        }
-        return nodes, relationships
+        state = SourceState()
+        for node_id, attrs in self.graph.nodes(data=True):
+            props = attrs["props"]
+            if props.get(SOURCE_ID) in wanted:
+                state.nodes[node_id] = (attrs["label"], props[SOURCE_ID], props[FINGERPRINT])
+        for start, end, (rel_type, source), attrs in self.graph.edges(keys=True, data=True):
+            if source in wanted:
+                state.relationships[(start, rel_type, end, source)] = attrs["props"][FINGERPRINT]
+        return state
 
     def remove(self, nodes: dict[str, tuple[str, str]], relationships: set[FactKey]) -> WriteCounts:
         counts = WriteCounts()

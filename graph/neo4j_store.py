@@ -32,6 +32,7 @@ from graph.store import (
     FactKey,
     GraphStore,
     Progress,
+    SourceState,
     StoreAuthError,
     StoredRelationship,
     StoreError,
@@ -134,19 +135,19 @@ class Neo4jStore(GraphStore):
                     self.driver.execute_query(statement, database_=self.database)
 
     def write_nodes(
-        self, label: str, records: Sequence[NodeRecord], progress: Progress | None = None
+        self,
+        label: str,
+        records: Sequence[NodeRecord],
+        state: SourceState,
+        progress: Progress | None = None,
     ) -> WriteCounts:
         counts = WriteCounts()
         now = dt.datetime.now(dt.UTC)
-        sources = sorted({r.properties["source_id"] for r in records})
-        before = {
-            row["id"]: row["fingerprint"]
-            for row in self._read(cypher.source_node_fingerprints(label), source_ids=sources)
-        }
         rows = []
         for record in records:
             digest = fingerprint(record.properties)
-            old = before.get(record.id)
+            known = state.nodes.get(record.id)
+            old = known[2] if known else None
             if old == digest:
                 counts.unchanged[label] += 1  # unchanged facts are not rewritten
                 continue
@@ -162,7 +163,10 @@ class Neo4jStore(GraphStore):
         return counts
 
     def write_relationships(
-        self, records: Sequence[RelationshipRecord], progress: Progress | None = None
+        self,
+        records: Sequence[RelationshipRecord],
+        state: SourceState,
+        progress: Progress | None = None,
     ) -> WriteCounts:
         """New relationships are CREATEd, changed ones updated, unchanged ones left alone; what
         exists is read once per type. Not MERGE: MERGE into a dense node (a sector with thousands
@@ -174,17 +178,11 @@ class Neo4jStore(GraphStore):
         for record in records:
             by_type[record.type].append(record)
         for rel_type, typed in by_type.items():
-            sources = sorted({r.properties["source_id"] for r in typed})
-            query = cypher.source_relationship_fingerprints(rel_type)
-            before = {
-                (row["start"], row["end"], row["source_id"]): row["fingerprint"]
-                for row in self._read(query, source_ids=sources)
-            }
             new_rows: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
             changed_rows: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
             for record in typed:
                 digest = fingerprint(record.properties)
-                old = before.get((record.start, record.end, record.properties["source_id"]))
+                old = state.relationships.get(record.key)
                 if old == digest:
                     counts.unchanged[rel_type] += 1
                     continue
@@ -219,21 +217,16 @@ class Neo4jStore(GraphStore):
         return counts
 
     # --- cleanup -------------------------------------------------------------------------------
-    def source_contents(
-        self, source_ids: Sequence[str]
-    ) -> tuple[dict[str, tuple[str, str]], set[FactKey]]:
+    def source_state(self, source_ids: Sequence[str]) -> SourceState:
         labels, rel_types = sorted(self.schema.node_types), sorted(self.schema.relationship_types)
-        nodes = {
-            row["id"]: (row["label"], row["source_id"])
-            for row in self._read(cypher.source_nodes(labels), source_ids=list(source_ids))
-        }
-        relationships = {
-            (row["start"], row["type"], row["end"], row["source_id"])
-            for row in self._read(
-                cypher.source_relationships(rel_types), source_ids=list(source_ids)
-            )
-        }
-        return nodes, relationships
+        ids = list(source_ids)
+        state = SourceState()
+        for row in self._read(cypher.source_nodes(labels), source_ids=ids):
+            state.nodes[row["id"]] = (row["label"], row["source_id"], row["fingerprint"])
+        for row in self._read(cypher.source_relationships(rel_types), source_ids=ids):
+            key = (row["start"], row["type"], row["end"], row["source_id"])
+            state.relationships[key] = row["fingerprint"]
+        return state
 
     def remove(self, nodes: dict[str, tuple[str, str]], relationships: set[FactKey]) -> WriteCounts:
         counts = WriteCounts()

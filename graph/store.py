@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Self
 
 from graph.records import GraphCounts, NodeRecord, RelationshipRecord, WriteCounts
@@ -23,6 +23,15 @@ class StoreUnavailable(StoreError):
 
 class StoreAuthError(StoreError):
     """The store refused the credentials."""
+
+
+@dataclass
+class SourceState:
+    """What some sources hold now, with each fact's fingerprint: read once per load, it tells
+    which facts are new, changed or unchanged, and which the sources no longer state."""
+
+    nodes: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # id: label, source, fp
+    relationships: dict[FactKey, str] = field(default_factory=dict)  # key: fingerprint
 
 
 @dataclass(frozen=True)
@@ -54,21 +63,26 @@ class GraphStore(ABC):
 
     @abstractmethod
     def write_nodes(
-        self, label: str, records: Sequence[NodeRecord], progress: Progress | None = None
+        self,
+        label: str,
+        records: Sequence[NodeRecord],
+        state: SourceState,
+        progress: Progress | None = None,
     ) -> WriteCounts:
-        """Merge nodes of one label on their id; report created/updated/unchanged."""
+        """Merge nodes of one label on their id; `state` says what exists (see source_state)."""
 
     @abstractmethod
     def write_relationships(
-        self, records: Sequence[RelationshipRecord], progress: Progress | None = None
+        self,
+        records: Sequence[RelationshipRecord],
+        state: SourceState,
+        progress: Progress | None = None,
     ) -> WriteCounts:
         """Merge relationships (of any types) on (start, type, end, source_id)."""
 
     @abstractmethod
-    def source_contents(
-        self, source_ids: Sequence[str]
-    ) -> tuple[dict[str, tuple[str, str]], set[FactKey]]:
-        """What these sources hold now: {node id: (label, source_id)} and relationship keys."""
+    def source_state(self, source_ids: Sequence[str]) -> SourceState:
+        """What these sources hold now, with fingerprints."""
 
     @abstractmethod
     def remove(self, nodes: dict[str, tuple[str, str]], relationships: set[FactKey]) -> WriteCounts:
@@ -105,16 +119,17 @@ class GraphStore(ABC):
     def close(self) -> None:  # noqa: B027 - optional for stores with no connection
         """Release connections."""
 
-    def cleanup_sources(self, kept: dict[str, tuple[set[str], set[FactKey]]]) -> WriteCounts:
-        """Remove what each source held before and no longer states.
-        `kept`: {source_id: (node ids, relationship keys)} as the sources state them now."""
-        nodes, relationships = self.source_contents(sorted(kept))
+    def cleanup_sources(
+        self, kept: dict[str, tuple[set[str], set[FactKey]]], state: SourceState
+    ) -> WriteCounts:
+        """Remove what each source held before (`state`) and no longer states (`kept`:
+        {source_id: (node ids, relationship keys)} as the sources state them now)."""
         stale_nodes = {
             node_id: (label, source)
-            for node_id, (label, source) in nodes.items()
+            for node_id, (label, source, _) in state.nodes.items()
             if node_id not in kept[source][0]
         }
-        stale_relationships = {key for key in relationships if key not in kept[key[3]][1]}
+        stale_relationships = {key for key in state.relationships if key not in kept[key[3]][1]}
         if not stale_nodes and not stale_relationships:
             return WriteCounts()
         return self.remove(stale_nodes, stale_relationships)

@@ -31,22 +31,21 @@ def write_batches(
     another source), then remove what each source no longer states. Records of all sources are
     written together, per label and relationship type, to keep round trips few."""
     store.ensure_schema()
+    state = store.source_state(sorted({batch.source_id for batch in batches}))
     counts = WriteCounts()
     by_label: dict[str, list[NodeRecord]] = defaultdict(list)
     for batch in batches:
         for node in batch.nodes:
             by_label[node.label].append(node)
     for label, records in sorted(by_label.items()):
-        counts.add(store.write_nodes(label, records, progress))
-    counts.add(store.write_relationships([r for b in batches for r in b.relationships], progress))
-    counts.add(
-        store.cleanup_sources(
-            {
-                batch.source_id: ({n.id for n in batch.nodes}, {r.key for r in batch.relationships})
-                for batch in batches
-            }
-        )
-    )
+        counts.add(store.write_nodes(label, records, state, progress))
+    relationships = [r for b in batches for r in b.relationships]
+    counts.add(store.write_relationships(relationships, state, progress))
+    kept = {
+        batch.source_id: ({n.id for n in batch.nodes}, {r.key for r in batch.relationships})
+        for batch in batches
+    }
+    counts.add(store.cleanup_sources(kept, state))
     return counts
 
 

@@ -297,9 +297,11 @@ def test_generator_output_loads_beside_the_bundled_data(store: GraphStore, tmp_p
     load_bundled(store, include_illustrative=False)
     (source,) = discover([tmp_path / "syn"])
     load_sources(store, [source])
-    nodes, relationships = store.source_contents([source.source_id])
-    assert len(nodes) == sum(n for f, n in rows.items() if f.startswith("nodes/"))
-    assert len(relationships) == sum(n for f, n in rows.items() if f.startswith("relationships/"))
+    state = store.source_state([source.source_id])
+    assert len(state.nodes) == sum(n for f, n in rows.items() if f.startswith("nodes/"))
+    assert len(state.relationships) == sum(
+        n for f, n in rows.items() if f.startswith("relationships/")
+    )
 
 
 def test_a_long_list_of_problems_is_shown_in_part_and_summarised() -> None:
