@@ -114,11 +114,6 @@ class Neo4jStore(GraphStore):
             )
         return [dict(r) for r in records]
 
-    def verify(self) -> None:
-        """Raise StoreUnavailable / StoreAuthError unless the server answers."""
-        with self._errors():
-            self.driver.verify_connectivity()
-
     # --- writes ------------------------------------------------------------------------------
     def ensure_schema(self) -> None:
         """Create the constraints and indexes that are missing (each creation is a slow schema

@@ -148,10 +148,6 @@ class Schema:
         prefix, _, slug = str(iri).removeprefix(ID_BASE).partition("/")
         return f"{prefix}:{slug}"
 
-    def resolve_id(self, value: str, prefix: str) -> str:
-        """Accept `market-test` as well as `model:market-test` (the contract's bare slugs)."""
-        return value if ":" in value else f"{prefix}:{value}"
-
     # --- properties --------------------------------------------------------------------------
     def node_properties(self, label: str) -> dict[str, PropertySpec]:
         return {**self.provenance_properties, **self.node_types[label].properties}
