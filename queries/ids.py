@@ -1,0 +1,40 @@
+"""Ids given by users: `odense-robotics` or `cluster:odense-robotics`, `DE` or `country:DE`."""
+
+from __future__ import annotations
+
+import difflib
+
+from graph.store import GraphStore
+from ontology.schema import load_schema
+
+
+class UnknownIdError(LookupError):
+    """No node has the id; `closest` holds the ids a user most likely meant."""
+
+    def __init__(self, value: str, kind: str, closest: list[str]) -> None:
+        self.value, self.kind, self.closest = value, kind, closest
+        hint = f"; closest: {', '.join(closest)}" if closest else ""
+        super().__init__(f"no {kind} {value!r}{hint}")
+
+
+def qualified(value: str, prefix: str) -> str:
+    """The full id: a bare slug gets the prefix (`DE` -> `country:DE`)."""
+    value = value.strip()
+    return value if ":" in value else f"{prefix}:{value}"
+
+
+def resolve_id(store: GraphStore, value: str, *prefixes: str) -> str:
+    """The id of an existing node, trying each prefix for a bare slug, or UnknownIdError."""
+    candidates = [qualified(value, prefix) for prefix in prefixes]
+    for node_id in candidates:
+        if node_id.split(":", 1)[0] in prefixes and store.get_node(node_id) is not None:
+            return node_id
+    schema = load_schema()
+    known = [
+        node["id"]
+        for prefix in prefixes
+        for node in store.nodes(schema.by_prefix[prefix].label)
+    ]
+    closest = difflib.get_close_matches(candidates[0], known, n=3, cutoff=0.5)
+    kind = " or ".join(schema.by_prefix[p].label for p in prefixes)
+    raise UnknownIdError(value, kind, closest)
