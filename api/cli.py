@@ -383,9 +383,21 @@ def export(
 def serve(
     host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+    log_level: Annotated[str, typer.Option(help="uvicorn's log level.")] = "info",
 ) -> None:
-    """Serve the HTTP API."""
-    _not_built("serve", 6)
+    """Serve the HTTP API (OpenAPI reference at /docs); store and API key from the environment."""
+    import uvicorn  # only this command needs the server
+
+    uvicorn.run(
+        "api.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        access_log=False,  # the app logs each request itself, with its request id
+        log_level=log_level,
+    )
 
 
 if __name__ == "__main__":

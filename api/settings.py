@@ -2,7 +2,7 @@
 
 from typing import Literal
 
-from pydantic import SecretStr
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -17,9 +17,19 @@ class Settings(BaseSettings):
     neo4j_password: SecretStr | None = None
     neo4j_database: str = "neo4j"
 
+    # The HTTP API (`partnergraph serve`).
+    partnergraph_api_key: SecretStr | None = None  # when set, required on all but /health
+    partnergraph_cors_origins: str = ""  # comma-separated origins allowed by CORS; empty: none
+    partnergraph_cypher_timeout: float = Field(default=10.0, gt=0)  # seconds, cut by the server
+    partnergraph_cypher_row_limit: int = Field(default=1000, ge=1)  # rows returned at most
+
     @property
     def neo4j_auth(self) -> tuple[str, str] | None:
         """None when no password is set: the local development server runs with auth off."""
         if self.neo4j_password is None:
             return None
         return (self.neo4j_user, self.neo4j_password.get_secret_value())
+
+    @property
+    def cors_origins(self) -> list[str]:
+        return [o.strip() for o in self.partnergraph_cors_origins.split(",") if o.strip()]

@@ -11,6 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import partial
 from typing import Any, TypeVar
 
@@ -56,6 +57,13 @@ def _native(value: Any) -> Any:
 
 def _props(entity: Any) -> dict[str, Any]:
     return {k: _native(v) for k, v in dict(entity).items()}
+
+
+@dataclass(frozen=True)
+class ReadRows:
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    truncated: bool  # more rows were there than were fetched
 
 
 class Neo4jStore(GraphStore):
@@ -113,6 +121,11 @@ class Neo4jStore(GraphStore):
                 query, params, database_=self.database, routing_="r"
             )
         return [dict(r) for r in records]
+
+    def ping(self) -> None:
+        """Raise StoreUnavailable or StoreAuthError unless the server answers now (no retries)."""
+        with self._errors():
+            self.driver.verify_connectivity()
 
     # --- writes ------------------------------------------------------------------------------
     def ensure_schema(self) -> None:
@@ -331,10 +344,27 @@ RETURN a, collect(CASE WHEN r IS NULL THEN NULL ELSE
         self, query: str, parameters: dict[str, Any] | None = None, timeout: float | None = None
     ) -> list[dict[str, Any]]:
         """A query in a read transaction, cut by the server after `timeout` seconds."""
+        return self.read_rows(query, parameters, timeout).rows
+
+    def read_rows(
+        self,
+        query: str,
+        parameters: dict[str, Any] | None = None,
+        timeout: float | None = None,
+        max_rows: int | None = None,
+    ) -> ReadRows:
+        """Like run_read, with the column names, and at most `max_rows` rows fetched (the rest
+        is discarded by the server, so a huge result never reaches this process)."""
 
         @unit_of_work(timeout=timeout)
-        def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
-            return [{k: _native(v) for k, v in r.items()} for r in tx.run(query, parameters or {})]
+        def work(tx: ManagedTransaction) -> ReadRows:
+            result = tx.run(query, parameters or {})
+            rows: list[dict[str, Any]] = []
+            for record in result:
+                if max_rows is not None and len(rows) == max_rows:
+                    return ReadRows(list(result.keys()), rows, truncated=True)
+                rows.append({k: _native(v) for k, v in record.items()})
+            return ReadRows(list(result.keys()), rows, truncated=False)
 
         with (
             self._errors(),

@@ -1,0 +1,59 @@
+"""Dependencies of the routes, as Annotated aliases: the store, the settings, the API key."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request, Security, status
+from fastapi.security import APIKeyHeader
+
+from api.settings import Settings
+from graph.store import GraphStore
+
+API_KEY_HEADER = "X-API-Key"
+_api_key = APIKeyHeader(
+    name=API_KEY_HEADER,
+    auto_error=False,
+    description="Required when the server sets PARTNERGRAPH_API_KEY.",
+)
+
+
+def get_store(request: Request) -> GraphStore:
+    store: GraphStore = request.app.state.store
+    return store
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+StoreDep = Annotated[GraphStore, Depends(get_store)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def require_api_key(
+    settings: SettingsDep, given: Annotated[str | None, Security(_api_key)] = None
+) -> None:
+    """Only added to the routes when PARTNERGRAPH_API_KEY is set (see api.main)."""
+    expected = settings.partnergraph_api_key
+    if expected is None:
+        return
+    # compare_digest: the time taken does not tell how much of a guessed key was right.
+    if given is None or not secrets.compare_digest(
+        given.encode(), expected.get_secret_value().encode()
+    ):
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            detail=f"missing or wrong {API_KEY_HEADER} header (the server requires an API key)",
+            headers={"WWW-Authenticate": API_KEY_HEADER},
+        )
+
+
+def bad_parameter(location: str, name: str, message: str) -> HTTPException:
+    """A 422 shaped like FastAPI's own validation errors: which parameter, and why."""
+    return HTTPException(
+        status.HTTP_422_UNPROCESSABLE_CONTENT,
+        detail=[{"loc": [location, name], "msg": message, "type": "value_error"}],
+    )

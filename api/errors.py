@@ -1,0 +1,43 @@
+"""Errors as the contract wants them: `{"detail": ...}`, 404 with the closest ids for unknown
+ids, 503 with a hint when the store cannot answer, and never a bare 500 or a stack trace."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request, status
+from fastapi.responses import JSONResponse
+from neo4j.exceptions import DriverError, Neo4jError
+
+from graph.store import StoreError
+from queries.ids import UnknownIdError
+
+log = logging.getLogger("partnergraph.api")
+RETRY_AFTER_SECONDS = "5"
+
+
+async def unknown_id(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, UnknownIdError)
+    return JSONResponse(
+        {"detail": str(error), "closest": error.closest}, status_code=status.HTTP_404_NOT_FOUND
+    )
+
+
+async def store_unavailable(request: Request, error: Exception) -> JSONResponse:
+    """StoreError (with its hint) and any driver error the store did not translate."""
+    if isinstance(error, StoreError):
+        message = str(error)
+    else:
+        message = f"Neo4j could not answer ({error.__class__.__name__}); try again shortly"
+    log.warning("store unavailable: %s", message)
+    return JSONResponse(
+        {"detail": message},
+        status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
+        headers={"Retry-After": RETRY_AFTER_SECONDS},
+    )
+
+
+def add_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(UnknownIdError, unknown_id)
+    for error_type in (StoreError, Neo4jError, DriverError):
+        app.add_exception_handler(error_type, store_unavailable)

@@ -1,0 +1,82 @@
+"""The FastAPI app: `create_app()` builds it; `partnergraph serve` runs it with uvicorn."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib.metadata import version
+from typing import Any
+
+from fastapi import Depends, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from starlette.concurrency import run_in_threadpool
+
+from api.deps import require_api_key
+from api.errors import add_error_handlers
+from api.request_context import RequestIdMiddleware, configure_logging
+from api.routes import actors, cypher, export, health, models, survey
+from api.schemas import Message
+from api.settings import Settings
+from api.store_access import configured_store
+from graph.store import GraphStore
+
+DESCRIPTION = """
+A knowledge graph of the partnerships through which Danish cluster organisations
+internationalise: actors, the four internationalisation models, each cluster's gaps, and
+recommended partners with reasons and evidence.
+
+Ids are `kind:slug` (`cluster:odense-robotics`, `model:market-test`, `country:DE`); where an id
+is a parameter the bare slug is accepted too. Errors are `{"detail": ...}`: 404 for an unknown id
+(with the closest ids), 422 for a bad parameter (which and why), 503 when the store cannot be
+reached (with a hint). When the server sets `PARTNERGRAPH_API_KEY`, every route but `/health`
+needs it in the `X-API-Key` header.
+"""
+STORE_DOWN: dict[int | str, dict[str, Any]] = {
+    503: {"model": Message, "description": "The store cannot be reached; the detail says why."}
+}
+
+
+def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
+    """The app on `store`, or on the store the environment names (opened at start-up)."""
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        configure_logging()
+        owned = getattr(app.state, "store", None) is None
+        if owned:  # the memory store loads the bundled data here: once per worker
+            app.state.store = await run_in_threadpool(configured_store, settings)
+        yield
+        if owned:
+            app.state.store.close()
+
+    app = FastAPI(
+        title="partnergraph",
+        version=version("partnergraph"),
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    if store is not None:
+        app.state.store = store
+    add_error_handlers(app)
+    app.include_router(health.router, responses=STORE_DOWN)
+    guarded = [Depends(require_api_key)] if settings.partnergraph_api_key else []
+    for module in (models, actors, survey, export, cypher):
+        app.include_router(module.router, dependencies=guarded, responses=_errors(guarded))
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["X-API-Key", "Content-Type", "X-Request-ID"],
+            expose_headers=["X-Request-ID"],
+        )
+    app.add_middleware(RequestIdMiddleware)
+    return app
+
+
+def _errors(guarded: list[Any]) -> dict[int | str, dict[str, Any]]:
+    if not guarded:
+        return STORE_DOWN
+    return {**STORE_DOWN, 401: {"model": Message, "description": "Missing or wrong X-API-Key."}}

@@ -1,0 +1,29 @@
+"""What several routers share: response documentation for errors, and small converters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from api.schemas import ActorRef, Provenance, UnknownIdMessage
+from ontology.schema import load_schema
+
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"model": UnknownIdMessage, "description": "No node has the id; the closest ids."}
+}
+
+
+def provenance_of(properties: dict[str, Any]) -> Provenance:
+    return Provenance(**{k: properties.get(k) for k in Provenance.model_fields})
+
+
+def actor_ref(properties: dict[str, Any]) -> ActorRef:
+    node_id = properties["id"]
+    return ActorRef(
+        id=node_id, name=properties.get("name", node_id), type=load_schema().label_for_id(node_id)
+    )
+
+
+def actor_labels() -> list[str]:
+    """The node labels of actors: whatever may partner with another actor."""
+    schema = load_schema()
+    return sorted(schema.relationship_types[schema.rel.PARTNERS_WITH].domain)

@@ -1,0 +1,220 @@
+"""The HTTP API's response (and request) models, named for what they hold."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+
+class Message(BaseModel):
+    """An error: what went wrong and what to do."""
+
+    detail: str
+
+
+class UnknownIdMessage(BaseModel):
+    """No node has the id; `closest` holds the ids most likely meant."""
+
+    detail: str = Field(examples=["no Cluster 'odense-robotic'; closest: cluster:odense-robotics"])
+    closest: list[str] = Field(examples=[["cluster:odense-robotics"]])
+
+
+# --- health -------------------------------------------------------------------------------------
+class Health(BaseModel):
+    status: Literal["ok", "degraded"]
+    store: Literal["memory", "neo4j"]
+    reachable: bool
+    detail: str | None = None  # why the store cannot be reached, with a hint
+
+
+class Liveness(BaseModel):
+    status: Literal["alive"] = "alive"
+
+
+class Readiness(BaseModel):
+    ready: Literal[True] = True
+    store: Literal["memory", "neo4j"]
+
+
+# --- actors and models --------------------------------------------------------------------------
+class ActorRef(BaseModel):
+    id: str = Field(examples=["icdk:munich"])
+    name: str = Field(examples=["Innovation Centre Denmark Munich"])
+    type: str = Field(description="The node label.", examples=["InnovationCentre"])
+
+
+class ActorPage(BaseModel):
+    total: int = Field(description="Actors matching the filters, over all pages.")
+    limit: int
+    offset: int
+    items: list[ActorRef]
+
+
+class Provenance(BaseModel):
+    """Where a fact comes from."""
+
+    source: str | None = None
+    section: str | None = None
+    url: str | None = None
+    confidence: str | None = Field(None, examples=["reported"])
+    retrieved: dt.date | None = None
+    source_id: str | None = Field(None, description="The loaded source that states the fact.")
+
+
+class Partnership(BaseModel):
+    partner: ActorRef
+    direction: Literal["outgoing", "incoming"]
+    kind: str | None = Field(None, examples=["formal"])
+    start: dt.date | None = None
+    end: dt.date | None = None
+    provenance: Provenance
+
+
+class AgreementSummary(BaseModel):
+    id: str
+    name: str
+    agreement_kind: str | None = None
+    status: str | None = None
+    signed: dt.date | None = None
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+    parties: list[ActorRef]
+    provenance: Provenance
+
+
+class ActorDetail(BaseModel):
+    id: str
+    name: str
+    type: str
+    properties: dict[str, Any] = Field(description="Every property the graph holds on the actor.")
+    provenance: Provenance
+    partnerships: list[Partnership]
+    agreements: list[AgreementSummary]
+
+
+class RoleRef(BaseModel):
+    id: str = Field(examples=["role:icdk"])
+    name: str
+    filled_by: list[str] = Field(description="Node labels of actors that can fill the role.")
+
+
+class ModelSummary(BaseModel):
+    id: str = Field(examples=["model:market-test"])
+    name: str
+    name_da: str | None = None
+    number: int | None = None
+    purpose: str | None = None
+    time_horizon: str | None = None
+    partnership_complexity: str | None = None
+    resources: str | None = None
+    description: str | None = None
+    icdk_role: str | None = None
+    required_roles: list[RoleRef]
+    recommended_roles: list[RoleRef]
+    provenance: Provenance
+
+
+# --- findings: gaps and recommendations (queries/findings.py as JSON) ---------------------------
+class Evidence(BaseModel):
+    path: list[str] = Field(examples=[["icdk:munich", "PRESENT_IN", "country:DE"]])
+    source: str
+    section: str | None = None
+    url: str | None = None
+    confidence: str
+
+
+class FactProvenance(BaseModel):
+    source: str | None = None
+    section: str | None = None
+    url: str | None = None
+    confidence: str | None = None
+
+
+class Gap(BaseModel):
+    type: str = Field(examples=["role"])
+    kind: str = Field(examples=["missing-required-role"])
+    severity: Literal["high", "medium", "low"]
+    cluster: str | None
+    model: str | None
+    market: str | None
+    missing_role: str | None
+    subject: str | None
+    sentence: str
+    evidence: list[Evidence]
+    suggestions: list[ActorRef]
+
+
+class ClusterGaps(BaseModel):
+    cluster: str = Field(examples=["cluster:odense-robotics"])
+    model: str | None = Field(None, examples=["model:market-test"])
+    gaps: list[Gap]
+
+
+class Recommendation(BaseModel):
+    actor: ActorRef
+    fills_role: str = Field(examples=["role:trade-council"])
+    score: float = Field(ge=0, le=1)
+    components: dict[str, float]
+    reasons: list[str]
+    evidence: list[Evidence]
+    provenance: list[FactProvenance]
+
+
+class Progression(BaseModel):
+    from_model: str
+    to_model: str
+    market: str
+    engagement: str
+    partners: list[ActorRef]
+    needs_agreement: str
+    sentence: str
+    evidence: list[Evidence]
+
+
+class Recommendations(BaseModel):
+    cluster: str = Field(examples=["cluster:odense-robotics"])
+    cluster_name: str
+    model: str = Field(examples=["model:market-test"])
+    market: str | None = Field(examples=["country:DE"])
+    missing_roles: list[str]
+    gaps: list[Gap]
+    recommendations: list[Recommendation]
+    progressions: list[Progression]
+
+
+# --- survey, Cypher -----------------------------------------------------------------------------
+class SurveyRow(BaseModel):
+    figure: str = Field(examples=["survey:partners-icdk"])
+    question: str
+    option: str
+    report_share: float | None = Field(description="None where the report's figure is garbled.")
+    report_count: int | None
+    sourced_count: int
+    sourced_share: float
+    with_illustrative_count: int
+    with_illustrative_share: float
+
+
+class CypherQuery(BaseModel):
+    query: str = Field(
+        min_length=1,
+        max_length=20_000,
+        description="One read-only Cypher statement; values go in `parameters` as $names.",
+        examples=["MATCH (c:Cluster {id: $id})-[:PARTNERS_WITH]-(p) RETURN p.id AS partner"],
+    )
+    parameters: dict[str, Any] = Field(
+        default_factory=dict, examples=[{"id": "cluster:odense-robotics"}]
+    )
+
+
+class CypherRows(BaseModel):
+    columns: list[str] = Field(examples=[["partner"]])
+    rows: list[list[Any]] = Field(
+        description="Each row's values in the order of `columns`; nodes, relationships and "
+        "paths as maps, dates as ISO text.",
+        examples=[[["icdk:munich"]]],
+    )
+    truncated: bool = Field(description="True when the query had more rows than `row_limit`.")
+    row_limit: int

@@ -1,0 +1,191 @@
+"""Read-only Cypher for analysts' tools: refuse writes and admin commands before sending, then
+run in a read transaction (the server refuses any write that slipped through), with a timeout
+and a row limit. Parameters always travel as parameters, never spliced into the text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from graph.neo4j_store import Neo4jStore
+
+# Clauses that write or administer; refused wherever they stand as keywords.
+WRITE_OR_ADMIN_WORDS = frozenset(
+    {
+        "CREATE",
+        "MERGE",
+        "SET",
+        "DELETE",
+        "DETACH",
+        "REMOVE",
+        "DROP",
+        "FOREACH",
+        "GRANT",
+        "REVOKE",
+        "DENY",
+        "ALTER",
+        "RENAME",
+        "TERMINATE",
+        "TRANSACTIONS",  # CALL { ... } IN [CONCURRENT] TRANSACTIONS, SHOW/TERMINATE TRANSACTIONS
+        "DEALLOCATE",
+        "REALLOCATE",
+    }
+)
+# Keyword pairs whose first word alone is harmless (`start` is a common property name).
+WRITE_OR_ADMIN_PAIRS = (
+    ("LOAD", "CSV"),
+    ("START", "DATABASE"),
+    ("STOP", "DATABASE"),
+    ("ENABLE", "SERVER"),
+)
+# Procedures known to only read; every other procedure is refused (dbms.*, db.* admin, ...).
+READ_ONLY_PROCEDURES = frozenset(
+    {
+        "db.labels",
+        "db.relationshiptypes",
+        "db.propertykeys",
+        "db.schema.visualization",
+        "db.schema.nodetypeproperties",
+        "db.schema.reltypeproperties",
+        "db.info",
+        "db.ping",
+        "dbms.components",
+    }
+)
+QUOTED = "`quoted`"  # what a backtick-quoted name becomes in the checked text
+_LINE_ENDS = "\n\r\u0085\u2028\u2029"  # any of them ends a // comment (ending early hides less)
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+class CypherRefused(ValueError):
+    """The query would write, administer, or run several statements; the message says which."""
+
+
+@dataclass(frozen=True)
+class CypherResult:
+    columns: list[str]
+    rows: list[list[Any]]  # each row's values in the order of `columns`, as plain JSON values
+    truncated: bool  # the query had more rows than the row limit
+
+
+def code_only(query: str) -> str:
+    """The query with comments and string literals blanked and quoted names made neutral, so
+    that a keyword inside them is not taken for a clause (and one outside them is not missed)."""
+    out: list[str] = []
+    i, n = 0, len(query)
+    while i < n:
+        char, pair = query[i], query[i : i + 2]
+        if pair == "//":
+            while i < n and query[i] not in _LINE_ENDS:
+                i += 1
+            out.append(" ")
+        elif pair == "/*":
+            end = query.find("*/", i + 2)
+            i = n if end < 0 else end + 2
+            out.append(" ")
+        elif char in "'\"":
+            i += 1
+            while i < n and query[i] != char:
+                i += 2 if query[i] == "\\" else 1
+            i += 1
+            out.append("''")
+        elif char == "`":
+            end = query.find("`", i + 1)
+            i = n if end < 0 else end + 1
+            out.append(QUOTED)
+        else:
+            out.append(char)
+            i += 1
+    return "".join(out)
+
+
+def check_read_only(query: str) -> None:
+    """Raise CypherRefused if the query could write or administer, or holds several statements."""
+    code = code_only(query)
+    statements = [s for s in code.split(";") if s.strip()]
+    if len(statements) > 1:
+        raise CypherRefused("several statements: send one query (no `;` between statements)")
+    words = [(m.group().upper(), m.start(), m.end()) for m in _WORD.finditer(code)]
+    for index, (word, start, end) in enumerate(words):
+        if _is_name(code, start, end):
+            continue
+        following = words[index + 1][0] if index + 1 < len(words) else ""
+        if word in WRITE_OR_ADMIN_WORDS:
+            raise CypherRefused(f"{word} writes or administers the database; the API only reads")
+        if (word, following) in WRITE_OR_ADMIN_PAIRS:
+            raise CypherRefused(f"{word} {following} is not allowed; the API only reads")
+        if word == "USE" and _starts_a_query(code, start):
+            raise CypherRefused("USE selects another database; the API reads the graph's own")
+        if word == "CALL":
+            _check_call(code, end)
+
+
+def _is_name(code: str, start: int, end: int) -> bool:
+    """A property (`n.set`), label (`:Create`), parameter (`$merge`) or map key (`{set: 1}`)."""
+    before = code[start - 1] if start else ""
+    after = code[end:].lstrip()[:1]
+    return before in ".:$" or after == ":"
+
+
+def _starts_a_query(code: str, start: int) -> bool:
+    before = code[:start].rstrip()
+    return not before or before.endswith("{") or bool(re.search(r"\bUNION(\s+ALL)?$", before, re.I))
+
+
+def _check_call(code: str, after_call: int) -> None:
+    rest = code[after_call:].lstrip()
+    if rest[:1] in ("{", "("):
+        return  # a subquery: its clauses are checked like any other
+    name = re.match(
+        r"(?:[A-Za-z_][A-Za-z0-9_]*|`quoted`)(?:\s*\.\s*(?:[A-Za-z_]\w*|`quoted`))*", rest
+    )
+    procedure = re.sub(r"\s+", "", name.group()) if name else rest[:30]
+    if procedure.lower() not in READ_ONLY_PROCEDURES:
+        raise CypherRefused(
+            f"CALL {procedure}: only read-only procedures may be called "
+            f"({', '.join(sorted(READ_ONLY_PROCEDURES))})"
+        )
+
+
+def run_read_only(
+    store: Neo4jStore,
+    query: str,
+    parameters: dict[str, Any] | None,
+    timeout: float,
+    row_limit: int,
+) -> CypherResult:
+    """Check, then run in a read transaction cut after `timeout` s, keeping `row_limit` rows."""
+    check_read_only(query)
+    read = store.read_rows(query, parameters or {}, timeout=timeout, max_rows=row_limit)
+    rows = [[plain(row[column]) for column in read.columns] for row in read.rows]
+    return CypherResult(read.columns, rows, read.truncated)
+
+
+def plain(value: Any) -> Any:
+    """A Cypher value as JSON: nodes, relationships and paths as maps, temporals as ISO text."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if hasattr(value, "nodes") and hasattr(value, "relationships"):  # a path
+        return {
+            "nodes": [plain(n) for n in value.nodes],
+            "relationships": [plain(r) for r in value.relationships],
+        }
+    if hasattr(value, "labels"):  # a node
+        return {"labels": sorted(value.labels), "properties": plain(dict(value))}
+    if hasattr(value, "start_node") and hasattr(value, "type"):  # a relationship
+        return {
+            "type": value.type,
+            "start": value.start_node.get("id") if value.start_node else None,
+            "end": value.end_node.get("id") if value.end_node else None,
+            "properties": plain(dict(value)),
+        }
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, bytes | bytearray):
+        return value.hex()
+    return str(value)  # durations, points
