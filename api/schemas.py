@@ -7,6 +7,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from api import examples
+from api.examples import example
+
 
 class Message(BaseModel):
     """An error: what went wrong and what to do."""
@@ -23,6 +26,8 @@ class UnknownIdMessage(BaseModel):
 
 # --- health -------------------------------------------------------------------------------------
 class Health(BaseModel):
+    model_config = example(examples.HEALTH)
+
     status: Literal["ok", "degraded"]
     store: Literal["memory", "neo4j"]
     reachable: bool
@@ -30,10 +35,14 @@ class Health(BaseModel):
 
 
 class Liveness(BaseModel):
+    model_config = example(examples.LIVENESS)
+
     status: Literal["alive"] = "alive"
 
 
 class Readiness(BaseModel):
+    model_config = example(examples.READINESS)
+
     ready: Literal[True] = True
     store: Literal["memory", "neo4j"]
 
@@ -46,6 +55,8 @@ class ActorRef(BaseModel):
 
 
 class ActorPage(BaseModel):
+    model_config = example(examples.ACTOR_PAGE)
+
     total: int = Field(description="Actors matching the filters, over all pages.")
     limit: int
     offset: int
@@ -85,6 +96,8 @@ class AgreementSummary(BaseModel):
 
 
 class ActorDetail(BaseModel):
+    model_config = example(examples.ACTOR)
+
     id: str
     name: str
     type: str
@@ -101,6 +114,8 @@ class RoleRef(BaseModel):
 
 
 class ModelSummary(BaseModel):
+    model_config = example(examples.MODEL)
+
     id: str = Field(examples=["model:market-test"])
     name: str
     name_da: str | None = None
@@ -147,6 +162,8 @@ class Gap(BaseModel):
 
 
 class ClusterGaps(BaseModel):
+    model_config = example(examples.CLUSTER_GAPS)
+
     cluster: str = Field(examples=["cluster:odense-robotics"])
     model: str | None = Field(None, examples=["model:market-test"])
     gaps: list[Gap]
@@ -174,6 +191,8 @@ class Progression(BaseModel):
 
 
 class Recommendations(BaseModel):
+    model_config = example(examples.RECOMMENDATIONS)
+
     cluster: str = Field(examples=["cluster:odense-robotics"])
     cluster_name: str
     model: str = Field(examples=["model:market-test"])
@@ -186,6 +205,8 @@ class Recommendations(BaseModel):
 
 # --- survey, Cypher -----------------------------------------------------------------------------
 class SurveyRow(BaseModel):
+    model_config = example(examples.SURVEY_ROW)
+
     figure: str = Field(examples=["survey:partners-icdk"])
     question: str
     option: str
@@ -210,6 +231,8 @@ class CypherQuery(BaseModel):
 
 
 class CypherRows(BaseModel):
+    model_config = example(examples.CYPHER_ROWS)
+
     columns: list[str] = Field(examples=[["partner"]])
     rows: list[list[Any]] = Field(
         description="Each row's values in the order of `columns`; nodes, relationships and "

@@ -46,7 +46,9 @@ SUFFIXES = {
 )
 def export(
     store: StoreDep,
-    format: Annotated[ExportFormat, Query(description="File format.")] = ExportFormat.turtle,
+    format: Annotated[
+        ExportFormat, Query(description="File format.", examples=["graphml"])
+    ] = ExportFormat.turtle,
 ) -> Response:
     """The graph as Turtle or JSON-LD (in the ontology's terms) or GraphML (Gephi)."""
     if format == ExportFormat.graphml:

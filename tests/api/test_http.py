@@ -1,0 +1,295 @@
+"""Every endpoint over HTTP on both stores: the contract's shapes, ids, paging and errors."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+import networkx as nx
+import pytest
+from fastapi.testclient import TestClient
+from rdflib import Graph
+
+from api.request_context import RequestIdFilter
+from graph.memory_store import MemoryStore
+from graph.neo4j_store import Neo4jStore
+from queries.survey import compare_survey
+from tests.api.conftest import BUNDLED_NODES, client_for
+
+MODELS = [
+    "model:innovation-test",
+    "model:innovation-platform",
+    "model:market-test",
+    "model:key-market-partnership",
+]
+
+
+def test_health_names_the_store_and_that_it_answers(client: TestClient) -> None:
+    store = client.app.state.store.kind  # type: ignore[attr-defined]
+    assert client.get("/health").json() == {
+        "status": "ok",
+        "store": store,
+        "reachable": True,
+        "detail": None,
+    }
+    assert client.get("/health/ready").json() == {"ready": True, "store": store}
+    assert client.get("/health/live").json() == {"status": "alive"}
+
+
+def test_models_are_the_four_with_their_roles_and_accept_a_slug(client: TestClient) -> None:
+    models = client.get("/models").json()
+    assert [m["id"] for m in models] == MODELS  # the report's order
+    for model in models:
+        assert model["required_roles"], model["id"]
+        assert model["provenance"]["source"]
+    market_test = client.get("/models/market-test")
+    assert market_test.status_code == 200
+    assert market_test.json() == client.get("/models/model:market-test").json()
+    assert {"role:icdk"} <= {r["id"] for r in market_test.json()["required_roles"]} | {
+        r["id"] for r in market_test.json()["recommended_roles"]
+    }
+
+
+def test_an_unknown_id_is_a_404_naming_the_closest_ids(client: TestClient) -> None:
+    response = client.get("/models/market-tst")
+    assert response.status_code == 404
+    assert "model:market-test" in response.json()["closest"]
+    assert "market-tst" in response.json()["detail"]
+    actor = client.get("/actors/odense-robotic")
+    assert actor.status_code == 404
+    assert actor.json()["closest"][0] == "cluster:odense-robotics"
+    assert actor.json()["detail"].startswith("no actor 'odense-robotic'")
+
+
+def test_actors_search_filter_by_type_and_page(client: TestClient) -> None:
+    everyone = client.get("/actors", params={"limit": 500}).json()
+    ids = [a["id"] for a in everyone["items"]]
+    assert everyone["total"] == len(ids) > 100 and ids == sorted(ids)
+    assert not any(i.startswith(("model:", "country:", "survey:")) for i in ids)
+    page = client.get("/actors", params={"limit": 10, "offset": 20}).json()
+    assert [a["id"] for a in page["items"]] == ids[20:30]
+    assert (page["total"], page["limit"], page["offset"]) == (everyone["total"], 10, 20)
+    clusters = client.get("/actors", params={"type": "Cluster", "limit": 500}).json()
+    assert clusters["total"] == 15 and {a["type"] for a in clusters["items"]} == {"Cluster"}
+    assert client.get("/actors", params={"type": "cluster"}).json()["total"] == 15  # the prefix
+    robots = client.get("/actors", params={"q": "ROBOT", "type": "Cluster"}).json()
+    assert [a["id"] for a in robots["items"]] == ["cluster:odense-robotics"]
+    assert client.get("/actors", params={"q": "no such actor anywhere"}).json()["total"] == 0
+
+
+@pytest.mark.parametrize(
+    ("params", "parameter"),
+    [
+        ({"type": "Planet"}, "type"),
+        ({"limit": 0}, "limit"),
+        ({"limit": 501}, "limit"),
+        ({"offset": -1}, "offset"),
+        ({"limit": "ten"}, "limit"),
+    ],
+)
+def test_a_bad_parameter_is_a_422_saying_which_and_why(
+    client: TestClient, params: dict[str, object], parameter: str
+) -> None:
+    response = client.get("/actors", params=params)
+    assert response.status_code == 422
+    problem = response.json()["detail"][0]
+    assert problem["loc"] == ["query", parameter]
+    assert problem["msg"]
+
+
+def test_actor_detail_has_partnerships_agreements_and_provenance(client: TestClient) -> None:
+    response = client.get("/actors/odense-robotics")
+    assert response.status_code == 200
+    actor = response.json()
+    assert (actor["id"], actor["type"], actor["name"]) == (
+        "cluster:odense-robotics",
+        "Cluster",
+        "Odense Robotics",
+    )
+    assert actor["provenance"]["source"].startswith("UFM press release")
+    assert actor["properties"]["strength_position"] == "robots, automation and drones"
+    assert "fingerprint" not in actor["properties"]
+    assert actor["partnerships"], "Odense Robotics has partners in the bundled data"
+    for partnership in actor["partnerships"]:
+        assert partnership["direction"] in ("outgoing", "incoming")
+        assert partnership["partner"]["id"] != actor["id"]
+        assert partnership["provenance"]["confidence"]
+    for agreement in actor["agreements"]:
+        assert actor["id"] in {p["id"] for p in agreement["parties"]}
+        assert agreement["provenance"]["source"]
+    with_agreements = [
+        a["id"]
+        for a in client.get("/actors", params={"limit": 500}).json()["items"]
+        if client.get(f"/actors/{a['id']}").json()["agreements"]
+    ]
+    assert with_agreements, "the bundled data has agreements with parties"
+
+
+def test_survey_is_the_survey_comparison(client: TestClient) -> None:
+    rows = client.get("/survey").json()
+    store = client.app.state.store  # type: ignore[attr-defined]
+    assert rows == [row.as_dict() for row in compare_survey(store)]
+    assert any(row["report_share"] is None for row in rows) or rows
+
+
+def test_exports_parse_and_hold_the_whole_graph(client: TestClient) -> None:
+    turtle = client.get("/export", params={"format": "turtle"})
+    assert turtle.status_code == 200 and turtle.headers["content-type"].startswith("text/turtle")
+    assert "partnergraph.ttl" in turtle.headers["content-disposition"]
+    assert len(Graph().parse(data=turtle.text, format="turtle")) > 1000
+    jsonld = client.get("/export", params={"format": "jsonld"})
+    assert len(Graph().parse(data=jsonld.text, format="json-ld")) > 1000
+    graphml = client.get("/export", params={"format": "graphml"})
+    assert graphml.headers["content-type"].startswith("application/graphml+xml")
+    assert nx.read_graphml(io.BytesIO(graphml.content)).number_of_nodes() == BUNDLED_NODES
+    assert client.get("/export", params={"format": "csv"}).status_code == 422
+
+
+@pytest.mark.neo4j
+def test_both_stores_answer_alike(memory_store: MemoryStore, bundled_neo4j: Neo4jStore) -> None:
+    paths = [
+        "/models",
+        "/models/key-market-partnership",
+        "/actors?limit=500",
+        "/actors?type=InnovationCentre&q=munich",
+        "/actors/odense-robotics",
+        "/actors/icdk:munich",
+        "/survey",
+    ]
+
+    def answers(store: MemoryStore | Neo4jStore) -> list[object]:
+        with client_for(store) as test_client:
+            return [_without_timestamps(test_client.get(p).json()) for p in paths]
+
+    assert answers(memory_store) == answers(bundled_neo4j)
+
+
+def _without_timestamps(value: object) -> object:
+    """firstseen/lastupdated say when each store loaded a fact: the one thing that differs."""
+    if isinstance(value, dict):
+        return {
+            k: _without_timestamps(v)
+            for k, v in value.items()
+            if k not in ("firstseen", "lastupdated")
+        }
+    if isinstance(value, list):
+        return [_without_timestamps(v) for v in value]
+    return value
+
+
+def test_the_api_key_guards_every_route_but_health(memory_store: MemoryStore) -> None:
+    with client_for(memory_store, partnergraph_api_key="s3cret-for-tests") as client:
+        assert client.get("/health").status_code == 200
+        assert client.get("/health/ready").status_code == 200
+        for path in ("/models", "/actors", "/survey", "/actors/odense-robotics"):
+            assert client.get(path).status_code == 401, path
+            assert client.get(path, headers={"X-API-Key": "wrong"}).status_code == 401
+            assert client.get(path, headers={"X-API-Key": "s3cret-for-tests"}).status_code == 200
+        assert client.post("/cypher", json={"query": "RETURN 1"}).status_code == 401
+        schema = client.get("/openapi.json").json()
+        assert "APIKeyHeader" in schema["components"]["securitySchemes"]
+
+
+def test_without_a_key_set_no_route_asks_for_one(memory_store: MemoryStore) -> None:
+    with client_for(memory_store) as client:
+        assert client.get("/models").status_code == 200
+        assert "securitySchemes" not in client.get("/openapi.json").json().get("components", {})
+
+
+def test_cors_allows_the_configured_origins_only(memory_store: MemoryStore) -> None:
+    allowed = "https://board.example"
+    with client_for(memory_store, partnergraph_cors_origins=allowed) as client:
+        preflight = {"Access-Control-Request-Method": "GET"}
+        ok = client.options("/models", headers={"Origin": allowed, **preflight})
+        assert ok.headers["access-control-allow-origin"] == allowed
+        other = client.options("/models", headers={"Origin": "https://evil.example", **preflight})
+        assert "access-control-allow-origin" not in other.headers
+    with client_for(memory_store) as client:  # no origins configured: no CORS headers at all
+        response = client.get("/models", headers={"Origin": allowed})
+        assert "access-control-allow-origin" not in response.headers
+
+
+def test_every_response_and_log_line_carries_a_request_id(memory_store: MemoryStore) -> None:
+    lines = io.StringIO()
+    handler = logging.StreamHandler(lines)
+    handler.addFilter(RequestIdFilter())
+    handler.setFormatter(logging.Formatter("[%(request_id)s] %(message)s"))
+    access = logging.getLogger("partnergraph.api.access")
+    access.addHandler(handler)
+    try:
+        with client_for(memory_store) as client:
+            made_up = client.get("/models").headers["x-request-id"]
+            given = client.get("/models", headers={"X-Request-ID": "abc-123"})
+            forged = client.get("/models", headers={"X-Request-ID": "x\nfake log line"})
+    finally:
+        access.removeHandler(handler)
+    assert len(made_up) == 32
+    assert given.headers["x-request-id"] == "abc-123"
+    assert forged.headers["x-request-id"] != "x\nfake log line"  # replaced, not echoed
+    log = lines.getvalue()
+    assert f"[{made_up}] GET /models 200" in log and "[abc-123] GET /models 200" in log
+
+
+def test_an_unreachable_store_is_a_503_with_a_hint_never_a_500() -> None:
+    store = Neo4jStore("bolt://127.0.0.1:1", retry_seconds=0.5)
+    with client_for(store) as client:
+        for path in ("/models", "/actors", "/actors/odense-robotics", "/survey", "/health/ready"):
+            response = client.get(path)
+            assert response.status_code == 503, path
+            assert "not reachable at bolt://127.0.0.1:1" in response.json()["detail"]
+            assert "neo4j.sh start" in response.json()["detail"]
+        cypher = client.post("/cypher", json={"query": "RETURN 1"})
+        assert cypher.status_code == 503 and "Traceback" not in cypher.text
+        health = client.get("/health")
+        assert health.status_code == 200
+        assert health.json()["status"] == "degraded" and health.json()["reachable"] is False
+    store.close()
+
+
+class _BrokenStore(MemoryStore):
+    def nodes(self, label: str | None = None) -> Iterator[dict[str, Any]]:
+        raise RuntimeError("a bug, with secrets in its traceback")
+
+
+def test_a_bug_is_a_500_with_the_request_id_and_no_trace() -> None:
+    with client_for(_BrokenStore()) as client:
+        response = client.get("/models")
+    assert response.status_code == 500
+    body = json.loads(response.text)
+    assert body == {
+        "detail": f"internal error; report request id {response.headers['x-request-id']}"
+    }
+    assert "secrets" not in response.text and "Traceback" not in response.text
+
+
+def test_the_openapi_document_describes_and_exemplifies_every_operation(
+    memory_store: MemoryStore,
+) -> None:
+    with client_for(memory_store) as client:
+        schema = client.get("/openapi.json").json()
+
+    def resolved(node: dict[str, Any]) -> dict[str, Any]:
+        if "$ref" in node:
+            node = schema["components"]["schemas"][node["$ref"].rsplit("/", 1)[1]]
+        return resolved(node["items"]) if node.get("type") == "array" else node
+
+    operations = [(m, p, op) for p, ops in schema["paths"].items() for m, op in ops.items()]
+    assert len(operations) >= 10
+    for method, path, operation in operations:
+        assert operation.get("description"), (method, path)
+        success = operation["responses"]["200"]["content"]
+        examples = [
+            "examples" in resolved(media.get("schema", {})) or "example" in media
+            for media in success.values()
+        ]
+        examples += [
+            "examples" in p or "examples" in p["schema"] for p in operation.get("parameters", [])
+        ]
+        examples += [
+            "examples" in resolved(media["schema"])
+            for media in operation.get("requestBody", {}).get("content", {}).values()
+        ]
+        assert any(examples), (method, path)
