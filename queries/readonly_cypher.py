@@ -8,6 +8,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from neo4j.spatial import Point
+from neo4j.time import Duration
+
 from graph.neo4j_store import Neo4jStore
 
 # Clauses that write or administer; refused wherever they stand as keywords.
@@ -43,11 +46,11 @@ WRITE_OR_ADMIN_PAIRS = (
 READ_ONLY_PROCEDURES = frozenset(
     {
         "db.labels",
-        "db.relationshiptypes",
-        "db.propertykeys",
+        "db.relationshipTypes",
+        "db.propertyKeys",
         "db.schema.visualization",
-        "db.schema.nodetypeproperties",
-        "db.schema.reltypeproperties",
+        "db.schema.nodeTypeProperties",
+        "db.schema.relTypeProperties",
         "db.info",
         "db.ping",
         "dbms.components",
@@ -112,7 +115,7 @@ def check_read_only(query: str) -> None:
             continue
         following = words[index + 1][0] if index + 1 < len(words) else ""
         if word in WRITE_OR_ADMIN_WORDS:
-            raise CypherRefused(f"{word} writes or administers the database; the API only reads")
+            raise CypherRefused(f"{word} is a write or admin clause; the API only reads")
         if (word, following) in WRITE_OR_ADMIN_PAIRS:
             raise CypherRefused(f"{word} {following} is not allowed; the API only reads")
         if word == "USE" and _starts_a_query(code, start):
@@ -123,9 +126,9 @@ def check_read_only(query: str) -> None:
 
 def _is_name(code: str, start: int, end: int) -> bool:
     """A property (`n.set`), label (`:Create`), parameter (`$merge`) or map key (`{set: 1}`)."""
-    before = code[start - 1] if start else ""
+    before = code[start - 1 : start]
     after = code[end:].lstrip()[:1]
-    return before in ".:$" or after == ":"
+    return (before != "" and before in ".:$") or after == ":"
 
 
 def _starts_a_query(code: str, start: int) -> bool:
@@ -141,7 +144,7 @@ def _check_call(code: str, after_call: int) -> None:
         r"(?:[A-Za-z_][A-Za-z0-9_]*|`quoted`)(?:\s*\.\s*(?:[A-Za-z_]\w*|`quoted`))*", rest
     )
     procedure = re.sub(r"\s+", "", name.group()) if name else rest[:30]
-    if procedure.lower() not in READ_ONLY_PROCEDURES:
+    if procedure.lower() not in {p.lower() for p in READ_ONLY_PROCEDURES}:
         raise CypherRefused(
             f"CALL {procedure}: only read-only procedures may be called "
             f"({', '.join(sorted(READ_ONLY_PROCEDURES))})"
@@ -166,6 +169,10 @@ def plain(value: Any) -> Any:
     """A Cypher value as JSON: nodes, relationships and paths as maps, temporals as ISO text."""
     if value is None or isinstance(value, bool | int | float | str):
         return value
+    if isinstance(value, Duration):  # a tuple underneath: caught before lists
+        return value.iso_format()
+    if isinstance(value, Point):
+        return {"srid": value.srid, "coordinates": list(value)}
     if isinstance(value, list | tuple):
         return [plain(v) for v in value]
     if isinstance(value, dict):
