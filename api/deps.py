@@ -6,6 +6,8 @@ import secrets
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, Security, status
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
 from fastapi.security import APIKeyHeader
 
 from api.settings import Settings
@@ -57,3 +59,27 @@ def bad_parameter(location: str, name: str, message: str) -> HTTPException:
         status.HTTP_422_UNPROCESSABLE_CONTENT,
         detail=[{"loc": [location, name], "msg": message, "type": "value_error"}],
     )
+
+
+_query_names: dict[int, frozenset[str]] = {}  # by id(route): routes live as long as the app
+
+
+def reject_unknown_query_parameters(request: Request) -> None:
+    """A misspelt parameter (`?modle=`) is a 422, not silently ignored."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute) or not request.query_params:
+        return
+    known = _query_names.get(id(route))
+    if known is None:
+        known = _query_names[id(route)] = frozenset(_query_aliases(route.dependant))
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        takes = ", ".join(sorted(known)) or "none"
+        raise bad_parameter("query", unknown[0], f"unknown parameter; this route takes: {takes}")
+
+
+def _query_aliases(dependant: Dependant) -> set[str]:
+    names = {param.alias for param in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_aliases(sub)
+    return names

@@ -11,7 +11,7 @@ from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import require_api_key
+from api.deps import reject_unknown_query_parameters, require_api_key
 from api.errors import add_error_handlers
 from api.request_context import RequestIdMiddleware, configure_logging
 from api.routes import actors, cypher, export, health, models, survey
@@ -43,18 +43,20 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         configure_logging()
-        owned = getattr(app.state, "store", None) is None
-        if owned:  # the memory store loads the bundled data here: once per worker
-            app.state.store = await run_in_threadpool(configured_store, settings)
+        opened = None
+        if getattr(app.state, "store", None) is None:  # the memory store loads the bundled
+            opened = await run_in_threadpool(configured_store, settings)  # data: once per worker
+            app.state.store = opened
         yield
-        if owned:
-            app.state.store.close()
+        if opened is not None:
+            opened.close()
 
     app = FastAPI(
         title="partnergraph",
         version=version("partnergraph"),
         description=DESCRIPTION,
         lifespan=lifespan,
+        dependencies=[Depends(reject_unknown_query_parameters)],
     )
     app.state.settings = settings
     if store is not None:

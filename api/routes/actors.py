@@ -15,6 +15,10 @@ from queries.ids import UnknownIdError, resolve_id
 
 router = APIRouter(prefix="/actors", tags=["actors"])
 HIDDEN = {"fingerprint"}  # store bookkeeping, not a fact
+# What `type` accepts: a label or its id prefix (`Cluster`, `cluster`).
+ACTOR_TYPES = sorted(
+    {*actor_labels(), *(load_schema().node_types[label].prefix for label in actor_labels())}
+)
 
 
 @router.get("", response_model=ActorPage)
@@ -22,7 +26,11 @@ def list_actors(
     store: StoreDep,
     type: Annotated[
         str | None,
-        Query(description="Node label or id prefix of the actors wanted.", examples=["Cluster"]),
+        Query(
+            description="Node label or id prefix of the actors wanted.",
+            examples=["Cluster"],
+            json_schema_extra={"enum": ACTOR_TYPES},
+        ),
     ] = None,
     q: Annotated[
         str | None,

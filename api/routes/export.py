@@ -40,7 +40,11 @@ SUFFIXES = {
     responses={
         200: {
             "description": "The graph as a file (attachment).",
-            "content": {media: {"schema": {"type": "string"}} for media in MEDIA_TYPES.values()},
+            "content": {
+                MEDIA_TYPES[ExportFormat.turtle]: {"schema": {"type": "string"}},
+                MEDIA_TYPES[ExportFormat.jsonld]: {"schema": {"type": ["object", "array"]}},
+                MEDIA_TYPES[ExportFormat.graphml]: {"schema": {"type": "string"}},
+            },
         }
     },
 )
