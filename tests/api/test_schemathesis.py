@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
+from pydantic import SecretStr
 
 from api.main import create_app
 from api.settings import Settings
@@ -24,7 +25,7 @@ BOUNDED = settings(
 
 # Built at import (schemathesis reads the document at collection); the stores come from fixtures.
 # Empty placeholder stores, so that reading the document at import loads nothing.
-MEMORY_APP = create_app(Settings(partnergraph_api_key=API_KEY), MemoryStore())
+MEMORY_APP = create_app(Settings(partnergraph_api_key=SecretStr(API_KEY)), MemoryStore())
 NEO4J_APP = create_app(Settings(partnergraph_store="neo4j"), MemoryStore())
 # A whole-graph export takes about half a second: a few of them prove the schema.
 FEW_EXPORTS = {
