@@ -397,6 +397,9 @@ def serve(
         workers=workers,
         access_log=False,  # the app logs each request itself, with its request id
         log_level=log_level,
+        # A worker loads the bundled data as it starts; on a busy machine that can outlast
+        # uvicorn's 5 s health check, which would then kill and restart it over and over.
+        timeout_worker_healthcheck=60,
     )
 
 
