@@ -32,7 +32,7 @@ class Weights:
     def __post_init__(self) -> None:
         for name, weight in asdict(self).items():
             if not isinstance(weight, int | float) or weight < 0 or math.isnan(weight):
-                raise ValueError(f"weight {name} must be a number >= 0, not {weight!r}")
+                raise ValueError(f"weight {name} must be >= 0 (a number), not {weight!r}")
         if sum(asdict(self).values()) == 0:
             raise ValueError("at least one weight must be above 0")
 
