@@ -80,7 +80,11 @@ def cluster_gaps(facts: AnalysisFacts, cluster_id: str, options: GapOptions) -> 
 
 def model_gaps(facts: AnalysisFacts, ctx: ClusterContext, options: GapOptions) -> list[Gap]:
     """The gaps in a cluster's work under its models and in its markets."""
-    abroad = facts.actors(["InnovationCentre", "TradeCouncil", "EnterpriseEuropeNetwork"])
+    # Every ICDK (few), but only the Trade Council posts and EEN partners in declared markets.
+    countries = sorted({c for d in ctx.facts.declarations if (c := ctx.country(d.end))})
+    instead = ["TradeCouncil", "EnterpriseEuropeNetwork"]
+    near = facts.actors_near(instead, countries, [], [])
+    abroad = [*facts.actors(["InnovationCentre"]), *facts.actors(instead, sorted(near))]
     return [
         *role_gaps(ctx),
         *formality_gaps(ctx, options),
