@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -42,6 +42,21 @@ class MemoryStore(GraphStore):
 
     def __init__(self) -> None:
         self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        # Indexes networkx lacks, kept in step with every write, so reads never scan the graph:
+        self.by_label: defaultdict[str, set[str]] = defaultdict(set)  # label -> ids
+        self.out_by_type: defaultdict[tuple[str, str], set[str]] = defaultdict(set)  # (id, TYPE)
+        self.in_by_type: defaultdict[tuple[str, str], set[str]] = defaultdict(set)  # -> ends
+
+    def _index_edge(self, start: str, rel_type: str, end: str) -> None:
+        self.out_by_type[(start, rel_type)].add(end)
+        self.in_by_type[(end, rel_type)].add(start)
+
+    def _unindex_edge(self, start: str, rel_type: str, end: str) -> None:
+        """Drop the pair from the index unless another source still states the same type."""
+        if any(key[0] == rel_type for key in self.graph.get_edge_data(start, end, default={})):
+            return
+        self.out_by_type[(start, rel_type)].discard(end)
+        self.in_by_type[(end, rel_type)].discard(start)
 
     def ensure_schema(self) -> None:
         """Nothing to create: uniqueness of ids is the graph's own keying."""
@@ -75,6 +90,7 @@ class MemoryStore(GraphStore):
             else:
                 props = {**record.properties, FIRSTSEEN: now, LASTUPDATED: now, FINGERPRINT: digest}
                 self.graph.add_node(record.id, label=label, props=props)
+                self.by_label[label].add(record.id)
                 counts.created[label] += 1
         if progress:
             progress(len(records))
@@ -99,6 +115,7 @@ class MemoryStore(GraphStore):
                 self.graph.add_edge(
                     record.start, record.end, key=key, type=record.type, props=props
                 )
+                self._index_edge(record.start, record.type, record.end)
                 counts.created[record.type] += 1
             elif existing["props"][FINGERPRINT] == digest:
                 counts.unchanged[record.type] += 1
@@ -132,12 +149,19 @@ class MemoryStore(GraphStore):
         for start, rel_type, end, source in relationships:
             if self.graph.has_edge(start, end, (rel_type, source)):
                 self.graph.remove_edge(start, end, (rel_type, source))
+                self._unindex_edge(start, rel_type, end)
                 counts.removed[rel_type] += 1
         for node_id, (label, _) in nodes.items():
             if node_id in self.graph:
-                self.graph.remove_node(
-                    node_id
-                )  # with its remaining relationships, as DETACH DELETE
+                # with its remaining relationships, as DETACH DELETE
+                edges = [
+                    *self.graph.in_edges(node_id, keys=True),
+                    *self.graph.out_edges(node_id, keys=True),
+                ]
+                self.graph.remove_node(node_id)
+                for start, end, (rel_type, _) in edges:
+                    self._unindex_edge(start, rel_type, end)
+                self.by_label[label].discard(node_id)
                 counts.removed[label] += 1
         return counts
 
@@ -155,9 +179,9 @@ class MemoryStore(GraphStore):
         return dict(self.graph.nodes[node_id]["props"])
 
     def nodes(self, label: str | None = None) -> Iterator[dict[str, Any]]:
-        for _, attrs in self.graph.nodes(data=True):
-            if label is None or attrs["label"] == label:
-                yield dict(attrs["props"])
+        ids = self.graph.nodes if label is None else sorted(self.by_label.get(label, ()))
+        for node_id in ids:
+            yield dict(self.graph.nodes[node_id]["props"])
 
     def relationships(self, rel_type: str | None = None) -> Iterator[StoredRelationship]:
         for start, end, attrs in self.graph.edges(data=True):
@@ -186,3 +210,5 @@ class MemoryStore(GraphStore):
 
     def clear(self) -> None:
         self.graph.clear()
+        for index in (self.by_label, self.out_by_type, self.in_by_type):
+            index.clear()

@@ -1,0 +1,243 @@
+"""The analysis facts from the memory store, by walking its networkx graph."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from graph.memory_store import MemoryStore
+from queries.facts import (
+    ActorFacts,
+    AgreementFacts,
+    ClusterFacts,
+    CommonPartner,
+    EngagementFacts,
+    Link,
+    Node,
+    Place,
+    facing,
+    make_link,
+    sorted_links,
+)
+
+PARTNERS_WITH = "PARTNERS_WITH"
+
+
+class MemoryFacts:
+    def __init__(self, store: MemoryStore) -> None:
+        self.graph = store.graph
+        self.by_label = store.by_label
+        self.out_by_type, self.in_by_type = store.out_by_type, store.in_by_type
+
+    # --- walking -----------------------------------------------------------------------------
+    def _node(self, node_id: str) -> Node:
+        attrs = self.graph.nodes[node_id]
+        props = attrs["props"]
+        return Node(node_id, attrs["label"], str(props.get("name", node_id)), props)
+
+    def _out(self, node_id: str, rel_type: str) -> Iterator[Link]:
+        for end in self.out_by_type.get((node_id, rel_type), ()):
+            for (key_type, _), attrs in self.graph[node_id][end].items():
+                if key_type == rel_type:
+                    yield make_link(node_id, rel_type, end, attrs["props"])
+
+    def _in(self, node_id: str, rel_type: str) -> Iterator[Link]:
+        for start in self.in_by_type.get((node_id, rel_type), ()):
+            for (key_type, _), attrs in self.graph[start][node_id].items():
+                if key_type == rel_type:
+                    yield make_link(start, rel_type, node_id, attrs["props"])
+
+    def _both(self, node_id: str, rel_type: str) -> list[Link]:
+        """Either direction, read from `node_id`'s side."""
+        links = [*self._out(node_id, rel_type), *self._in(node_id, rel_type)]
+        return sorted_links(facing(link, node_id) for link in links)
+
+    def _of_label(self, labels: Sequence[str]) -> list[str]:
+        return sorted(i for label in set(labels) for i in self.by_label.get(label, ()))
+
+    def _partners(self, node_id: str) -> set[str]:
+        """Distinct partners, either direction, whatever the sources: the partnership graph as
+        a simple undirected graph, read locally."""
+        found = self.out_by_type.get((node_id, PARTNERS_WITH), set())
+        found = found | self.in_by_type.get((node_id, PARTNERS_WITH), set())
+        return found - {node_id}
+
+    # --- the interface ------------------------------------------------------------------------
+    def clusters(self) -> list[Node]:
+        return [self._node(i) for i in self._of_label(["Cluster"])]
+
+    def cluster(self, cluster_id: str) -> ClusterFacts | None:
+        if cluster_id not in self.graph or self.graph.nodes[cluster_id]["label"] != "Cluster":
+            return None
+        engagements = []
+        for undertakes in sorted_links(self._out(cluster_id, "UNDERTAKES")):
+            engagement = undertakes.end
+            engagements.append(
+                EngagementFacts(
+                    node=self._node(engagement),
+                    undertakes=undertakes,
+                    models=sorted_links(self._out(engagement, "UNDER_MODEL")),
+                    targets=sorted_links(self._out(engagement, "TARGETS")),
+                    involves=sorted_links(self._out(engagement, "INVOLVES")),
+                )
+            )
+        agreements = []
+        for party in sorted({link.end for link in self._out(cluster_id, "PARTY_TO")}):
+            agreements.append(
+                AgreementFacts(
+                    node=self._node(party),
+                    parties=sorted_links(self._in(party, "PARTY_TO")),
+                    models=sorted_links(self._out(party, "UNDER_MODEL")),
+                    targets=sorted_links(self._out(party, "TARGETS")),
+                )
+            )
+        facts = ClusterFacts(
+            node=self._node(cluster_id),
+            strengths=sorted_links(self._out(cluster_id, "HAS_STRENGTH")),
+            partnerships=self._both(cluster_id, PARTNERS_WITH),
+            declarations=sorted_links(self._out(cluster_id, "TARGETS_MARKET")),
+            engagements=engagements,
+            agreements=agreements,
+            nodes={},
+        )
+        facts.nodes.update({i: self._node(i) for i in _named_ids(facts)})
+        return facts
+
+    def places(self, place_ids: Sequence[str]) -> dict[str, Place]:
+        places = {}
+        for place_id in sorted(set(place_ids)):
+            if place_id not in self.graph:
+                continue
+            node = self._node(place_id)
+            if node.label == "Country":
+                places[place_id] = Place(node, place_id, [])
+                continue
+            chains = sorted_links(self._out(place_id, "IN_COUNTRY"))
+            country = chains[0].end if chains else None
+            places[place_id] = Place(node, country, chains[:1])
+        return places
+
+    def actors(
+        self, labels: Sequence[str], ids: Sequence[str] | None = None, size: str | None = None
+    ) -> list[ActorFacts]:
+        actors = []
+        if ids is None:
+            chosen = self._of_label(labels)
+        else:
+            wanted = set(labels)
+            chosen = sorted(
+                i for i in set(ids) if i in self.graph and self.graph.nodes[i]["label"] in wanted
+            )
+        if size is not None:
+            chosen = [i for i in chosen if self.graph.nodes[i]["props"].get("size") == size]
+        for actor_id in chosen:
+            presence = [[link] for link in self._out(actor_id, "PRESENT_IN")]
+            hotspots = sorted_links(self._out(actor_id, "IN_HOTSPOT"))
+            for first in [*self._out(actor_id, "LOCATED_IN"), *hotspots]:
+                presence += [[first, second] for second in self._out(first.end, "IN_COUNTRY")]
+            actors.append(
+                ActorFacts(
+                    node=self._node(actor_id),
+                    presence=sorted(presence, key=_chain_key),
+                    hotspots=hotspots,
+                    focus=sorted_links(self._out(actor_id, "FOCUSES_ON")),
+                )
+            )
+        return actors
+
+    def actor_nodes(self, labels: Sequence[str], size: str | None = None) -> list[Node]:
+        nodes = [self._node(i) for i in self._of_label(labels)]
+        return [n for n in nodes if size is None or n.props.get("size") == size]
+
+    def actors_near(
+        self,
+        labels: Sequence[str],
+        countries: Sequence[str],
+        places: Sequence[str],
+        sectors: Sequence[str],
+    ) -> set[str]:
+        def into(node_id: str, *rel_types: str) -> set[str]:
+            return set().union(*(self.in_by_type.get((node_id, t), set()) for t in rel_types))
+
+        found: set[str] = set()
+        for country in countries:
+            found |= into(country, "PRESENT_IN")
+            for place in into(country, "IN_COUNTRY"):
+                found |= into(place, "LOCATED_IN", "IN_HOTSPOT")
+        for place in places:
+            found |= into(place, "IN_HOTSPOT")
+        for sector in sectors:
+            found |= into(sector, "FOCUSES_ON")
+        return found & set().union(*(self.by_label.get(label, set()) for label in labels))
+
+    def common_partners(
+        self, cluster_id: str, candidate_ids: Sequence[str]
+    ) -> dict[str, list[CommonPartner]]:
+        wanted = set(candidate_ids) - {cluster_id}
+        found: dict[str, list[CommonPartner]] = defaultdict(list)
+        for common in sorted(self._partners(cluster_id)):
+            theirs = self._partners(common)
+            shared = wanted & theirs
+            if not shared:
+                continue
+            for candidate in sorted(shared):
+                links = sorted_links(self._between(common, candidate))
+                found[candidate].append(CommonPartner(common, len(theirs), links))
+        return dict(found)
+
+    def peer_partnerships(
+        self, cluster_id: str, candidate_ids: Sequence[str]
+    ) -> tuple[list[str], dict[str, list[Link]]]:
+        strengths = self.out_by_type.get((cluster_id, "HAS_STRENGTH"), set())
+        peers = sorted(
+            {peer for s in strengths for peer in self.in_by_type.get((s, "HAS_STRENGTH"), ())}
+            - {cluster_id}
+        )
+        wanted = set(candidate_ids)
+        found: dict[str, list[Link]] = defaultdict(list)
+        for peer in peers:
+            for candidate in self._partners(peer) & wanted:
+                for link in self._between(peer, candidate):
+                    found[candidate].append(facing(link, candidate))
+        return peers, {c: sorted_links(links) for c, links in found.items()}
+
+    def _between(self, node_id: str, other: str) -> list[Link]:
+        """The partnerships between two nodes, read from `node_id`'s side."""
+        links = [
+            make_link(start, PARTNERS_WITH, end, attrs["props"])
+            for start, end in ((node_id, other), (other, node_id))
+            for (key_type, _), attrs in self.graph.get_edge_data(start, end, default={}).items()
+            if key_type == PARTNERS_WITH
+        ]
+        return [facing(link, node_id) for link in links]
+
+    def shared_partners(self, cluster_id: str) -> dict[str, list[str]]:
+        found: dict[str, set[str]] = defaultdict(set)
+        for common in self._partners(cluster_id):
+            for other in self._partners(common) - {cluster_id}:
+                if self.graph.nodes[other]["label"] == "Cluster":
+                    found[other].add(common)
+        return {other: sorted(commons) for other, commons in sorted(found.items())}
+
+    def cluster_partnerships(self, labels: Sequence[str]) -> dict[str, list[Link]]:
+        found: dict[str, list[Link]] = {label: [] for label in labels}
+        for cluster in self._of_label(["Cluster"]):
+            for link in self._both(cluster, PARTNERS_WITH):
+                label = self.graph.nodes[link.end]["label"]
+                if label in found:
+                    found[label].append(link)
+        return {label: sorted_links(links) for label, links in found.items()}
+
+
+def _chain_key(chain: list[Link]) -> tuple[Any, ...]:
+    return tuple(link.evidence.sort_key for link in chain)
+
+
+def _named_ids(facts: ClusterFacts) -> set[str]:
+    links: list[Link] = [*facts.strengths, *facts.partnerships, *facts.declarations]
+    for engagement in facts.engagements:
+        links += [*engagement.models, *engagement.targets, *engagement.involves]
+    for agreement in facts.agreements:
+        links += [*agreement.parties, *agreement.models, *agreement.targets]
+    return {node for link in links for node in (link.start, link.end)}
