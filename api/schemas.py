@@ -176,6 +176,9 @@ class Recommendation(BaseModel):
     components: dict[str, float]
     reasons: list[str]
     evidence: list[Evidence]
+    signals: dict[str, float] = Field(
+        default_factory=dict, description="The raw link-prediction signals behind the components."
+    )
     provenance: list[FactProvenance]
 
 

@@ -16,6 +16,8 @@ from rdflib import Graph
 from api.request_context import RequestIdFilter
 from graph.memory_store import MemoryStore
 from graph.neo4j_store import Neo4jStore
+from queries.gaps import find_gaps
+from queries.recommend import recommend_partners
 from queries.survey import compare_survey
 from tests.api.conftest import BUNDLED_NODES, client_for
 
@@ -128,6 +130,79 @@ def test_actor_detail_has_partnerships_agreements_and_provenance(client: TestCli
     assert with_agreements, "the bundled data has agreements with parties"
 
 
+def test_a_clusters_gaps_are_the_gap_analysis(client: TestClient) -> None:
+    store = client.app.state.store  # type: ignore[attr-defined]
+    every = client.get("/clusters/odense-robotics/gaps")
+    assert every.status_code == 200
+    body = every.json()
+    assert (body["cluster"], body["model"]) == ("cluster:odense-robotics", None)
+    expected = find_gaps(store, cluster="cluster:odense-robotics")
+    assert body["gaps"] == [gap.as_dict() for gap in expected]
+    assert body["gaps"], "the bundled data leaves Odense Robotics with gaps"
+    assert {g["cluster"] for g in body["gaps"]} == {"cluster:odense-robotics"}
+    for gap in body["gaps"]:
+        assert gap["sentence"] and gap["severity"] in ("high", "medium", "low")
+    model = body["gaps"][0]["model"] or "model:market-test"
+    one_model = client.get(f"/clusters/cluster:odense-robotics/gaps?model={model}").json()
+    assert one_model["model"] == model
+    assert {g["model"] for g in one_model["gaps"]} <= {model}
+    assert len(one_model["gaps"]) <= len(body["gaps"])
+
+
+def test_gaps_of_an_unknown_cluster_or_model_are_404s_with_the_closest(client: TestClient) -> None:
+    cluster = client.get("/clusters/odense-robotic/gaps")
+    assert cluster.status_code == 404 and cluster.json()["closest"][0] == "cluster:odense-robotics"
+    model = client.get("/clusters/odense-robotics/gaps", params={"model": "market-tst"})
+    assert model.status_code == 404 and "model:market-test" in model.json()["closest"]
+
+
+def test_recommendations_follow_the_contract(client: TestClient) -> None:
+    store = client.app.state.store  # type: ignore[attr-defined]
+    params = {"cluster": "odense-robotics", "model": "market-test", "market": "DE", "limit": 3}
+    response = client.get("/recommendations", params=params)
+    assert response.status_code == 200
+    body = response.json()
+    expected = recommend_partners(store, "odense-robotics", "market-test", market="DE", top=3)
+    assert body == expected.as_dict()
+    assert (body["cluster"], body["model"], body["market"]) == (
+        "cluster:odense-robotics",
+        "model:market-test",
+        "country:DE",
+    )
+    assert 0 < len(body["recommendations"]) <= 3
+    for recommendation in body["recommendations"]:
+        assert set(recommendation["actor"]) == {"id", "name", "type"}
+        assert recommendation["fills_role"] in body["missing_roles"]
+        assert 0 <= recommendation["score"] <= 1
+        assert recommendation["reasons"] and recommendation["provenance"]
+        assert all(0 <= v <= 1 for v in recommendation["components"].values())
+    scores = [r["score"] for r in body["recommendations"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("params", "status", "parameter"),
+    [
+        ({"cluster": "odense-robotic", "model": "market-test"}, 404, "cluster:odense-robotics"),
+        ({"cluster": "odense-robotics", "model": "market-tst"}, 404, "model:market-test"),
+        ({"cluster": "odense-robotics", "model": "market-test", "market": "DEU"}, 404, None),
+        ({"model": "market-test"}, 422, "cluster"),
+        ({"cluster": "odense-robotics"}, 422, "model"),
+        ({"cluster": "odense-robotics", "model": "market-test", "limit": 0}, 422, "limit"),
+        ({"cluster": "odense-robotics", "model": "market-test", "modle": "x"}, 422, "modle"),
+    ],
+)
+def test_recommendations_with_bad_or_unknown_parameters(
+    client: TestClient, params: dict[str, object], status: int, parameter: str | None
+) -> None:
+    response = client.get("/recommendations", params=params)
+    assert response.status_code == status, response.text
+    if status == 404 and parameter:
+        assert parameter in response.json()["closest"]
+    if status == 422:
+        assert response.json()["detail"][0]["loc"] == ["query", parameter]
+
+
 def test_survey_is_the_survey_comparison(client: TestClient) -> None:
     rows = client.get("/survey").json()
     store = client.app.state.store  # type: ignore[attr-defined]
@@ -158,6 +233,10 @@ def test_both_stores_answer_alike(memory_store: MemoryStore, bundled_neo4j: Neo4
         "/actors/odense-robotics",
         "/actors/icdk:munich",
         "/survey",
+        "/clusters/odense-robotics/gaps",
+        "/clusters/clean/gaps?model=innovation-platform",
+        "/recommendations?cluster=odense-robotics&model=market-test&market=DE",
+        "/recommendations?cluster=danish-life-science-cluster&model=key-market-partnership",
     ]
 
     def answers(store: MemoryStore | Neo4jStore) -> list[object]:
@@ -277,7 +356,7 @@ def test_the_openapi_document_describes_and_exemplifies_every_operation(
         return resolved(node["items"]) if node.get("type") == "array" else node
 
     operations = [(m, p, op) for p, ops in schema["paths"].items() for m, op in ops.items()]
-    assert len(operations) >= 10
+    assert len(operations) >= 12
     for method, path, operation in operations:
         assert operation.get("description"), (method, path)
         success = operation["responses"]["200"]["content"]

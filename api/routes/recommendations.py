@@ -1,0 +1,33 @@
+"""Recommended partners for a cluster under a model, with reasons and evidence."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from api.deps import StoreDep
+from api.routes.common import NOT_FOUND
+from api.schemas import Recommendations
+from queries.recommend import recommend_partners
+
+router = APIRouter(prefix="/recommendations", tags=["recommendations"])
+
+
+@router.get("", response_model=Recommendations, responses=NOT_FOUND)
+def recommendations(
+    store: StoreDep,
+    cluster: Annotated[
+        str, Query(description="Cluster id or slug.", examples=["cluster:odense-robotics"])
+    ],
+    model: Annotated[str, Query(description="Model id or slug.", examples=["market-test"])],
+    market: Annotated[
+        str | None,
+        Query(description="Target market: ISO country code or market id.", examples=["DE"]),
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=50, description="Partners to list at most.")] = 10,
+) -> dict[str, Any]:
+    """Whom the cluster should work with under the model (and on the market): the partners that
+    fill its missing roles, scored, each with reasons, evidence and provenance."""
+    # A dict, not a model instance: FastAPI validates it once against the response model.
+    return recommend_partners(store, cluster, model, market=market, top=limit).as_dict()
