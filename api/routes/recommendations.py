@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from functools import lru_cache
+from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from api.deps import StoreDep
 from api.routes.common import NOT_FOUND
 from api.schemas import Recommendations
+from graph.memory_store import MemoryStore
+from graph.store import GraphStore
 from queries.recommend import recommend_partners
 
 router = APIRouter(prefix="/recommendations", tags=["recommendations"])
@@ -26,8 +29,25 @@ def recommendations(
         Query(description="Target market: ISO country code or market id.", examples=["DE"]),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=50, description="Partners to list at most.")] = 10,
-) -> dict[str, Any]:
+) -> Response:
     """Whom the cluster should work with under the model (and on the market): the partners that
     fill its missing roles, scored, each with reasons, evidence and provenance."""
-    # A dict, not a model instance: FastAPI validates it once against the response model.
-    return recommend_partners(store, cluster, model, market=market, top=limit).as_dict()
+    if isinstance(store, MemoryStore):
+        body = _remembered(store, cluster, model, market, limit)
+    else:
+        body = _answer(store, cluster, model, market, limit)
+    return Response(body, media_type="application/json")
+
+
+def _answer(store: GraphStore, cluster: str, model: str, market: str | None, limit: int) -> bytes:
+    result = recommend_partners(store, cluster, model, market=market, top=limit)
+    return Recommendations.model_validate(result.as_dict()).model_dump_json().encode()
+
+
+@lru_cache(maxsize=4096)
+def _remembered(
+    store: MemoryStore, cluster: str, model: str, market: str | None, limit: int
+) -> bytes:
+    """The API never writes to the memory store (it is loaded once, at start-up), so an answer
+    holds for the life of the process; Neo4j may be reloaded meanwhile, so it is always asked."""
+    return _answer(store, cluster, model, market, limit)

@@ -1,0 +1,227 @@
+"""Requests per second and p50/p99 latency of `GET /recommendations` over HTTP, beside a trivial
+endpoint (`GET /health/live`) of the same app in the same run, on each store.
+
+    python -m bench.api_load --store memory --store neo4j --seconds 15
+
+The API runs as `partnergraph serve --workers 2` on a free local port; the load generator is
+this process: asyncio, keep-alive HTTP/1.1 connections on 127.0.0.1, each sending its next
+request as soon as the previous answer is read. Recommendations cycle through every active
+cluster with each of the four models. For Neo4j it needs the server at NEO4J_URI holding the
+bundled data (loaded here when the graph is not exactly that: the database is then CLEARED).
+Prints the figures and appends them to bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+import httpx
+
+from api.settings import Settings
+from bench.analysis_latency import percentile
+from bench.load_neo4j import RESULTS, machine
+from graph.memory_store import MemoryStore
+from graph.neo4j_store import Neo4jStore
+from loaders.pipeline import load_bundled
+from queries.gaps import INACTIVE
+
+TRIVIAL = "/health/live"
+MODELS = ["innovation-test", "innovation-platform", "market-test", "key-market-partnership"]
+BUNDLED = (333, 884)  # nodes, relationships (README)
+
+
+@dataclass(frozen=True)
+class Measurement:
+    store: str
+    endpoint: str
+    requests: int
+    errors: int
+    seconds: float
+    p50_ms: float
+    p99_ms: float
+
+    @property
+    def rate(self) -> float:
+        return self.requests / self.seconds
+
+
+def recommendation_paths() -> list[str]:
+    store = MemoryStore()
+    load_bundled(store, True)
+    clusters = sorted(
+        c["id"] for c in store.nodes("Cluster") if c.get("status") not in INACTIVE
+    )
+    return [
+        "/recommendations?" + urlencode({"cluster": cluster, "model": model})
+        for cluster in clusters
+        for model in MODELS
+    ]
+
+
+async def _read_response(reader: asyncio.StreamReader) -> int:
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split()[1])
+    length = next(
+        int(line.split(":", 1)[1]) for line in lines if line.lower().startswith("content-length:")
+    )
+    await reader.readexactly(length)
+    return status
+
+
+async def _connection(
+    port: int, requests: list[bytes], start: int, until: float, latencies: list[float]
+) -> int:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    errors, index = 0, start
+    try:
+        while time.perf_counter() < until:
+            request = requests[index % len(requests)]
+            index += 1
+            sent = time.perf_counter()
+            writer.write(request)
+            if await _read_response(reader) != 200:
+                errors += 1
+            latencies.append(time.perf_counter() - sent)
+    finally:
+        writer.close()
+    return errors
+
+
+async def _load(port: int, paths: list[str], seconds: float, connections: int) -> tuple:
+    requests = [
+        f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n".encode()
+        for path in paths
+    ]
+    latencies: list[float] = []
+    started = time.perf_counter()
+    until = started + seconds
+    errors = await asyncio.gather(
+        *(_connection(port, requests, i, until, latencies) for i in range(connections))
+    )
+    return latencies, sum(errors), time.perf_counter() - started
+
+
+def measure(
+    store: str, endpoint: str, port: int, paths: list[str], seconds: float, connections: int
+) -> Measurement:
+    asyncio.run(_load(port, paths, min(3.0, seconds), connections))  # warm-up, not counted
+    latencies, errors, elapsed = asyncio.run(_load(port, paths, seconds, connections))
+    ms = [s * 1000 for s in latencies]
+    return Measurement(
+        store, endpoint, len(ms), errors, elapsed, percentile(ms, 0.5), percentile(ms, 0.99)
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@contextmanager
+def served(store: str, workers: int) -> Iterator[int]:
+    """`partnergraph serve` with `workers` processes; its port once it answers."""
+    port = _free_port()
+    exe = shutil.which("partnergraph") or str(Path(sys.executable).parent / "partnergraph")
+    env = {**os.environ, "PARTNERGRAPH_STORE": store}
+    env.pop("PARTNERGRAPH_API_KEY", None)
+    command = [exe, "serve", "--port", str(port), "--workers", str(workers)]
+    process = subprocess.Popen(
+        [*command, "--log-level", "warning"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,  # the access log: written by both endpoints alike
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/health/ready").status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"`partnergraph serve` did not start for the {store} store")
+            time.sleep(0.3)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+
+
+def ensure_bundled_in_neo4j() -> None:
+    settings = Settings()
+    with Neo4jStore(settings.neo4j_uri, settings.neo4j_auth, settings.neo4j_database) as store:
+        counts = store.counts()
+        if (counts.node_total, counts.relationship_total) != BUNDLED:
+            print(f"loading the bundled data into {settings.neo4j_uri} (cleared first)")
+            store.clear()
+            store.ensure_schema()
+            load_bundled(store, True)
+
+
+def record(results: list[Measurement], args: argparse.Namespace, note: str) -> None:
+    lines = [
+        f"\n## HTTP API: GET /recommendations under load ({dt.date.today()}; {machine()})\n",
+        f"`python -m bench.api_load`: `partnergraph serve --workers {args.workers}` on "
+        f"127.0.0.1, {args.connections} keep-alive connections from one asyncio load "
+        f"generator on the same machine, {args.seconds:g} s per endpoint after a warm-up; "
+        "recommendations cycle through every active cluster with each model.\n",
+        "| store | endpoint | requests | errors | req/s | p50 ms | p99 ms | rate / trivial |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    trivial = {m.store: m.rate for m in results if m.endpoint == TRIVIAL}
+    for m in results:
+        lines.append(
+            f"| {m.store} | `{m.endpoint}` | {m.requests:,} | {m.errors} | {m.rate:,.0f} | "
+            f"{m.p50_ms:.1f} | {m.p99_ms:.1f} | {m.rate / trivial[m.store]:.2f} |"
+        )
+    if note:
+        lines += ["", note]
+    with RESULTS.open("a", encoding="utf-8") as out:
+        out.write("\n".join(lines) + "\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--store", action="append", choices=["memory", "neo4j"], default=[])
+    parser.add_argument("--seconds", type=float, default=15.0, help="per endpoint")
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--note", default="", help="a line to record under the table")
+    parser.add_argument("--no-record", action="store_true", help="print only")
+    args = parser.parse_args()
+    paths = recommendation_paths()
+    results = []
+    for store in args.store or ["memory"]:
+        if store == "neo4j":
+            ensure_bundled_in_neo4j()
+        with served(store, args.workers) as port:
+            for endpoint, endpoint_paths in ((TRIVIAL, [TRIVIAL]), ("/recommendations", paths)):
+                m = measure(store, endpoint, port, endpoint_paths, args.seconds, args.connections)
+                print(
+                    f"{store:6} {endpoint:18} {m.rate:8.0f} req/s  p50 {m.p50_ms:6.1f} ms  "
+                    f"p99 {m.p99_ms:6.1f} ms  errors {m.errors}"
+                )
+                results.append(m)
+    if not args.no_record:
+        record(results, args, args.note)
+
+
+if __name__ == "__main__":
+    main()
