@@ -1,4 +1,7 @@
-"""Dependencies of the routes, as Annotated aliases: the store, the settings, the API key."""
+"""Dependencies of the routes, as Annotated aliases: the store, the settings, the API key.
+
+They are `async` because they never block: FastAPI would run a plain `def` one in a worker
+thread, a hop per dependency per request."""
 
 from __future__ import annotations
 
@@ -21,12 +24,12 @@ _api_key = APIKeyHeader(
 )
 
 
-def get_store(request: Request) -> GraphStore:
+async def get_store(request: Request) -> GraphStore:
     store: GraphStore = request.app.state.store
     return store
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
@@ -35,7 +38,7 @@ StoreDep = Annotated[GraphStore, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
-def require_api_key(
+async def require_api_key(
     settings: SettingsDep, given: Annotated[str | None, Security(_api_key)] = None
 ) -> None:
     """Only added to the routes when PARTNERGRAPH_API_KEY is set (see api.main)."""
@@ -64,7 +67,7 @@ def bad_parameter(location: str, name: str, message: str) -> HTTPException:
 _query_names: dict[int, frozenset[str]] = {}  # by id(route): routes live as long as the app
 
 
-def reject_unknown_query_parameters(request: Request) -> None:
+async def reject_unknown_query_parameters(request: Request) -> None:
     """A misspelt parameter (`?modle=`) is a 422, not silently ignored."""
     route = request.scope.get("route")
     if not isinstance(route, APIRoute) or not request.query_params:

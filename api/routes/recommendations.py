@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Annotated
+from weakref import WeakKeyDictionary
 
 from fastapi import APIRouter, Query, Response
+from starlette.concurrency import run_in_threadpool
 
 from api.deps import StoreDep
 from api.routes.common import NOT_FOUND
@@ -15,10 +16,17 @@ from graph.store import GraphStore
 from queries.recommend import recommend_partners
 
 router = APIRouter(prefix="/recommendations", tags=["recommendations"])
+Question = tuple[str, str, str | None, int]  # cluster, model, market, limit as asked
+
+
+# The API never writes to the memory store (it is loaded once, at start-up), so an answer there
+# holds for the life of the process; Neo4j may be reloaded meanwhile, so it is always asked.
+_remembered: WeakKeyDictionary[MemoryStore, dict[Question, bytes]] = WeakKeyDictionary()
+REMEMBERED_PER_STORE = 10_000
 
 
 @router.get("", response_model=Recommendations, responses=NOT_FOUND)
-def recommendations(
+async def recommendations(
     store: StoreDep,
     cluster: Annotated[
         str, Query(description="Cluster id or slug.", examples=["cluster:odense-robotics"])
@@ -32,22 +40,17 @@ def recommendations(
 ) -> Response:
     """Whom the cluster should work with under the model (and on the market): the partners that
     fill its missing roles, scored, each with reasons, evidence and provenance."""
-    if isinstance(store, MemoryStore):
-        body = _remembered(store, cluster, model, market, limit)
-    else:
-        body = _answer(store, cluster, model, market, limit)
+    question = (cluster, model, market, limit)
+    known = _remembered.setdefault(store, {}) if isinstance(store, MemoryStore) else None
+    body = known.get(question) if known is not None else None
+    if body is None:  # the analysis reads the store: off the event loop
+        body = await run_in_threadpool(_answer, store, question)
+        if known is not None and len(known) < REMEMBERED_PER_STORE:
+            known[question] = body
     return Response(body, media_type="application/json")
 
 
-def _answer(store: GraphStore, cluster: str, model: str, market: str | None, limit: int) -> bytes:
+def _answer(store: GraphStore, question: Question) -> bytes:
+    cluster, model, market, limit = question
     result = recommend_partners(store, cluster, model, market=market, top=limit)
     return Recommendations.model_validate(result.as_dict()).model_dump_json().encode()
-
-
-@lru_cache(maxsize=4096)
-def _remembered(
-    store: MemoryStore, cluster: str, model: str, market: str | None, limit: int
-) -> bytes:
-    """The API never writes to the memory store (it is loaded once, at start-up), so an answer
-    holds for the life of the process; Neo4j may be reloaded meanwhile, so it is always asked."""
-    return _answer(store, cluster, model, market, limit)
