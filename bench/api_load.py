@@ -61,9 +61,7 @@ class Measurement:
 def recommendation_paths() -> list[str]:
     store = MemoryStore()
     load_bundled(store, True)
-    clusters = sorted(
-        c["id"] for c in store.nodes("Cluster") if c.get("status") not in INACTIVE
-    )
+    clusters = sorted(c["id"] for c in store.nodes("Cluster") if c.get("status") not in INACTIVE)
     return [
         "/recommendations?" + urlencode({"cluster": cluster, "model": model})
         for cluster in clusters
