@@ -118,7 +118,7 @@ def check_read_only(query: str) -> None:
             raise CypherRefused(f"{word} is a write or admin clause; the API only reads")
         if (word, following) in WRITE_OR_ADMIN_PAIRS:
             raise CypherRefused(f"{word} {following} is not allowed; the API only reads")
-        if word == "USE" and _starts_a_query(code, start):
+        if word == "USE" and re.match(r"\s*[A-Za-z_`]", code[end:]):  # USE <database>
             raise CypherRefused("USE selects another database; the API reads the graph's own")
         if word == "CALL":
             _check_call(code, end)
@@ -129,11 +129,6 @@ def _is_name(code: str, start: int, end: int) -> bool:
     before = code[start - 1 : start]
     after = code[end:].lstrip()[:1]
     return (before != "" and before in ".:$") or after == ":"
-
-
-def _starts_a_query(code: str, start: int) -> bool:
-    before = code[:start].rstrip()
-    return not before or before.endswith("{") or bool(re.search(r"\bUNION(\s+ALL)?$", before, re.I))
 
 
 def _check_call(code: str, after_call: int) -> None:

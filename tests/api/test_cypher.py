@@ -59,6 +59,8 @@ ATTEMPTS = [
     f"CALL {{ CREATE {EVIL} }} RETURN 1",
     f"EXPLAIN CREATE {EVIL}",
     "USE system SHOW USERS",
+    "EXPLAIN USE system SHOW USERS",
+    "CYPHER 5 use `system` SHOW DATABASES",
     "CREATE USER evil SET PASSWORD 'evil-password'",
     "CREATE DATABASE evil",
     "STOP DATABASE neo4j",
