@@ -148,16 +148,17 @@ def _missing_partners(
 ) -> list[ViewEdge]:
     edges: list[ViewEdge] = []
     for gap in missing:
-        node_id = f"missing:{gap.role}:{gap.model or 'any'}"
+        node_id = f"missing:{gap.role}:{gap.model or 'any'}:{gap.market or 'any'}"
         if node_id not in nodes:
             model = store.get_node(gap.model) if gap.model else None
-            under = f" ({model.get('name')})" if model else ""
+            under = f" under {model.get('name')}" if model else ""
+            where = f" in {gap.market_name}" if gap.market_name else ""
             nodes[node_id] = ViewNode(
                 node_id,
-                f"missing: {gap.role_name}",
+                f"missing: {gap.role_name}" + (f" ({gap.market_name})" if gap.market_name else ""),
                 "Missing",
                 (
-                    f"Missing partner: {gap.role_name}{under}",
+                    f"Missing partner: {gap.role_name}{where}{under}",
                     f"Severity: {gap.severity}",
                     gap.sentence,
                     *(
@@ -195,12 +196,13 @@ def _missing_partners(
 def _gap_table(missing: Sequence[MissingPartner]) -> Table:
     return Table(
         "Gaps drawn as missing partners",
-        ("severity", "missing role", "model", "what is missing", "candidates"),
+        ("severity", "missing role", "model", "where", "what is missing", "candidates"),
         tuple(
             (
                 gap.severity,
                 gap.role_name,
                 gap.model or "",
+                gap.market_name or gap.market or "",
                 gap.sentence,
                 ", ".join(c.name for c in gap.candidates) or "none in the graph",
             )

@@ -76,3 +76,5 @@ class MissingPartner:
     severity: str
     sentence: str
     candidates: tuple[Candidate, ...] = ()
+    market: str | None = None  # the country, hotspot or market where the partner is missing
+    market_name: str | None = None
