@@ -4,7 +4,6 @@ Chromium (Debian's, driven by Playwright) that opens a page from a file URL with
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from bench.chromium import chromium_path
 from graph.memory_store import MemoryStore
 from loaders.batch import SourceBatch, write_batches
 from loaders.pipeline import load_bundled, load_sources
@@ -62,16 +62,6 @@ def synthetic_store(folder: Path, scale: float = ABOVE_CAP_SCALE) -> MemoryStore
     store = MemoryStore()
     load_sources(store, discover([folder]))
     return store
-
-
-def chromium_path() -> str | None:
-    configured = os.environ.get("PARTNERGRAPH_CHROMIUM")
-    if configured:
-        return configured
-    for candidate in CHROMIUM_CANDIDATES:
-        if Path(candidate).exists():
-            return candidate
-    return shutil.which("chromium")
 
 
 def launch_browser() -> Iterator[Any]:

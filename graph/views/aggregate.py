@@ -37,6 +37,13 @@ AGGREGATE_ORDER = (
 ANCHOR_TYPE = "Cluster"
 
 
+def plural(caption: str) -> str:
+    """`company` -> `companies`, `knowledge institution` -> `knowledge institutions`."""
+    if caption.endswith("y") and not caption.endswith("ey"):
+        return caption[:-1] + "ies"
+    return caption if caption.endswith("s") else caption + "s"
+
+
 def cap_view(view: View, cap: int = NODE_CAP) -> View:
     """The view itself when it is small enough, else an aggregated copy that says what it did."""
     total = len(view.nodes)
@@ -97,7 +104,7 @@ def _count_per_anchor(
         for node, other in ((edge.start, edge.end), (edge.end, edge.start)):
             if node in targets and other in anchors:
                 anchor_of.setdefault(node, other)
-    caption = node_style(node_type).caption.lower()
+    caption = plural(node_style(node_type).caption.lower())
     members: defaultdict[str, list[str]] = defaultdict(list)
     for node_id in sorted(targets):
         members[anchor_of.get(node_id, "")].append(node_id)
