@@ -1,5 +1,6 @@
 """The `partnergraph` command line."""
 
+import datetime as dt
 import json
 import sys
 import time
@@ -16,6 +17,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from api.findings_output import print_gaps, print_recommendations
 from api.settings import Settings
 from api.store_access import configured_store, empty_or_persistent_store
 from graph.graphml_export import write_graphml
@@ -28,12 +30,16 @@ from loaders.pipeline import load_bundled, prepare
 from loaders.problems import LoadError
 from loaders.sources import bundled_sources, discover
 from ontology.schema import load_schema
+from queries.gaps import GapOptions, find_gaps
+from queries.ids import UnknownIdError
 from queries.named_queries import (
     default_parameters,
     get_named_query,
     load_named_queries,
     parse_default,
 )
+from queries.recommend import recommend_partners
+from queries.scoring import Weights, load_weights
 from queries.survey import compare_survey
 
 console = Console()
@@ -193,26 +199,89 @@ def _load_summary(counts: WriteCounts) -> dict[str, dict[str, int]]:
     }
 
 
+AsOfOption = Annotated[
+    dt.datetime | None,
+    typer.Option(
+        "--as-of",
+        formats=["%Y-%m-%d"],
+        help="The day agreements' validity is judged on (default: today).",
+    ),
+]
+HorizonOption = Annotated[
+    int,
+    typer.Option(min=0, help="Days ahead within which an agreement counts as about to expire."),
+]
+
+
+def _gap_options(as_of: dt.datetime | None, horizon_days: int) -> GapOptions:
+    day = as_of.date() if as_of else dt.date.today()
+    return GapOptions(as_of=day, expiry_horizon_days=horizon_days)
+
+
+@contextmanager
+def analysis_errors() -> Iterator[None]:
+    """Unknown ids and bad weights are usage errors (exit 2) with the closest ids named."""
+    with store_errors():
+        try:
+            yield
+        except (UnknownIdError, ValueError) as error:
+            fail(str(error), code=2)
+
+
 @app.command()
 def gaps(
-    cluster: Annotated[str | None, typer.Option(help="Cluster id or slug.")] = None,
-    model: Annotated[str | None, typer.Option(help="Model id or slug.")] = None,
+    cluster: Annotated[str | None, typer.Option(help="Cluster id or slug (default: all).")] = None,
+    model: Annotated[str | None, typer.Option(help="Only this model (id or slug).")] = None,
+    as_of: AsOfOption = None,
+    horizon_days: HorizonOption = 180,
+    include_illustrative: IllustrativeOption = True,
     output_format: FormatOption = OutputFormat.table,
 ) -> None:
-    """Find the gaps in a cluster's (or every cluster's) partnerships."""
-    _not_built("gaps", 5)
+    """Find the gaps in a cluster's (or every cluster's) partnerships, per model and market.
+
+    Role, formality, coverage, fragility and network gaps, each with a sentence and the facts
+    (with provenance) it rests on; `--format json` shows the facts.
+    """
+    with analysis_errors():
+        store = open_configured(include_illustrative)
+        found = find_gaps(store, cluster, model, _gap_options(as_of, horizon_days))
+        store.close()
+    if output_format == OutputFormat.json:
+        console.print_json(json.dumps([gap.as_dict() for gap in found], default=str))
+        return
+    print_gaps(console, found, cluster)
 
 
 @app.command()
 def recommend(
     cluster: Annotated[str, typer.Option(help="Cluster id or slug.")],
     model: Annotated[str, typer.Option(help="Model id or slug.")],
-    market: Annotated[str | None, typer.Option(help="Target market, ISO country code.")] = None,
+    market: Annotated[
+        str | None,
+        typer.Option(help="Target market: ISO country code, or a hotspot or market id."),
+    ] = None,
     top: Annotated[int, typer.Option(min=1, help="How many partners to list.")] = 5,
+    weights: Annotated[
+        Path | None,
+        typer.Option(help="YAML file of component weights (see the README's scoring section)."),
+    ] = None,
+    as_of: AsOfOption = None,
+    horizon_days: HorizonOption = 180,
+    include_illustrative: IllustrativeOption = True,
     output_format: FormatOption = OutputFormat.table,
 ) -> None:
-    """Recommend partners that fill a model's missing roles, with reasons."""
-    _not_built("recommend", 5)
+    """Recommend partners that fill a model's missing roles, with score components and reasons."""
+    with analysis_errors():
+        chosen = load_weights(weights) if weights else Weights()
+        store = open_configured(include_illustrative)
+        result = recommend_partners(
+            store, cluster, model, market, top, chosen, _gap_options(as_of, horizon_days)
+        )
+        store.close()
+    if output_format == OutputFormat.json:
+        console.print_json(json.dumps(result.as_dict(), default=str))
+        return
+    print_recommendations(console, result)
 
 
 @app.command()

@@ -51,6 +51,8 @@ def _native(value: Any) -> Any:
         return value.to_native()
     if isinstance(value, list):
         return [_native(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _native(v) for k, v in value.items()}
     return value
 
 

@@ -10,7 +10,7 @@ GAP_TYPES = ("role", "formality", "coverage", "fragility", "network")
 SEVERITIES = ("high", "medium", "low")  # in this order of urgency
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Evidence:
     """One fact: a path of node ids and relationship types, and where the fact comes from."""
 
@@ -19,6 +19,10 @@ class Evidence:
     section: str | None = None
     url: str | None = None
     confidence: str = "reported"
+
+    @property
+    def sort_key(self) -> tuple[tuple[str, ...], str, str, str, str]:
+        return (self.path, self.source, self.section or "", self.url or "", self.confidence)
 
     @property
     def provenance(self) -> dict[str, str | None]:
@@ -63,6 +67,7 @@ class Recommendation:
     components: dict[str, float]  # each in [0, 1]
     reasons: tuple[str, ...]
     evidence: tuple[Evidence, ...] = ()
+    signals: dict[str, float] = field(default_factory=dict)  # raw link-prediction signals
 
     @property
     def provenance(self) -> list[dict[str, str | None]]:

@@ -31,9 +31,7 @@ def resolve_id(store: GraphStore, value: str, *prefixes: str) -> str:
             return node_id
     schema = load_schema()
     known = [
-        node["id"]
-        for prefix in prefixes
-        for node in store.nodes(schema.by_prefix[prefix].label)
+        node["id"] for prefix in prefixes for node in store.nodes(schema.by_prefix[prefix].label)
     ]
     closest = difflib.get_close_matches(candidates[0], known, n=3, cutoff=0.5)
     kind = " or ".join(schema.by_prefix[p].label for p in prefixes)

@@ -41,7 +41,7 @@ def test_help_lists_every_contract_command_and_version_prints() -> None:
 
 
 def test_commands_not_built_yet_say_so_and_fail() -> None:
-    result = run("gaps")
+    result = run("view", "ecosystem")
     assert result.returncode == 2
     assert "not built yet" in result.stderr
 
@@ -76,6 +76,48 @@ def test_load_of_a_missing_path_is_a_clear_error() -> None:
     result = run("load", "no/such/file.yaml")
     assert result.returncode == 1
     assert "no/such/file.yaml: no such file or folder" in result.stderr
+
+
+def test_gaps_of_a_cluster_read_as_sentences_and_as_json() -> None:
+    result = run("gaps", "--cluster", "odense-robotics", "--as-of", "2026-11-27")
+    assert result.returncode == 0, result.stderr
+    assert "HIGH" in result.stdout and "Knowledge institution" in result.stdout
+    gaps = json.loads(run("gaps", "--cluster", "odense-robotics", "--format", "json").stdout)
+    assert {"type", "kind", "severity", "model", "market", "sentence", "evidence"} <= set(gaps[0])
+    assert all(fact["source"] for gap in gaps for fact in gap["evidence"])
+
+
+def test_gaps_of_all_clusters_summarise_per_cluster_and_model() -> None:
+    result = run("gaps", "--as-of", "2026-11-27")
+    assert result.returncode == 0, result.stderr
+    assert "Gaps per cluster and model" in result.stdout
+    assert "odense-robotics" in result.stdout and "M4 Strategic partnerships" in result.stdout
+
+
+def test_recommend_answers_in_the_contract_shape() -> None:
+    args = ("recommend", "--cluster", "odense-robotics", "--model", "market-test", "--market", "DE")
+    table = run(*args)
+    assert table.returncode == 0, table.stderr
+    assert "Bavarian robotics cluster" in table.stdout and "Present in Germany" in table.stdout
+    answer = json.loads(run(*args, "--top", "3", "--format", "json").stdout)
+    assert answer["cluster"] == "cluster:odense-robotics" and answer["market"] == "country:DE"
+    assert len(answer["recommendations"]) == 3
+    first = answer["recommendations"][0]
+    assert set(first["actor"]) == {"id", "name", "type"}
+    assert {"fills_role", "score", "components", "reasons", "evidence", "provenance"} <= set(first)
+
+
+def test_recommend_with_unknown_ids_or_bad_weights_exits_2_saying_why(tmp_path: Path) -> None:
+    result = run("recommend", "--cluster", "odense-robotic", "--model", "market-test")
+    assert result.returncode == 2
+    assert "closest: cluster:odense-robotics" in result.stderr
+    weights = tmp_path / "w.yaml"
+    weights.write_text("markt_presence: 2\n")
+    result = run(
+        "recommend", "--cluster", "made", "--model", "market-test", "--weights", str(weights)
+    )
+    assert result.returncode == 2
+    assert "w.yaml: unknown weights ['markt_presence']" in result.stderr
 
 
 def test_survey_prints_the_report_and_the_graph_side_by_side() -> None:

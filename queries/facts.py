@@ -1,0 +1,155 @@
+"""The facts the gap analysis and the recommender read, and the one interface both stores answer.
+
+Each store gathers them its own way (Neo4j with Cypher, the memory store by walking its networkx
+graph); everything after that (scoring, explaining) is shared Python, so both stores give one
+answer. A fact is a `Link`: one stored relationship with the properties that matter here and its
+provenance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from queries.findings import Evidence
+
+# Relationship properties the analysis reads, besides provenance.
+LINK_KEYS = ("kind", "contact_persons", "funding", "start", "end", "role", "model")
+PROVENANCE_KEYS = ("source", "section", "url", "confidence")
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    label: str
+    name: str
+    props: Mapping[str, Any] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class Link:
+    """One relationship, read from `start`'s side: `end` is the other node."""
+
+    start: str
+    type: str
+    end: str
+    props: Mapping[str, Any]
+    evidence: Evidence
+
+    def get(self, key: str) -> Any:
+        return self.props.get(key)
+
+
+def make_link(start: str, rel_type: str, end: str, props: Mapping[str, Any]) -> Link:
+    """A Link from stored properties; the path keeps the stored direction."""
+    evidence = Evidence(
+        path=(start, rel_type, end),
+        source=str(props.get("source") or "unknown"),
+        section=props.get("section"),
+        url=props.get("url"),
+        confidence=str(props.get("confidence") or "unknown"),
+    )
+    kept = {k: props[k] for k in LINK_KEYS if props.get(k) is not None}
+    return Link(start, rel_type, end, kept, evidence)
+
+
+def facing(link: Link, node_id: str) -> Link:
+    """The same fact read from `node_id`'s side (an undirected partnership)."""
+    if link.start == node_id:
+        return link
+    return Link(link.end, link.type, link.start, link.props, link.evidence)
+
+
+def sorted_links(links: Iterable[Link]) -> list[Link]:
+    return sorted(links, key=lambda link: link.evidence.sort_key)
+
+
+@dataclass(frozen=True)
+class EngagementFacts:
+    node: Node
+    undertakes: Link
+    models: list[Link]  # UNDER_MODEL
+    targets: list[Link]  # TARGETS
+    involves: list[Link]  # INVOLVES, with `role`
+
+
+@dataclass(frozen=True)
+class AgreementFacts:
+    node: Node
+    parties: list[Link]  # PARTY_TO, from each party to the agreement
+    models: list[Link]
+    targets: list[Link]
+
+
+@dataclass(frozen=True)
+class ClusterFacts:
+    node: Node
+    strengths: list[Link]  # HAS_STRENGTH
+    partnerships: list[Link]  # PARTNERS_WITH, read from the cluster's side
+    declarations: list[Link]  # TARGETS_MARKET, with `model`
+    engagements: list[EngagementFacts]
+    agreements: list[AgreementFacts]
+    nodes: dict[str, Node]  # every node the lists above name
+
+
+@dataclass(frozen=True)
+class ActorFacts:
+    node: Node
+    presence: list[list[Link]]  # chains that end in a country: PRESENT_IN, LOCATED_IN+IN_COUNTRY…
+    hotspots: list[Link]  # IN_HOTSPOT
+    focus: list[Link]  # FOCUSES_ON
+
+    @property
+    def countries(self) -> set[str]:
+        return {chain[-1].end for chain in self.presence}
+
+
+@dataclass(frozen=True)
+class Place:
+    node: Node
+    country: str | None  # the country id itself for a country
+    chain: list[Link]  # how the place lies in the country (empty for a country)
+
+
+@dataclass(frozen=True)
+class CommonPartner:
+    """A partner the cluster shares with a candidate: the unit of the link-prediction scores."""
+
+    id: str
+    degree: int  # how many distinct partners it has in all
+    links: list[Link]  # its partnerships with the candidate
+
+
+class AnalysisFacts(Protocol):
+    """What a store must answer for the analysis; every list comes sorted, so both agree."""
+
+    def clusters(self) -> list[Node]: ...
+
+    def cluster(self, cluster_id: str) -> ClusterFacts | None: ...
+
+    def places(self, place_ids: Sequence[str]) -> dict[str, Place]: ...
+
+    def actors(self, labels: Sequence[str], ids: Sequence[str] | None = None) -> list[ActorFacts]:
+        """Actors of these labels (only those with these ids, if given), sorted by id."""
+        ...
+
+    def common_partners(
+        self, cluster_id: str, candidate_ids: Sequence[str]
+    ) -> dict[str, list[CommonPartner]]: ...
+
+    def peer_partnerships(
+        self, cluster_id: str, candidate_ids: Sequence[str]
+    ) -> tuple[list[str], dict[str, list[Link]]]:
+        """Clusters sharing a strength with the cluster, and their partnerships with candidates
+        (read from the candidate's side)."""
+        ...
+
+    def shared_partners(self, cluster_id: str) -> dict[str, list[str]]:
+        """Other clusters reached through a common partner: {cluster: [common partners]}."""
+        ...
+
+    def cluster_partnerships(self, labels: Sequence[str]) -> dict[str, list[Link]]:
+        """Every cluster's partnerships with actors of these labels, read from the cluster,
+        by the actor's label."""
+        ...

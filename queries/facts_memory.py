@@ -1,0 +1,212 @@
+"""The analysis facts from the memory store, by walking its networkx graph."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import networkx as nx
+
+from graph.memory_store import MemoryStore
+from queries.facts import (
+    ActorFacts,
+    AgreementFacts,
+    ClusterFacts,
+    CommonPartner,
+    EngagementFacts,
+    Link,
+    Node,
+    Place,
+    facing,
+    make_link,
+    sorted_links,
+)
+
+PARTNERS_WITH = "PARTNERS_WITH"
+
+
+class MemoryFacts:
+    def __init__(self, store: MemoryStore) -> None:
+        self.graph = store.graph
+        self._partners: nx.Graph | None = None
+
+    # --- walking -----------------------------------------------------------------------------
+    def _node(self, node_id: str) -> Node:
+        attrs = self.graph.nodes[node_id]
+        props = attrs["props"]
+        return Node(node_id, attrs["label"], str(props.get("name", node_id)), props)
+
+    def _out(self, node_id: str, rel_type: str) -> Iterator[Link]:
+        for _, end, attrs in self.graph.out_edges(node_id, data=True):
+            if attrs["type"] == rel_type:
+                yield make_link(node_id, rel_type, end, attrs["props"])
+
+    def _in(self, node_id: str, rel_type: str) -> Iterator[Link]:
+        for start, _, attrs in self.graph.in_edges(node_id, data=True):
+            if attrs["type"] == rel_type:
+                yield make_link(start, rel_type, node_id, attrs["props"])
+
+    def _both(self, node_id: str, rel_type: str) -> list[Link]:
+        """Either direction, read from `node_id`'s side."""
+        links = [*self._out(node_id, rel_type), *self._in(node_id, rel_type)]
+        return sorted_links(facing(link, node_id) for link in links)
+
+    def _of_label(self, labels: Sequence[str]) -> list[str]:
+        wanted = set(labels)
+        return sorted(i for i, a in self.graph.nodes(data=True) if a["label"] in wanted)
+
+    def _partner_graph(self) -> nx.Graph:
+        """Partnerships as a simple undirected graph: one edge per pair, whatever the sources."""
+        if self._partners is None:
+            partners = nx.Graph()
+            for start, end, attrs in self.graph.edges(data=True):
+                if attrs["type"] == PARTNERS_WITH and start != end:
+                    partners.add_edge(start, end)
+            self._partners = partners
+        return self._partners
+
+    # --- the interface ------------------------------------------------------------------------
+    def clusters(self) -> list[Node]:
+        return [self._node(i) for i in self._of_label(["Cluster"])]
+
+    def cluster(self, cluster_id: str) -> ClusterFacts | None:
+        if cluster_id not in self.graph or self.graph.nodes[cluster_id]["label"] != "Cluster":
+            return None
+        engagements = []
+        for undertakes in sorted_links(self._out(cluster_id, "UNDERTAKES")):
+            engagement = undertakes.end
+            engagements.append(
+                EngagementFacts(
+                    node=self._node(engagement),
+                    undertakes=undertakes,
+                    models=sorted_links(self._out(engagement, "UNDER_MODEL")),
+                    targets=sorted_links(self._out(engagement, "TARGETS")),
+                    involves=sorted_links(self._out(engagement, "INVOLVES")),
+                )
+            )
+        agreements = []
+        for party in sorted({link.end for link in self._out(cluster_id, "PARTY_TO")}):
+            agreements.append(
+                AgreementFacts(
+                    node=self._node(party),
+                    parties=sorted_links(self._in(party, "PARTY_TO")),
+                    models=sorted_links(self._out(party, "UNDER_MODEL")),
+                    targets=sorted_links(self._out(party, "TARGETS")),
+                )
+            )
+        facts = ClusterFacts(
+            node=self._node(cluster_id),
+            strengths=sorted_links(self._out(cluster_id, "HAS_STRENGTH")),
+            partnerships=self._both(cluster_id, PARTNERS_WITH),
+            declarations=sorted_links(self._out(cluster_id, "TARGETS_MARKET")),
+            engagements=engagements,
+            agreements=agreements,
+            nodes={},
+        )
+        facts.nodes.update({i: self._node(i) for i in _named_ids(facts)})
+        return facts
+
+    def places(self, place_ids: Sequence[str]) -> dict[str, Place]:
+        places = {}
+        for place_id in sorted(set(place_ids)):
+            if place_id not in self.graph:
+                continue
+            node = self._node(place_id)
+            if node.label == "Country":
+                places[place_id] = Place(node, place_id, [])
+                continue
+            chains = sorted_links(self._out(place_id, "IN_COUNTRY"))
+            country = chains[0].end if chains else None
+            places[place_id] = Place(node, country, chains[:1])
+        return places
+
+    def actors(self, labels: Sequence[str], ids: Sequence[str] | None = None) -> list[ActorFacts]:
+        actors = []
+        if ids is None:
+            chosen = self._of_label(labels)
+        else:
+            wanted = set(labels)
+            chosen = sorted(
+                i for i in set(ids) if i in self.graph and self.graph.nodes[i]["label"] in wanted
+            )
+        for actor_id in chosen:
+            presence = [[link] for link in self._out(actor_id, "PRESENT_IN")]
+            hotspots = sorted_links(self._out(actor_id, "IN_HOTSPOT"))
+            for first in [*self._out(actor_id, "LOCATED_IN"), *hotspots]:
+                presence += [[first, second] for second in self._out(first.end, "IN_COUNTRY")]
+            actors.append(
+                ActorFacts(
+                    node=self._node(actor_id),
+                    presence=sorted(presence, key=_chain_key),
+                    hotspots=hotspots,
+                    focus=sorted_links(self._out(actor_id, "FOCUSES_ON")),
+                )
+            )
+        return actors
+
+    def common_partners(
+        self, cluster_id: str, candidate_ids: Sequence[str]
+    ) -> dict[str, list[CommonPartner]]:
+        partners = self._partner_graph()
+        if cluster_id not in partners:
+            return {}
+        wanted = set(candidate_ids)
+        found: dict[str, list[CommonPartner]] = defaultdict(list)
+        for common in sorted(partners[cluster_id]):
+            for candidate in sorted(wanted.intersection(partners[common])):
+                if candidate == cluster_id:
+                    continue
+                links = [
+                    link for link in self._both(common, PARTNERS_WITH) if link.end == candidate
+                ]
+                found[candidate].append(CommonPartner(common, partners.degree(common), links))
+        return dict(found)
+
+    def peer_partnerships(
+        self, cluster_id: str, candidate_ids: Sequence[str]
+    ) -> tuple[list[str], dict[str, list[Link]]]:
+        strengths = {link.end for link in self._out(cluster_id, "HAS_STRENGTH")}
+        peers = sorted(
+            {link.start for s in strengths for link in self._in(s, "HAS_STRENGTH")} - {cluster_id}
+        )
+        wanted = set(candidate_ids)
+        found: dict[str, list[Link]] = defaultdict(list)
+        for peer in peers:
+            for link in self._both(peer, PARTNERS_WITH):
+                if link.end in wanted:
+                    found[link.end].append(facing(link, link.end))
+        return peers, {c: sorted_links(links) for c, links in found.items()}
+
+    def shared_partners(self, cluster_id: str) -> dict[str, list[str]]:
+        partners = self._partner_graph()
+        if cluster_id not in partners:
+            return {}
+        found: dict[str, set[str]] = defaultdict(set)
+        for common in partners[cluster_id]:
+            for other in partners[common]:
+                if other != cluster_id and self.graph.nodes[other]["label"] == "Cluster":
+                    found[other].add(common)
+        return {other: sorted(commons) for other, commons in sorted(found.items())}
+
+    def cluster_partnerships(self, labels: Sequence[str]) -> dict[str, list[Link]]:
+        found: dict[str, list[Link]] = {label: [] for label in labels}
+        for cluster in self._of_label(["Cluster"]):
+            for link in self._both(cluster, PARTNERS_WITH):
+                label = self.graph.nodes[link.end]["label"]
+                if label in found:
+                    found[label].append(link)
+        return {label: sorted_links(links) for label, links in found.items()}
+
+
+def _chain_key(chain: list[Link]) -> tuple[Any, ...]:
+    return tuple(link.evidence.sort_key for link in chain)
+
+
+def _named_ids(facts: ClusterFacts) -> set[str]:
+    links: list[Link] = [*facts.strengths, *facts.partnerships, *facts.declarations]
+    for engagement in facts.engagements:
+        links += [*engagement.models, *engagement.targets, *engagement.involves]
+    for agreement in facts.agreements:
+        links += [*agreement.parties, *agreement.models, *agreement.targets]
+    return {node for link in links for node in (link.start, link.end)}

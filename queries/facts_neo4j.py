@@ -1,0 +1,271 @@
+"""The analysis facts from Neo4j, with Cypher (nothing beyond what Neo4j Community has).
+
+Each query returns relationships as maps {start, end, props} in their stored direction; the
+Python here only turns rows into Links and sorts them as the memory store does.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from graph.neo4j_store import Neo4jStore
+from ontology.schema import load_schema
+from queries.facts import (
+    LINK_KEYS,
+    PROVENANCE_KEYS,
+    ActorFacts,
+    AgreementFacts,
+    ClusterFacts,
+    CommonPartner,
+    EngagementFacts,
+    Link,
+    Node,
+    Place,
+    facing,
+    make_link,
+    sorted_links,
+)
+
+PROPS = ", ".join(f".{key}" for key in (*PROVENANCE_KEYS, *LINK_KEYS))
+
+
+def _rel(var: str, start: str, end: str) -> str:
+    """A relationship as a map; `start`/`end` are the node variables in stored direction."""
+    return f"{{start: {start}.id, type: type({var}), end: {end}.id, props: {var} {{{PROPS}}}}}"
+
+
+def _named(var: str, start: str, end: str, other: str) -> str:
+    """A relationship as a map that also names the node `other` at its far end."""
+    return (
+        f"{{start: {start}.id, type: type({var}), end: {end}.id, other: {other}.id, "
+        f"label: labels({other})[0], name: {other}.name, props: {var} {{{PROPS}}}}}"
+    )
+
+
+def _other(var: str, other: str) -> str:
+    """An undirected relationship as a map, naming the node at the far end."""
+    return _named(var, f"startNode({var})", f"endNode({var})", other)
+
+
+def _out(var: str, rel_type: str, start: str, end: str) -> str:
+    """A list of the outgoing `rel_type` relationships of `start`, naming their end nodes."""
+    return f"[({start})-[{var}:{rel_type}]->({end}) | {_named(var, start, end, end)}]"
+
+
+CLUSTER = f"""
+MATCH (c:Cluster {{id: $cluster}})
+RETURN c {{.*}} AS node,
+  {_out("r", "HAS_STRENGTH", "c", "s")} AS strengths,
+  [(c)-[r:PARTNERS_WITH]-(p) | {_other("r", "p")}] AS partnerships,
+  {_out("r", "TARGETS_MARKET", "c", "t")} AS declarations,
+  [(c)-[u:UNDERTAKES]->(e:Engagement) | {{
+      node: e {{.*}}, undertakes: {_rel("u", "c", "e")},
+      models: {_out("r", "UNDER_MODEL", "e", "m")},
+      targets: {_out("r", "TARGETS", "e", "t")},
+      involves: {_out("r", "INVOLVES", "e", "a")}}}] AS engagements,
+  [(c)-[:PARTY_TO]->(g:Agreement) | {{
+      node: g {{.*}},
+      parties: [(x)-[r:PARTY_TO]->(g) | {_named("r", "x", "g", "x")}],
+      models: {_out("r", "UNDER_MODEL", "g", "m")},
+      targets: {_out("r", "TARGETS", "g", "t")}}}] AS agreements
+"""
+
+ACTORS = f"""
+MATCH (a:`__LABEL__`)
+WHERE $ids IS NULL OR a.id IN $ids
+RETURN a {{.*}} AS node,
+  [(a)-[r:PRESENT_IN]->(c:Country) | [{_rel("r", "a", "c")}]]
+  + [(a)-[r1:LOCATED_IN]->(m)-[r2:IN_COUNTRY]->(c)
+     | [{_rel("r1", "a", "m")}, {_rel("r2", "m", "c")}]]
+  + [(a)-[r1:IN_HOTSPOT]->(m)-[r2:IN_COUNTRY]->(c)
+     | [{_rel("r1", "a", "m")}, {_rel("r2", "m", "c")}]] AS presence,
+  {_out("r", "IN_HOTSPOT", "a", "h")} AS hotspots,
+  {_out("r", "FOCUSES_ON", "a", "s")} AS focus
+"""
+
+PLACES = f"""
+MATCH (p:`__LABEL__`) WHERE p.id IN $ids
+RETURN p {{.*}} AS node, {_out("r", "IN_COUNTRY", "p", "c")} AS chains
+"""
+
+COMMON_PARTNERS = f"""
+MATCH (c:Cluster {{id: $cluster}})-[:PARTNERS_WITH]-(z)
+WHERE z <> c
+WITH DISTINCT c, z
+MATCH (z)-[r:PARTNERS_WITH]-(a)
+WHERE a.id IN $candidates AND a <> z AND a <> c
+WITH z, a, collect({_rel("r", "startNode(r)", "endNode(r)")}) AS links
+RETURN a.id AS candidate, z.id AS common, links,
+       COUNT {{ MATCH (z)-[:PARTNERS_WITH]-(n) WHERE n <> z RETURN DISTINCT n }} AS degree
+"""
+
+PEER_PARTNERSHIPS = f"""
+MATCH (c:Cluster {{id: $cluster}})-[:HAS_STRENGTH]->()<-[:HAS_STRENGTH]-(peer:Cluster)
+WHERE peer <> c
+WITH collect(DISTINCT peer) AS peers
+RETURN [p IN peers | p.id] AS peers,
+  [p IN peers | [(p)-[r:PARTNERS_WITH]-(a) WHERE a.id IN $candidates
+                 | {_other("r", "a")}]] AS links
+"""
+
+SHARED_PARTNERS = """
+MATCH (c:Cluster {id: $cluster})-[:PARTNERS_WITH]-(z)-[:PARTNERS_WITH]-(other:Cluster)
+WHERE other <> c AND z <> c AND other <> z
+RETURN other.id AS other, collect(DISTINCT z.id) AS commons
+"""
+
+CLUSTER_PARTNERSHIPS = f"""
+MATCH (c:Cluster)-[r:PARTNERS_WITH]-(a)
+WHERE labels(a)[0] IN $labels
+RETURN c.id AS cluster, {_other("r", "a")} AS link
+"""
+
+
+class Neo4jFacts:
+    def __init__(self, store: Neo4jStore) -> None:
+        self.store = store
+        self.schema = load_schema()
+
+    def _read(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        return self.store.run_read(query, params)
+
+    def _labels(self, labels: Sequence[str]) -> list[str]:
+        """Labels are spliced into the text, so each must be one the ontology declares."""
+        for label in labels:
+            if label not in self.schema.node_types:
+                raise ValueError(f"unknown node label {label!r}")
+        return sorted(set(labels))
+
+    def clusters(self) -> list[Node]:
+        rows = self._read("MATCH (c:Cluster) RETURN c {.*} AS node ORDER BY c.id")
+        return [_node(row["node"], "Cluster") for row in rows]
+
+    def cluster(self, cluster_id: str) -> ClusterFacts | None:
+        rows = self._read(CLUSTER, cluster=cluster_id)
+        if not rows:
+            return None
+        row = rows[0]
+        nodes: dict[str, Node] = {cluster_id: _node(row["node"], "Cluster")}
+
+        def links(items: list[dict[str, Any]]) -> list[Link]:
+            for item in items:
+                nodes.setdefault(item["other"], Node(item["other"], item["label"], _name(item)))
+            return sorted_links(_link(item) for item in items)
+
+        engagements = []
+        for item in row["engagements"]:
+            node = _node(item["node"], "Engagement")
+            nodes[node.id] = node
+            engagements.append(
+                EngagementFacts(
+                    node=node,
+                    undertakes=_link(item["undertakes"]),
+                    models=links(item["models"]),
+                    targets=links(item["targets"]),
+                    involves=links(item["involves"]),
+                )
+            )
+        agreements = {}
+        for item in row["agreements"]:
+            node = _node(item["node"], "Agreement")
+            nodes[node.id] = node
+            agreements[node.id] = AgreementFacts(
+                node=node,
+                parties=links(item["parties"]),
+                models=links(item["models"]),
+                targets=links(item["targets"]),
+            )
+        return ClusterFacts(
+            node=nodes[cluster_id],
+            strengths=links(row["strengths"]),
+            partnerships=sorted_links(
+                facing(link, cluster_id) for link in links(row["partnerships"])
+            ),
+            declarations=links(row["declarations"]),
+            engagements=sorted(engagements, key=lambda e: e.undertakes.evidence.sort_key),
+            agreements=[agreements[i] for i in sorted(agreements)],
+            nodes=nodes,
+        )
+
+    def places(self, place_ids: Sequence[str]) -> dict[str, Place]:
+        by_label: dict[str, list[str]] = defaultdict(list)
+        for place_id in set(place_ids):
+            by_label[self.schema.label_for_id(place_id)].append(place_id)
+        places = {}
+        for label in self._labels(list(by_label)):
+            for row in self._read(PLACES.replace("__LABEL__", label), ids=by_label[label]):
+                node = _node(row["node"], label)
+                if label == "Country":
+                    places[node.id] = Place(node, node.id, [])
+                    continue
+                chains = sorted_links(_link(item) for item in row["chains"])
+                places[node.id] = Place(node, chains[0].end if chains else None, chains[:1])
+        return dict(sorted(places.items()))
+
+    def actors(self, labels: Sequence[str], ids: Sequence[str] | None = None) -> list[ActorFacts]:
+        actors = []
+        wanted = None if ids is None else list(ids)
+        for label in self._labels(labels):
+            for row in self._read(ACTORS.replace("__LABEL__", label), ids=wanted):
+                presence = [[_link(item) for item in chain] for chain in row["presence"]]
+                actors.append(
+                    ActorFacts(
+                        node=_node(row["node"], label),
+                        presence=sorted(
+                            presence, key=lambda c: tuple(link.evidence.sort_key for link in c)
+                        ),
+                        hotspots=sorted_links(_link(i) for i in row["hotspots"]),
+                        focus=sorted_links(_link(i) for i in row["focus"]),
+                    )
+                )
+        return sorted(actors, key=lambda actor: actor.node.id)
+
+    def common_partners(
+        self, cluster_id: str, candidate_ids: Sequence[str]
+    ) -> dict[str, list[CommonPartner]]:
+        found: dict[str, list[CommonPartner]] = defaultdict(list)
+        rows = self._read(COMMON_PARTNERS, cluster=cluster_id, candidates=list(candidate_ids))
+        for row in sorted(rows, key=lambda r: (r["candidate"], r["common"])):
+            links = sorted_links(facing(_link(item), row["common"]) for item in row["links"])
+            found[row["candidate"]].append(CommonPartner(row["common"], row["degree"], links))
+        return dict(sorted(found.items()))
+
+    def peer_partnerships(
+        self, cluster_id: str, candidate_ids: Sequence[str]
+    ) -> tuple[list[str], dict[str, list[Link]]]:
+        rows = self._read(PEER_PARTNERSHIPS, cluster=cluster_id, candidates=list(candidate_ids))
+        found: dict[str, list[Link]] = defaultdict(list)
+        peers: list[str] = rows[0]["peers"] if rows else []
+        for items in rows[0]["links"] if rows else []:
+            for item in items:
+                found[item["other"]].append(facing(_link(item), item["other"]))
+        return sorted(peers), {c: sorted_links(links) for c, links in found.items()}
+
+    def shared_partners(self, cluster_id: str) -> dict[str, list[str]]:
+        rows = self._read(SHARED_PARTNERS, cluster=cluster_id)
+        return {row["other"]: sorted(row["commons"]) for row in sorted(rows, key=_by_other)}
+
+    def cluster_partnerships(self, labels: Sequence[str]) -> dict[str, list[Link]]:
+        found: dict[str, list[Link]] = {label: [] for label in labels}
+        for row in self._read(CLUSTER_PARTNERSHIPS, labels=list(labels)):
+            found[row["link"]["label"]].append(facing(_link(row["link"]), row["cluster"]))
+        return {label: sorted_links(links) for label, links in found.items()}
+
+
+def _by_other(row: dict[str, Any]) -> str:
+    return str(row["other"])
+
+
+def _name(item: dict[str, Any]) -> str:
+    return str(item.get("name") or item["other"])
+
+
+def _node(props: dict[str, Any], label: str) -> Node:
+    return Node(props["id"], label, str(props.get("name", props["id"])), props)
+
+
+def _link(item: dict[str, Any]) -> Link:
+    props = {k: v for k, v in item["props"].items() if v is not None}
+    return make_link(item["start"], item["type"], item["end"], props)

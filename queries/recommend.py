@@ -1,0 +1,323 @@
+"""Recommend partners: who could fill the roles a cluster's work under a model still lacks,
+ranked by a score whose components, reasons and evidence come with every candidate."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.store import GraphStore
+from queries.catalogue import NOT_RECOMMENDED_ROLES, PROGRESSION, PROGRESSION_SECTION, ModelSpec
+from queries.cluster_context import ClusterContext, with_countries
+from queries.facts import ActorFacts, AnalysisFacts, CommonPartner, Link
+from queries.findings import ActorRef, Evidence, Progression, Recommendation, RecommendationResult
+from queries.gaps import INACTIVE, GapOptions, model_gaps, sort_gaps
+from queries.ids import resolve_id
+from queries.scoring import (
+    AGREEMENT_VALUE,
+    OUTCOME_TRUST,
+    PARTNERSHIP_TRUST,
+    Weights,
+    proximity,
+)
+from queries.store_facts import facts_for
+
+
+def recommend_partners(
+    store: GraphStore,
+    cluster: str,
+    model: str,
+    market: str | None = None,
+    top: int = 10,
+    weights: Weights | None = None,
+    options: GapOptions | None = None,
+) -> RecommendationResult:
+    """The top candidates for the roles missing from the cluster's work under the model (in the
+    market, if given), with the gaps found there and the model progressions the report supports.
+    Unknown ids raise queries.ids.UnknownIdError."""
+    if top < 1:
+        raise ValueError(f"top must be at least 1, not {top}")
+    weights, options = weights or Weights(), options or GapOptions()
+    facts = facts_for(store)
+    cluster_id = resolve_id(store, cluster, "cluster")
+    model_id = resolve_id(store, model, "model")
+    market_id = resolve_id(store, market, "country", "hotspot", "market") if market else None
+    cluster_facts = facts.cluster(cluster_id)
+    assert cluster_facts is not None  # resolve_id found it
+    ctx = ClusterContext.build(facts, cluster_facts)
+    if market_id:
+        ctx.places.update(with_countries(facts, [market_id]))
+    spec = ctx.catalogue.models[model_id]
+    target = Target.of(ctx, model_id, market_id)
+    missing = missing_roles(ctx, spec, target)
+    ranked = rank_candidates(facts, ctx, spec, target, missing, weights, options)
+    gaps = [
+        gap
+        for gap in model_gaps(facts, ctx, options)
+        if gap.model == model_id and target.includes(ctx, gap.market)
+    ]
+    return RecommendationResult(
+        cluster=ActorRef(cluster_id, ctx.facts.node.name, "Cluster"),
+        model=model_id,
+        market=market_id,
+        missing_roles=tuple(missing),
+        gaps=tuple(sort_gaps(gaps)),
+        recommendations=tuple(ranked[:top]),
+        progressions=tuple(
+            p
+            for p in progressions(ctx, options)
+            if model_id in (p.from_model, p.to_model) and target.includes(ctx, p.market)
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class Target:
+    """The markets the recommendation is for: the one asked for, else those the cluster aims at
+    or works in under the model."""
+
+    market: str | None
+    countries: frozenset[str] = field(default_factory=frozenset)
+    places: frozenset[str] = field(default_factory=frozenset)  # hotspots and markets by id
+
+    @classmethod
+    def of(cls, ctx: ClusterContext, model_id: str, market_id: str | None) -> Target:
+        if market_id:
+            places = {market_id}
+        else:
+            places = {d.end for d in ctx.facts.declarations if d.get("model") == model_id}
+            for engagement in ctx.engagements_under(model_id):
+                places |= {link.end for link in engagement.targets}
+        countries = {c for p in places if (c := ctx.country(p)) is not None}
+        return cls(market_id, frozenset(countries), frozenset(places))
+
+    def includes(self, ctx: ClusterContext, place: str | None) -> bool:
+        """Whether a finding about `place` concerns this target (all do when none was asked)."""
+        if self.market is None:
+            return True
+        return place == self.market or (place is not None and ctx.country(place) in self.countries)
+
+
+def missing_roles(ctx: ClusterContext, spec: ModelSpec, target: Target) -> list[str]:
+    """The model's roles (required first) that the cluster's engagements under it in the target
+    market do not involve; with no such engagement, those no partner of the cluster fills there."""
+    country = next(iter(sorted(target.countries)), None) if target.market else None
+    engagements = ctx.engagements_under(spec.id, country)
+    covered = ctx.involved_roles(engagements) if engagements else ctx.partner_roles(country)
+    return [
+        role
+        for role in (*spec.required, *spec.recommended)
+        if role not in covered and role not in NOT_RECOMMENDED_ROLES
+    ]
+
+
+def rank_candidates(
+    facts: AnalysisFacts,
+    ctx: ClusterContext,
+    spec: ModelSpec,
+    target: Target,
+    missing: list[str],
+    weights: Weights,
+    options: GapOptions,
+) -> list[Recommendation]:
+    roles = ctx.catalogue.roles
+    labels = sorted({label for role in missing for label in roles[role].labels})
+    candidates: dict[str, tuple[ActorFacts, str]] = {}
+    for actor in facts.actors(labels):
+        props = actor.node.props
+        if actor.node.id == ctx.id or props.get("status") in INACTIVE:
+            continue
+        fitting = [r for r in missing if roles[r].filled_by(actor.node.label, props.get("size"))]
+        if fitting:  # the role it fits best: required before recommended, then by id
+            candidates[actor.node.id] = (actor, min(fitting, key=lambda r: (-spec.role_fit(r), r)))
+    ids = sorted(candidates)
+    common = facts.common_partners(ctx.id, ids)
+    peers, peer_links = facts.peer_partnerships(ctx.id, ids)
+    scored = []
+    for actor_id in ids:
+        actor, role = candidates[actor_id]
+        scorer = CandidateScore(ctx, spec, target, options, actor, role)
+        scorer.network(common.get(actor_id, []), peers, peer_links.get(actor_id, []))
+        scorer.history()
+        scored.append(scorer.recommendation(weights))
+    return sorted(scored, key=lambda r: (-r.score, r.actor.id))
+
+
+class CandidateScore:
+    """The components of one candidate's score, with a reason and the evidence for each."""
+
+    def __init__(
+        self,
+        ctx: ClusterContext,
+        spec: ModelSpec,
+        target: Target,
+        options: GapOptions,
+        actor: ActorFacts,
+        role: str,
+    ) -> None:
+        self.ctx, self.options, self.actor, self.role = ctx, options, actor, role
+        self.components = dict.fromkeys(
+            ("market_presence", "sector_match", "network_proximity", "peer_adoption"), 0.0
+        )
+        self.components.update(role_fit=spec.role_fit(role), trust=0.0, agreement=0.0)
+        self.signals: dict[str, float] = {}
+        need = "requires" if role in spec.required else "recommends"
+        self.reasons = [f"Fills the role {ctx.name(role)}, which {spec.name} {need}."]
+        self.evidence: list[Evidence] = [spec.requirement(role)]
+        self._market(target)
+        self._sectors()
+
+    def _market(self, target: Target) -> None:
+        chains = [
+            chain
+            for chain in self.actor.presence
+            if chain[-1].end in target.countries or chain[0].end in target.places
+        ]
+        if chains:
+            self.components["market_presence"] = 1.0
+            where = sorted({self.ctx.name(chain[-1].end) for chain in chains})
+            self.reasons.append(f"Present in {', '.join(where)}, your target market.")
+            self.evidence += [link.evidence for link in chains[0]]
+
+    def _sectors(self) -> None:
+        strengths = {link.end: link for link in self.ctx.facts.strengths}
+        matching = [link for link in self.actor.focus if link.end in strengths]
+        if strengths and matching:
+            self.components["sector_match"] = len({link.end for link in matching}) / len(strengths)
+            sectors = ", ".join(sorted(self.ctx.name(link.end) for link in matching))
+            self.reasons.append(f"Its focus includes {sectors}, your strength position.")
+            self.evidence += [strengths[link.end].evidence for link in matching]
+            self.evidence += [link.evidence for link in matching]
+
+    def network(
+        self, common: list[CommonPartner], peers: list[str], peer_links: list[Link]
+    ) -> None:
+        ra, aa, squashed = proximity([partner.degree for partner in common])
+        self.signals.update(common_partners=len(common), resource_allocation=ra, adamic_adar=aa)
+        self.components["network_proximity"] = squashed
+        if common:
+            names = _listing([self.ctx.name(partner.id) for partner in common])
+            verb = "works" if len(common) == 1 else "work"
+            self.reasons.append(f"{len(common)} of your partners already {verb} with it ({names}).")
+            for partner in common:
+                own = [link for link in self.ctx.facts.partnerships if link.end == partner.id]
+                self.evidence += [link.evidence for link in own[:1] + partner.links[:1]]
+        adopters = sorted({link.end for link in peer_links})
+        self.signals.update(similar_clusters=len(peers), similar_clusters_partnering=len(adopters))
+        if peers and adopters:
+            self.components["peer_adoption"] = len(adopters) / len(peers)
+            self.reasons.append(
+                f"{len(adopters)} of {len(peers)} clusters with your strength position "
+                f"already partner with it."
+            )
+            self.evidence += [link.evidence for link in peer_links]
+
+    def history(self) -> None:
+        """Trust from engagements and partnerships with the cluster; the agreements it has."""
+        actor_id, trust = self.actor.node.id, 0.0
+        for engagement in self.ctx.facts.engagements:
+            involves = [link for link in engagement.involves if link.end == actor_id]
+            if involves:
+                outcome = engagement.node.props.get("outcome") or "unknown"
+                trust = max(trust, OUTCOME_TRUST.get(outcome, 0.5))
+                self.reasons.append(f"You worked with it in «{engagement.node.name}» ({outcome}).")
+                self.evidence += [engagement.undertakes.evidence, involves[0].evidence]
+        for link in self.ctx.facts.partnerships:
+            if link.end == actor_id:
+                kind = link.get("kind") or "informal"
+                trust = max(trust, PARTNERSHIP_TRUST.get(kind, 0.25))
+                self.reasons.append(f"You already have a {kind} partnership with it.")
+                self.evidence.append(link.evidence)
+        self.components["trust"] = trust
+        self.signals["past_engagements"] = sum(
+            any(link.end == actor_id for link in e.involves) for e in self.ctx.facts.engagements
+        )
+        value = 0.0
+        for agreement in self.ctx.facts.agreements:
+            parties = [link for link in agreement.parties if link.start == actor_id]
+            if not parties:
+                continue
+            state, sentence = self._agreement_state(agreement.node.props)
+            value = max(value, AGREEMENT_VALUE[state])
+            self.reasons.append(f"Your agreement «{agreement.node.name}» with it {sentence}.")
+            self.evidence.append(parties[0].evidence)
+        self.components["agreement"] = value
+
+    def _agreement_state(self, props: Mapping[str, Any]) -> tuple[str, str]:
+        day, ends = self.options.as_of, props.get("valid_until")
+        status = props.get("status")
+        if status == "planned":
+            return "planned", "is planned"
+        if status != "active" or (ends is not None and ends < day):
+            return "ended", "has ended"
+        if ends is not None and (ends - day).days <= self.options.expiry_horizon_days:
+            return "expiring", f"is valid until {ends.isoformat()}, which is soon"
+        return "valid", "is valid" + (f" until {ends.isoformat()}" if ends else "")
+
+    def recommendation(self, weights: Weights) -> Recommendation:
+        unique = {fact.sort_key: fact for fact in self.evidence}
+        node = self.actor.node
+        return Recommendation(
+            actor=ActorRef(node.id, node.name, node.label),
+            fills_role=self.role,
+            score=weights.score(self.components),
+            components=dict(sorted(self.components.items())),
+            reasons=tuple(self.reasons),
+            evidence=tuple(unique.values()),
+            signals=dict(sorted(self.signals.items())),
+        )
+
+
+def progressions(ctx: ClusterContext, options: GapOptions) -> list[Progression]:
+    """Successful short tests that the report's logic would grow into a long-term model, where
+    the cluster has no such work or valid agreement in that market yet."""
+    found = []
+    for engagement in ctx.facts.engagements:
+        if engagement.node.props.get("outcome") != "successful":
+            continue
+        market = ctx.primary_market(engagement)
+        country = ctx.country(market) if market else None
+        partners = {link.end for link in engagement.involves}
+        for from_model in ctx.models_of(engagement):
+            to_model = PROGRESSION.get(from_model)
+            if to_model is None or market is None or ctx.engagements_under(to_model, country):
+                continue
+            if any(
+                ctx.is_valid(a, options.as_of) and ctx.agreement_covers(a, to_model, country, set())
+                for a in ctx.facts.agreements
+            ):
+                continue
+            to_spec = ctx.catalogue.models[to_model]
+            carried = [ActorRef(i, ctx.name(i), ctx.facts.nodes[i].label) for i in sorted(partners)]
+            roles = _listing([ctx.name(role) for role in to_spec.required])
+            found.append(
+                Progression(
+                    from_model=from_model,
+                    to_model=to_model,
+                    market=market,
+                    engagement=engagement.node.id,
+                    partners=tuple(carried),
+                    needs_agreement=(
+                        f"a formal agreement (MoU or strategic agreement) binding you and "
+                        f"partners in the roles {roles}"
+                    ),
+                    sentence=(
+                        f"«{engagement.node.name}» succeeded under {ctx.name(from_model)} in "
+                        f"{ctx.name(market)}: build on it with {to_spec.name}, carrying over "
+                        f"{_listing([p.name for p in carried]) or 'its partners'} and "
+                        "formalising it in an agreement."
+                    ),
+                    evidence=(
+                        engagement.undertakes.evidence,
+                        *(link.evidence for link in engagement.models),
+                        Evidence((from_model, "LEADS_TO", to_model), "report", PROGRESSION_SECTION),
+                    ),
+                )
+            )
+    return found
+
+
+def _listing(names: list[str], limit: int = 3) -> str:
+    shown = ", ".join(names[:limit])
+    return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")

@@ -1,0 +1,147 @@
+"""Recommendations on the bundled data (memory store): the candidates fill the missing roles, the
+score is the documented weighted mean of its components, the link-prediction signals agree with
+networkx's own functions, and every reason comes with evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from graph.memory_store import MemoryStore
+from loaders.pipeline import load_bundled, load_sources
+from loaders.sources import bundled_sources, discover
+from queries.gaps import GapOptions
+from queries.ids import UnknownIdError
+from queries.recommend import recommend_partners
+from queries.scoring import Weights, load_weights
+
+TODAY = GapOptions(as_of=dt.date(2026, 11, 27))
+
+
+@pytest.fixture(scope="module")
+def bundled() -> MemoryStore:
+    store = MemoryStore()
+    load_bundled(store)
+    return store
+
+
+def test_odense_robotics_market_test_in_germany(bundled: MemoryStore) -> None:
+    result = recommend_partners(bundled, "odense-robotics", "market-test", "DE", options=TODAY)
+    assert result.cluster.id == "cluster:odense-robotics" and result.market == "country:DE"
+    # Robotics Camp Munich already involves ICDK Munich, so the one required role is filled.
+    assert "role:icdk" not in result.missing_roles
+    assert "role:foreign-cluster" in result.missing_roles
+    top = result.recommendations[0]
+    assert top.actor.id == "fcluster:bavarian-robotics"
+    assert top.fills_role == "role:foreign-cluster"
+    assert any("Germany" in reason for reason in top.reasons)
+    assert any("Robots, automation and drones" in reason for reason in top.reasons)
+    assert {p["confidence"] for p in top.provenance} >= {"reported", "illustrative"}
+    scores = [r.score for r in result.recommendations]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_every_candidate_fills_a_missing_role_and_scores_are_weighted_means(
+    bundled: MemoryStore,
+) -> None:
+    weights = Weights()
+    result = recommend_partners(bundled, "clean", "key-market-partnership", top=50, options=TODAY)
+    assert result.recommendations
+    for rec in result.recommendations:
+        assert rec.fills_role in result.missing_roles
+        assert all(0.0 <= v <= 1.0 for v in rec.components.values())
+        assert rec.score == pytest.approx(weights.score(rec.components), abs=1e-12)
+        assert rec.evidence and rec.reasons[0].startswith("Fills the role")
+        assert rec.actor.id != "cluster:clean"
+
+
+def test_missing_required_role_comes_first(bundled: MemoryStore) -> None:
+    result = recommend_partners(bundled, "odense-robotics", "innovation-test", options=TODAY)
+    assert result.missing_roles[0] == "role:knowledge-institution"
+    assert result.recommendations[0].fills_role == "role:knowledge-institution"
+    assert result.recommendations[0].components["role_fit"] == 1.0
+
+
+def test_network_signals_match_networkx_link_prediction(bundled: MemoryStore) -> None:
+    partners = nx.Graph()
+    for rel in bundled.relationships("PARTNERS_WITH"):
+        if rel.start != rel.end:
+            partners.add_edge(rel.start, rel.end)
+    cluster = "cluster:odense-robotics"
+    result = recommend_partners(bundled, cluster, "market-test", "DE", top=100, options=TODAY)
+    checked = 0
+    for rec in result.recommendations:
+        if rec.actor.id not in partners:
+            assert rec.signals["resource_allocation"] == 0
+            continue
+        [(_, _, ra)] = nx.resource_allocation_index(partners, [(cluster, rec.actor.id)])
+        [(_, _, aa)] = nx.adamic_adar_index(partners, [(cluster, rec.actor.id)])
+        assert rec.signals["resource_allocation"] == pytest.approx(ra, abs=1e-12)
+        assert rec.signals["adamic_adar"] == pytest.approx(aa, abs=1e-12)
+        checked += ra > 0
+    assert checked >= 3
+
+
+def test_weights_change_the_ranking(bundled: MemoryStore, tmp_path: Path) -> None:
+    market_only = tmp_path / "weights.yaml"
+    market_only.write_text(
+        "role_fit: 0\nsector_match: 0\nnetwork_proximity: 0\npeer_adoption: 0\n"
+        "trust: 0\nagreement: 0\nmarket_presence: 1\n"
+    )
+    result = recommend_partners(
+        bundled, "odense-robotics", "market-test", "DE", 50, load_weights(market_only), TODAY
+    )
+    assert {r.score for r in result.recommendations} == {0.0, 1.0}
+    present = [r for r in result.recommendations if r.score == 1.0]
+    assert present and all(r.components["market_presence"] == 1.0 for r in present)
+
+
+def test_bad_weights_files_name_the_file_and_the_problem(tmp_path: Path) -> None:
+    typo = tmp_path / "typo.yaml"
+    typo.write_text("role_fitt: 2\n")
+    with pytest.raises(ValueError, match=r"typo.yaml: unknown weights \['role_fitt'\]"):
+        load_weights(typo)
+    negative = tmp_path / "negative.yaml"
+    negative.write_text("trust: -1\n")
+    with pytest.raises(ValueError, match=re.escape("negative.yaml: weight trust must be >= 0")):
+        load_weights(negative)
+
+
+def test_a_successful_short_test_recommends_the_long_term_model(bundled: MemoryStore) -> None:
+    result = recommend_partners(bundled, "odense-robotics", "innovation-platform", options=TODAY)
+    [progression] = result.progressions
+    assert progression.from_model == "model:innovation-test"
+    assert progression.to_model == "model:innovation-platform"
+    assert progression.engagement == "engagement:or-boston-robotics-test-2024"
+    assert "icdk:boston" in {p.id for p in progression.partners}
+    assert "agreement" in progression.needs_agreement
+
+
+def test_a_partner_joining_the_engagement_closes_the_role(tmp_path: Path) -> None:
+    extra = tmp_path / "joins.yaml"
+    extra.write_text(
+        """
+provenance: {source: "test fixture", confidence: illustrative}
+relationships:
+  - {type: INVOLVES, from: engagement:or-boston-robotics-test-2024,
+     to: knowledge:boston-research-hospital, role: role:knowledge-institution}
+""",
+        encoding="utf-8",
+    )
+    store = MemoryStore()
+    load_sources(store, [*bundled_sources(), *discover([extra])])
+    result = recommend_partners(store, "odense-robotics", "innovation-test", options=TODAY)
+    assert "role:knowledge-institution" not in result.missing_roles
+
+
+def test_unknown_ids_and_bad_top(bundled: MemoryStore) -> None:
+    with pytest.raises(UnknownIdError, match="closest: cluster:odense-robotics"):
+        recommend_partners(bundled, "odense-robotic", "market-test")
+    with pytest.raises(UnknownIdError, match="no Country or Hotspot or Market 'ZZ'"):
+        recommend_partners(bundled, "odense-robotics", "market-test", "ZZ")
+    with pytest.raises(ValueError, match="top must be at least 1"):
+        recommend_partners(bundled, "odense-robotics", "market-test", top=0)
