@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from api.board import write_board
 from graph.memory_store import MemoryStore
 from graph.views import (
     NODE_CAP,
@@ -116,3 +117,30 @@ def test_view_above_the_cap_opens_and_reports_its_aggregation(
     notice = page.inner_text("#aggregation")
     assert f"{len(full.nodes):,} nodes" in notice and "counted" in notice
     page.context.close()
+
+
+def test_board_pack_opens_offline_and_every_page_passes(
+    browser: Any, bundled: MemoryStore, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    out = tmp_path_factory.mktemp("board")
+    pack = write_board(bundled, out)
+    page, report = open_page(browser, pack.index, "board-index.png")
+    assert report.errors == [] and outside_requests(report) == []
+    assert page.locator("#gap-summary tbody tr").count() >= len(list(bundled.nodes("Cluster")))
+    links = page.locator("a").evaluate_all("links => links.map(a => a.href)")
+    assert len(links) == len(pack.pages)
+    page.context.close()
+    for path in pack.pages:
+        name = path.relative_to(out).as_posix()
+        shot = (
+            "board-cluster-odense-robotics.png" if name.endswith("odense-robotics.html") else None
+        )
+        page, report = open_page(browser, path, shot)
+        assert report.errors == [], name
+        assert outside_requests(report) == [], name
+        assert report.dialogs == [], name
+        assert report.view["nodes"] == report.network_nodes > 0, name
+        assert report.view["edges"] == report.network_edges, name
+        assert report.painted_pixels > MIN_PAINTED, name
+        assert page.locator("#legend li").count() >= 2, name
+        page.context.close()
