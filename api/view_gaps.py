@@ -68,6 +68,13 @@ def _name(store: GraphStore, node_id: str) -> str:
     return str(node.get("name", node_id)) if node else node_id
 
 
+def _no_gap(store: GraphStore, cluster_id: str) -> str:
+    status = (store.get_node(cluster_id) or {}).get("status")
+    if status and status != "active":
+        return f"not analysed: the cluster is {status}"
+    return "no gap found"
+
+
 def gap_summary(store: GraphStore, cluster_ids: Sequence[str]) -> Table:
     """Per cluster: how many gaps of each severity and type, and the most urgent one."""
     by_cluster: defaultdict[str, list[Gap]] = defaultdict(list)
@@ -84,7 +91,7 @@ def gap_summary(store: GraphStore, cluster_ids: Sequence[str]) -> Table:
                 str(len(gaps)),
                 *(str(severity[s]) for s in SEVERITIES),
                 ", ".join(f"{t} {n}" for t, n in sorted(types.items())),
-                gaps[0].sentence if gaps else "no gap found",
+                gaps[0].sentence if gaps else _no_gap(store, cluster_id),
             )
         )
     network = by_cluster.get("", [])

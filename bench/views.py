@@ -97,20 +97,26 @@ def time_page(browser: Any, path: Path) -> tuple[float, bool]:
     return drawn_ms / 1000, still
 
 
-def run(sizes: tuple[int, ...] = SIZES, runs: int = 3) -> list[dict[str, Any]]:
-    from playwright.sync_api import sync_playwright
+def run(sizes: tuple[int, ...] = SIZES, runs: int = 3, browser: Any = None) -> list[dict[str, Any]]:
+    """Figures per size; launches Chromium unless a Playwright browser is given."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
 
-    executable = chromium_path()
-    if executable is None:
-        raise SystemExit("Chromium is missing: apt-get install chromium")
+        executable = chromium_path()
+        if executable is None:
+            raise SystemExit("Chromium is missing: apt-get install chromium")
+        with sync_playwright() as playwright:
+            launched = playwright.chromium.launch(
+                executable_path=executable, args=["--no-sandbox", "--disable-gpu"]
+            )
+            try:
+                return run(sizes, runs, launched)
+            finally:
+                launched.close()
     rows = []
-    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=executable, args=["--no-sandbox", "--disable-gpu"]
-        )
+    with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
-            folder = Path(tmp) / str(size)
-            path, row = page_for(size, folder)
+            path, row = page_for(size, Path(tmp) / str(size))
             timings = [time_page(browser, path) for _ in range(runs)]
             row["drawn_s"] = statistics.median(t for t, _ in timings)
             row["worst_s"] = max(t for t, _ in timings)
@@ -121,7 +127,6 @@ def run(sizes: tuple[int, ...] = SIZES, runs: int = 3) -> list[dict[str, Any]]:
                 f"drawn and still in {row['drawn_s']:.2f} s (median of {runs})",
                 flush=True,
             )
-        browser.close()
     return rows
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from api.board import write_board
+from bench.views import run as run_view_benchmark
 from graph.memory_store import MemoryStore
 from graph.views import (
     NODE_CAP,
@@ -147,3 +148,9 @@ def test_board_pack_opens_offline_and_every_page_passes(
         assert page.locator("#legend li").count() >= 2, name
         page.close()
     context.close()
+
+
+def test_the_view_benchmark_runs_at_its_smallest_size(browser: Any) -> None:
+    (row,) = run_view_benchmark((100,), runs=1, browser=browser)
+    assert row["nodes"] >= 100 and not row["aggregated"]
+    assert row["still"] and 0 < row["drawn_s"] < 30
