@@ -336,6 +336,8 @@ def view(
         view_kind = ViewKind(kind)
     except ValueError:
         fail(f"unknown view {kind!r}: choose ecosystem, cluster, model or market", code=2)
+    if view_kind != ViewKind.ecosystem and not target:  # before the store is loaded
+        fail(f"a {view_kind.value} view needs an id (see --help)", code=2)
     with store_errors():
         store = open_configured()
         try:

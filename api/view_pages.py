@@ -30,7 +30,7 @@ class ViewKind(StrEnum):
     market = "market"
 
 
-# For a market, a bare code is a country (`DE`); hotspot and market ids are given in full.
+# For a market, a bare code is a country (`DE`, `de`), else a hotspot or market slug.
 PREFIXES = {
     ViewKind.cluster: ("cluster",),
     ViewKind.model: ("model",),
@@ -48,8 +48,11 @@ def resolve_target(store: GraphStore, kind: ViewKind, target: str | None) -> str
         return None
     if not target:
         raise MissingTarget(f"a {kind.value} view needs an id, e.g. `{_example(kind)}`")
-    value = target.upper() if kind == ViewKind.market and ":" not in target else target
-    return resolve_id(store, value, *PREFIXES[kind])
+    if kind == ViewKind.market and ":" not in target:  # `de` is Germany, `munich` a hotspot
+        country = f"country:{target.upper()}"
+        if store.get_node(country) is not None:
+            return country
+    return resolve_id(store, target, *PREFIXES[kind])
 
 
 def _example(kind: ViewKind) -> str:

@@ -95,6 +95,8 @@ def test_views_routes_serve_the_same_pages(bundled: MemoryStore) -> None:
         "/views/models/market-test",
         "/views/markets/DE",
         "/views/markets/hotspot:munich",
+        "/views/markets/munich",
+        "/views/markets/de",
     ):
         response = client.get(path)
         assert response.status_code == 200, path
