@@ -17,10 +17,13 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 # The main job on the embedded store: load and validate the bundled data, compare it with the
-# report's survey, export it as RDF and GraphML, and write the board pack of graph views.
+# report's survey, find the gaps per cluster and model, recommend partners for one example,
+# export the graph as RDF and GraphML, and write the board pack of graph views.
 demo: install
 	$(BIN)/partnergraph load
 	$(BIN)/partnergraph survey
+	$(BIN)/partnergraph gaps
+	$(BIN)/partnergraph recommend --cluster odense-robotics --model market-test --market DE --top 3
 	mkdir -p out
 	$(BIN)/partnergraph export --format turtle --out out/partnergraph.ttl
 	$(BIN)/partnergraph export --format graphml --out out/partnergraph.graphml

@@ -101,9 +101,7 @@ def print_recommendations(console: Console, result: RecommendationResult) -> Non
         head.append(rec.actor.name, style="bold")
         head.append(f"  {rec.actor.id} · {rec.actor.type}", style="dim")
         components = " · ".join(
-            f"{COMPONENT_SHORT[k]} {v:.2f}"
-            for k, v in rec.components.items()
-            if k in COMPONENT_SHORT
+            f"{short} {rec.components[key]:.2f}" for key, short in COMPONENT_SHORT.items()
         )
         console.print(head)
         console.print(Text(f"   fills {_name(rec.fills_role)} · score {rec.score:.3f}"))

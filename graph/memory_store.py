@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -42,6 +42,7 @@ class MemoryStore(GraphStore):
 
     def __init__(self) -> None:
         self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        self.by_label: defaultdict[str, set[str]] = defaultdict(set)  # label -> ids, for scans
 
     def ensure_schema(self) -> None:
         """Nothing to create: uniqueness of ids is the graph's own keying."""
@@ -75,6 +76,7 @@ class MemoryStore(GraphStore):
             else:
                 props = {**record.properties, FIRSTSEEN: now, LASTUPDATED: now, FINGERPRINT: digest}
                 self.graph.add_node(record.id, label=label, props=props)
+                self.by_label[label].add(record.id)
                 counts.created[label] += 1
         if progress:
             progress(len(records))
@@ -135,9 +137,9 @@ class MemoryStore(GraphStore):
                 counts.removed[rel_type] += 1
         for node_id, (label, _) in nodes.items():
             if node_id in self.graph:
-                self.graph.remove_node(
-                    node_id
-                )  # with its remaining relationships, as DETACH DELETE
+                # with its remaining relationships, as DETACH DELETE
+                self.graph.remove_node(node_id)
+                self.by_label[label].discard(node_id)
                 counts.removed[label] += 1
         return counts
 
@@ -155,9 +157,9 @@ class MemoryStore(GraphStore):
         return dict(self.graph.nodes[node_id]["props"])
 
     def nodes(self, label: str | None = None) -> Iterator[dict[str, Any]]:
-        for _, attrs in self.graph.nodes(data=True):
-            if label is None or attrs["label"] == label:
-                yield dict(attrs["props"])
+        ids = self.graph.nodes if label is None else sorted(self.by_label.get(label, ()))
+        for node_id in ids:
+            yield dict(self.graph.nodes[node_id]["props"])
 
     def relationships(self, rel_type: str | None = None) -> Iterator[StoredRelationship]:
         for start, end, attrs in self.graph.edges(data=True):
@@ -186,3 +188,4 @@ class MemoryStore(GraphStore):
 
     def clear(self) -> None:
         self.graph.clear()
+        self.by_label.clear()

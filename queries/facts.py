@@ -130,8 +130,11 @@ class AnalysisFacts(Protocol):
 
     def places(self, place_ids: Sequence[str]) -> dict[str, Place]: ...
 
-    def actors(self, labels: Sequence[str], ids: Sequence[str] | None = None) -> list[ActorFacts]:
-        """Actors of these labels (only those with these ids, if given), sorted by id."""
+    def actors(
+        self, labels: Sequence[str], ids: Sequence[str] | None = None, size: str | None = None
+    ) -> list[ActorFacts]:
+        """Actors of these labels, sorted by id; only those with these ids, or of this (company)
+        size, if given."""
         ...
 
     def common_partners(

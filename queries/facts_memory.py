@@ -6,8 +6,6 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-import networkx as nx
-
 from graph.memory_store import MemoryStore
 from queries.facts import (
     ActorFacts,
@@ -29,7 +27,7 @@ PARTNERS_WITH = "PARTNERS_WITH"
 class MemoryFacts:
     def __init__(self, store: MemoryStore) -> None:
         self.graph = store.graph
-        self._partners: nx.Graph | None = None
+        self.by_label = store.by_label
 
     # --- walking -----------------------------------------------------------------------------
     def _node(self, node_id: str) -> Node:
@@ -53,18 +51,19 @@ class MemoryFacts:
         return sorted_links(facing(link, node_id) for link in links)
 
     def _of_label(self, labels: Sequence[str]) -> list[str]:
-        wanted = set(labels)
-        return sorted(i for i, a in self.graph.nodes(data=True) if a["label"] in wanted)
+        return sorted(i for label in set(labels) for i in self.by_label.get(label, ()))
 
-    def _partner_graph(self) -> nx.Graph:
-        """Partnerships as a simple undirected graph: one edge per pair, whatever the sources."""
-        if self._partners is None:
-            partners = nx.Graph()
-            for start, end, attrs in self.graph.edges(data=True):
-                if attrs["type"] == PARTNERS_WITH and start != end:
-                    partners.add_edge(start, end)
-            self._partners = partners
-        return self._partners
+    def _partners(self, node_id: str) -> set[str]:
+        """Distinct partners, either direction, whatever the sources: the partnership graph as
+        a simple undirected graph, read locally."""
+        found = {
+            e for _, e, a in self.graph.out_edges(node_id, data=True) if a["type"] == PARTNERS_WITH
+        }
+        found |= {
+            s for s, _, a in self.graph.in_edges(node_id, data=True) if a["type"] == PARTNERS_WITH
+        }
+        found.discard(node_id)
+        return found
 
     # --- the interface ------------------------------------------------------------------------
     def clusters(self) -> list[Node]:
@@ -121,7 +120,9 @@ class MemoryFacts:
             places[place_id] = Place(node, country, chains[:1])
         return places
 
-    def actors(self, labels: Sequence[str], ids: Sequence[str] | None = None) -> list[ActorFacts]:
+    def actors(
+        self, labels: Sequence[str], ids: Sequence[str] | None = None, size: str | None = None
+    ) -> list[ActorFacts]:
         actors = []
         if ids is None:
             chosen = self._of_label(labels)
@@ -130,6 +131,8 @@ class MemoryFacts:
             chosen = sorted(
                 i for i in set(ids) if i in self.graph and self.graph.nodes[i]["label"] in wanted
             )
+        if size is not None:
+            chosen = [i for i in chosen if self.graph.nodes[i]["props"].get("size") == size]
         for actor_id in chosen:
             presence = [[link] for link in self._out(actor_id, "PRESENT_IN")]
             hotspots = sorted_links(self._out(actor_id, "IN_HOTSPOT"))
@@ -148,19 +151,15 @@ class MemoryFacts:
     def common_partners(
         self, cluster_id: str, candidate_ids: Sequence[str]
     ) -> dict[str, list[CommonPartner]]:
-        partners = self._partner_graph()
-        if cluster_id not in partners:
-            return {}
-        wanted = set(candidate_ids)
+        wanted = set(candidate_ids) - {cluster_id}
         found: dict[str, list[CommonPartner]] = defaultdict(list)
-        for common in sorted(partners[cluster_id]):
-            for candidate in sorted(wanted.intersection(partners[common])):
-                if candidate == cluster_id:
-                    continue
+        for common in sorted(self._partners(cluster_id)):
+            theirs = self._partners(common)
+            for candidate in sorted(wanted & theirs):
                 links = [
                     link for link in self._both(common, PARTNERS_WITH) if link.end == candidate
                 ]
-                found[candidate].append(CommonPartner(common, partners.degree(common), links))
+                found[candidate].append(CommonPartner(common, len(theirs), links))
         return dict(found)
 
     def peer_partnerships(
@@ -179,13 +178,10 @@ class MemoryFacts:
         return peers, {c: sorted_links(links) for c, links in found.items()}
 
     def shared_partners(self, cluster_id: str) -> dict[str, list[str]]:
-        partners = self._partner_graph()
-        if cluster_id not in partners:
-            return {}
         found: dict[str, set[str]] = defaultdict(set)
-        for common in partners[cluster_id]:
-            for other in partners[common]:
-                if other != cluster_id and self.graph.nodes[other]["label"] == "Cluster":
+        for common in self._partners(cluster_id):
+            for other in self._partners(common) - {cluster_id}:
+                if self.graph.nodes[other]["label"] == "Cluster":
                     found[other].add(common)
         return {other: sorted(commons) for other, commons in sorted(found.items())}
 

@@ -74,7 +74,7 @@ RETURN c {{.*}} AS node,
 
 ACTORS = f"""
 MATCH (a:`__LABEL__`)
-WHERE $ids IS NULL OR a.id IN $ids
+WHERE ($ids IS NULL OR a.id IN $ids) AND ($size IS NULL OR a.size = $size)
 RETURN a {{.*}} AS node,
   [(a)-[r:PRESENT_IN]->(c:Country) | [{_rel("r", "a", "c")}]]
   + [(a)-[r1:LOCATED_IN]->(m)-[r2:IN_COUNTRY]->(c)
@@ -204,11 +204,14 @@ class Neo4jFacts:
                 places[node.id] = Place(node, chains[0].end if chains else None, chains[:1])
         return dict(sorted(places.items()))
 
-    def actors(self, labels: Sequence[str], ids: Sequence[str] | None = None) -> list[ActorFacts]:
+    def actors(
+        self, labels: Sequence[str], ids: Sequence[str] | None = None, size: str | None = None
+    ) -> list[ActorFacts]:
         actors = []
         wanted = None if ids is None else list(ids)
         for label in self._labels(labels):
-            for row in self._read(ACTORS.replace("__LABEL__", label), ids=wanted):
+            query = ACTORS.replace("__LABEL__", label)
+            for row in self._read(query, ids=wanted, size=size):
                 presence = [[_link(item) for item in chain] for chain in row["presence"]]
                 actors.append(
                     ActorFacts(

@@ -60,23 +60,20 @@ def find_gaps(
         clusters = [resolve_id(store, cluster, "cluster")]
     else:
         clusters = [c.id for c in facts.clusters() if c.props.get("status") not in INACTIVE]
-    usage = SupportUsage.read(facts)
-    gaps = [] if cluster else usage.network_gaps(options)
+    gaps = [] if cluster else SupportUsage.read(facts).network_gaps(options)
     for cluster_id in clusters:
-        gaps += cluster_gaps(facts, cluster_id, usage, options)
+        gaps += cluster_gaps(facts, cluster_id, options)
     return sort_gaps(g for g in gaps if model_id is None or g.model == model_id)
 
 
-def cluster_gaps(
-    facts: AnalysisFacts, cluster_id: str, usage: SupportUsage, options: GapOptions
-) -> list[Gap]:
+def cluster_gaps(facts: AnalysisFacts, cluster_id: str, options: GapOptions) -> list[Gap]:
     cluster = facts.cluster(cluster_id)
     if cluster is None:
         return []
     ctx = ClusterContext.build(facts, cluster)
     return [
         *model_gaps(facts, ctx, options),
-        *usage.cluster_gaps(ctx, options),
+        *isolation_gaps(ctx),
         *broker_gaps(ctx, facts.shared_partners(cluster_id)),
     ]
 
@@ -448,58 +445,35 @@ class SupportUsage:
                     role,
                     None,
                     f"{self._sentence(label)}: an offer most clusters do not use.",
-                    _facts(
-                        [link for links in self.users[label].values() for link in links],
+                    _facts(  # one partnership per cluster that does use it
+                        [links[0] for links in self.users[label].values()],
                         [Evidence((label,), "report", COHESION, None, "reported")],
                     ),
                 )
             )
         return gaps
 
-    def cluster_gaps(self, ctx: ClusterContext, options: GapOptions) -> list[Gap]:
-        gaps = []
-        for label in self.underused(options):
-            if ctx.id in self.users[label]:
-                continue
-            role = _role_for(label)
-            gaps.append(
-                Gap(
-                    "network",
-                    "underused-actor",
-                    "low",
-                    ctx.id,
-                    None,
-                    None,
-                    role,
-                    None,
-                    f"{self._sentence(label)}, and you are not among them.",
-                    _facts(
-                        [link for links in self.users[label].values() for link in links],
-                        [Evidence((label,), "report", COHESION, None, "reported")],
-                    ),
-                )
-            )
-        danish = [
-            link for link in ctx.facts.partnerships if ctx.facts.nodes[link.end].label == "Cluster"
-        ]
-        involved = ctx.involved_roles(ctx.facts.engagements)
-        if not danish and "role:danish-cluster" not in involved:
-            gaps.append(
-                Gap(
-                    "network",
-                    "isolated-cluster",
-                    "medium",
-                    ctx.id,
-                    None,
-                    None,
-                    "role:danish-cluster",
-                    None,
-                    "You have no partnership or joint engagement with another Danish cluster: "
-                    "the report asks for more cohesion between the actors.",
-                    (Evidence((ctx.id,), "report", COHESION, None, "reported"),),
-                )
-            )
-        return gaps
+
+def isolation_gaps(ctx: ClusterContext) -> list[Gap]:
+    """No partnership or joint engagement with another Danish cluster."""
+    danish = [p for p in ctx.facts.partnerships if ctx.facts.nodes[p.end].label == "Cluster"]
+    if danish or "role:danish-cluster" in ctx.involved_roles(ctx.facts.engagements):
+        return []
+    return [
+        Gap(
+            "network",
+            "isolated-cluster",
+            "medium",
+            ctx.id,
+            None,
+            None,
+            "role:danish-cluster",
+            None,
+            "You have no partnership or joint engagement with another Danish cluster: "
+            "the report asks for more cohesion between the actors.",
+            (Evidence((ctx.id,), "report", COHESION, None, "reported"),),
+        )
+    ]
 
 
 def broker_gaps(ctx: ClusterContext, shared: dict[str, list[str]]) -> list[Gap]:

@@ -122,9 +122,14 @@ def rank_candidates(
     options: GapOptions,
 ) -> list[Recommendation]:
     roles = ctx.catalogue.roles
-    labels = sorted({label for role in missing for label in roles[role].labels})
+    # Companies come in only as multinationals (role:company is never recommended): fetch just
+    # those, not every member company.
+    labels = sorted({label for role in missing for label in roles[role].labels} - {"Company"})
+    actors = facts.actors(labels)
+    if "role:multinational" in missing:
+        actors += facts.actors(["Company"], size="multinational")
     candidates: dict[str, tuple[ActorFacts, str]] = {}
-    for actor in facts.actors(labels):
+    for actor in actors:
         props = actor.node.props
         if actor.node.id == ctx.id or props.get("status") in INACTIVE:
             continue
