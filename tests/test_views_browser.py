@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from api.board import write_board
+from api.view_gaps import missing_partners
 from bench.views import run as run_view_benchmark
 from graph.memory_store import MemoryStore
 from graph.views import (
@@ -70,7 +71,9 @@ def write(view: View, path: Path) -> Path:
 
 VIEWS = {
     "ecosystem": lambda store: ecosystem_view(store, TODAY),
-    "cluster": lambda store: cluster_view(store, "cluster:odense-robotics", (), TODAY),
+    "cluster": lambda store: cluster_view(
+        store, "cluster:odense-robotics", missing_partners(store, "cluster:odense-robotics"), TODAY
+    ),
     "model": lambda store: model_view(store, "model:market-test", TODAY),
     "market": lambda store: market_view(store, "country:DE", TODAY),
 }
@@ -87,6 +90,8 @@ def test_view_opens_offline_and_draws(
         "items => items.map(i => i.dataset.type)"
     )
     assert set(legend) == {n.type for n in view.nodes}
+    if kind == "cluster":  # the gaps, drawn as missing partners, are explained in the legend
+        assert "Missing" in legend
     assert page.locator("#legend .legend-edges li").count() >= 1
     assert page.inner_text("h1") == view.title
     page.context.close()
