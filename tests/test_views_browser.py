@@ -30,6 +30,7 @@ from tests.view_support import (
     PAYLOAD,
     SCRIPT_PAYLOAD,
     PageReport,
+    Watcher,
     bundled_store,
     hostile_store,
     hover_node,
@@ -137,22 +138,21 @@ def test_board_pack_opens_offline_and_every_page_passes(
     links = page.locator("a").evaluate_all("links => links.map(a => a.href)")
     assert len(links) == len(pack.pages)
     page.context.close()
-    context = offline_context(browser)  # one context, a page per view: quicker than one each
+    watcher = Watcher(offline_context(browser).new_page())  # one page for all: quicker
     for path in pack.pages:
         name = path.relative_to(out).as_posix()
         shot = (
             "board-cluster-odense-robotics.png" if name.endswith("odense-robotics.html") else None
         )
-        page, report = open_page(browser, path, shot, context)
+        report = watcher.open(path, shot)
         assert report.errors == [], name
         assert outside_requests(report) == [], name
         assert report.dialogs == [], name
         assert report.view["nodes"] == report.network_nodes > 0, name
         assert report.view["edges"] == report.network_edges, name
         assert report.painted_pixels > MIN_PAINTED, name
-        assert page.locator("#legend li").count() >= 2, name
-        page.close()
-    context.close()
+        assert watcher.page.locator("#legend li").count() >= 2, name
+    watcher.page.context.close()
 
 
 def test_the_view_benchmark_runs_at_its_smallest_size(browser: Any) -> None:

@@ -110,33 +110,54 @@ def offline_context(browser: Any) -> Any:
     return browser.new_context(viewport={"width": 1400, "height": 900}, offline=True)
 
 
-def open_page(
-    browser: Any, path: Path, screenshot: str | None = None, context: Any = None
-) -> tuple[Any, PageReport]:
-    """Open `path` offline (the context has no network; every request is recorded), in a new
-    context unless one is given."""
-    page = (context or offline_context(browser)).new_page()
-    report = PageReport({}, 0, 0)
-    page.on("console", lambda m: report.errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: report.errors.append(str(e)))
-    page.on("request", lambda r: report.requests.append(r.url))
+MEASURE = """() => {
+  const net = window.partnergraphNetwork;
+  return {
+    view: window.partnergraphView,
+    nodes: net.body.data.nodes.length,
+    edges: net.body.data.edges.length,
+    painted: (PAINTED)(),
+  };
+}""".replace("PAINTED", PAINTED)
 
-    def refuse(dialog: Any) -> None:
-        report.dialogs.append(dialog.message)
+
+class Watcher:
+    """One page's listeners, reporting into the current PageReport (a page can be reused)."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        self.report = PageReport({}, 0, 0)
+        page.on(
+            "console", lambda m: self.report.errors.append(m.text) if m.type == "error" else None
+        )
+        page.on("pageerror", lambda e: self.report.errors.append(str(e)))
+        page.on("request", lambda r: self.report.requests.append(r.url))
+        page.on("dialog", self._refuse)
+
+    def _refuse(self, dialog: Any) -> None:
+        self.report.dialogs.append(dialog.message)
         dialog.dismiss()
 
-    page.on("dialog", refuse)
-    page.goto(path.resolve().as_uri())
-    if page.query_selector("#network") is not None:
-        page.wait_for_function("window.partnergraphView !== undefined", timeout=30_000)
-        report.view = page.evaluate("window.partnergraphView")
-        report.network_nodes = page.evaluate("window.partnergraphNetwork.body.data.nodes.length")
-        report.network_edges = page.evaluate("window.partnergraphNetwork.body.data.edges.length")
-        report.painted_pixels = page.evaluate(PAINTED)
-    if screenshot:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / screenshot))
-    return page, report
+    def open(self, path: Path, screenshot: str | None = None) -> PageReport:
+        self.report = report = PageReport({}, 0, 0)
+        self.page.goto(path.resolve().as_uri())
+        if self.page.query_selector("#network") is not None:
+            self.page.wait_for_function("window.partnergraphView !== undefined", timeout=30_000)
+            measured = self.page.evaluate(MEASURE)
+            report.view = measured["view"]
+            report.network_nodes = measured["nodes"]
+            report.network_edges = measured["edges"]
+            report.painted_pixels = measured["painted"]
+        if screenshot:
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            self.page.screenshot(path=str(SCREENSHOTS / screenshot))
+        return report
+
+
+def open_page(browser: Any, path: Path, screenshot: str | None = None) -> tuple[Any, PageReport]:
+    """Open `path` in a new offline context (no network; every request is recorded)."""
+    watcher = Watcher(offline_context(browser).new_page())
+    return watcher.page, watcher.open(path, screenshot)
 
 
 def outside_requests(report: PageReport) -> list[str]:
