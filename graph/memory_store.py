@@ -42,7 +42,21 @@ class MemoryStore(GraphStore):
 
     def __init__(self) -> None:
         self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
-        self.by_label: defaultdict[str, set[str]] = defaultdict(set)  # label -> ids, for scans
+        # Indexes networkx lacks, kept in step with every write, so reads never scan the graph:
+        self.by_label: defaultdict[str, set[str]] = defaultdict(set)  # label -> ids
+        self.out_by_type: defaultdict[tuple[str, str], set[str]] = defaultdict(set)  # (id, TYPE)
+        self.in_by_type: defaultdict[tuple[str, str], set[str]] = defaultdict(set)  # -> ends
+
+    def _index_edge(self, start: str, rel_type: str, end: str) -> None:
+        self.out_by_type[(start, rel_type)].add(end)
+        self.in_by_type[(end, rel_type)].add(start)
+
+    def _unindex_edge(self, start: str, rel_type: str, end: str) -> None:
+        """Drop the pair from the index unless another source still states the same type."""
+        if any(key[0] == rel_type for key in self.graph.get_edge_data(start, end, default={})):
+            return
+        self.out_by_type[(start, rel_type)].discard(end)
+        self.in_by_type[(end, rel_type)].discard(start)
 
     def ensure_schema(self) -> None:
         """Nothing to create: uniqueness of ids is the graph's own keying."""
@@ -101,6 +115,7 @@ class MemoryStore(GraphStore):
                 self.graph.add_edge(
                     record.start, record.end, key=key, type=record.type, props=props
                 )
+                self._index_edge(record.start, record.type, record.end)
                 counts.created[record.type] += 1
             elif existing["props"][FINGERPRINT] == digest:
                 counts.unchanged[record.type] += 1
@@ -134,11 +149,18 @@ class MemoryStore(GraphStore):
         for start, rel_type, end, source in relationships:
             if self.graph.has_edge(start, end, (rel_type, source)):
                 self.graph.remove_edge(start, end, (rel_type, source))
+                self._unindex_edge(start, rel_type, end)
                 counts.removed[rel_type] += 1
         for node_id, (label, _) in nodes.items():
             if node_id in self.graph:
                 # with its remaining relationships, as DETACH DELETE
+                edges = [
+                    *self.graph.in_edges(node_id, keys=True),
+                    *self.graph.out_edges(node_id, keys=True),
+                ]
                 self.graph.remove_node(node_id)
+                for start, end, (rel_type, _) in edges:
+                    self._unindex_edge(start, rel_type, end)
                 self.by_label[label].discard(node_id)
                 counts.removed[label] += 1
         return counts
@@ -188,4 +210,5 @@ class MemoryStore(GraphStore):
 
     def clear(self) -> None:
         self.graph.clear()
-        self.by_label.clear()
+        for index in (self.by_label, self.out_by_type, self.in_by_type):
+            index.clear()

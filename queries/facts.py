@@ -137,6 +137,23 @@ class AnalysisFacts(Protocol):
         size, if given."""
         ...
 
+    def actor_nodes(self, labels: Sequence[str], size: str | None = None) -> list[Node]:
+        """Every actor of these labels (of this company size, if given) without its links: the
+        cheap list a recommendation's candidates come from."""
+        ...
+
+    def actors_near(
+        self,
+        labels: Sequence[str],
+        countries: Sequence[str],
+        places: Sequence[str],
+        sectors: Sequence[str],
+    ) -> set[str]:
+        """Actors of these labels present in one of the countries (directly, by city or by
+        hotspot), in one of the hotspots, or focusing on one of the sectors (a superset is fine:
+        it decides only who is scored in full)."""
+        ...
+
     def common_partners(
         self, cluster_id: str, candidate_ids: Sequence[str]
     ) -> dict[str, list[CommonPartner]]: ...

@@ -28,6 +28,7 @@ class MemoryFacts:
     def __init__(self, store: MemoryStore) -> None:
         self.graph = store.graph
         self.by_label = store.by_label
+        self.out_by_type, self.in_by_type = store.out_by_type, store.in_by_type
 
     # --- walking -----------------------------------------------------------------------------
     def _node(self, node_id: str) -> Node:
@@ -36,14 +37,16 @@ class MemoryFacts:
         return Node(node_id, attrs["label"], str(props.get("name", node_id)), props)
 
     def _out(self, node_id: str, rel_type: str) -> Iterator[Link]:
-        for _, end, attrs in self.graph.out_edges(node_id, data=True):
-            if attrs["type"] == rel_type:
-                yield make_link(node_id, rel_type, end, attrs["props"])
+        for end in self.out_by_type.get((node_id, rel_type), ()):
+            for (key_type, _), attrs in self.graph[node_id][end].items():
+                if key_type == rel_type:
+                    yield make_link(node_id, rel_type, end, attrs["props"])
 
     def _in(self, node_id: str, rel_type: str) -> Iterator[Link]:
-        for start, _, attrs in self.graph.in_edges(node_id, data=True):
-            if attrs["type"] == rel_type:
-                yield make_link(start, rel_type, node_id, attrs["props"])
+        for start in self.in_by_type.get((node_id, rel_type), ()):
+            for (key_type, _), attrs in self.graph[start][node_id].items():
+                if key_type == rel_type:
+                    yield make_link(start, rel_type, node_id, attrs["props"])
 
     def _both(self, node_id: str, rel_type: str) -> list[Link]:
         """Either direction, read from `node_id`'s side."""
@@ -56,14 +59,9 @@ class MemoryFacts:
     def _partners(self, node_id: str) -> set[str]:
         """Distinct partners, either direction, whatever the sources: the partnership graph as
         a simple undirected graph, read locally."""
-        found = {
-            e for _, e, a in self.graph.out_edges(node_id, data=True) if a["type"] == PARTNERS_WITH
-        }
-        found |= {
-            s for s, _, a in self.graph.in_edges(node_id, data=True) if a["type"] == PARTNERS_WITH
-        }
-        found.discard(node_id)
-        return found
+        found = self.out_by_type.get((node_id, PARTNERS_WITH), set())
+        found = found | self.in_by_type.get((node_id, PARTNERS_WITH), set())
+        return found - {node_id}
 
     # --- the interface ------------------------------------------------------------------------
     def clusters(self) -> list[Node]:
@@ -148,6 +146,31 @@ class MemoryFacts:
             )
         return actors
 
+    def actor_nodes(self, labels: Sequence[str], size: str | None = None) -> list[Node]:
+        nodes = [self._node(i) for i in self._of_label(labels)]
+        return [n for n in nodes if size is None or n.props.get("size") == size]
+
+    def actors_near(
+        self,
+        labels: Sequence[str],
+        countries: Sequence[str],
+        places: Sequence[str],
+        sectors: Sequence[str],
+    ) -> set[str]:
+        def into(node_id: str, *rel_types: str) -> set[str]:
+            return set().union(*(self.in_by_type.get((node_id, t), set()) for t in rel_types))
+
+        found: set[str] = set()
+        for country in countries:
+            found |= into(country, "PRESENT_IN")
+            for place in into(country, "IN_COUNTRY"):
+                found |= into(place, "LOCATED_IN", "IN_HOTSPOT")
+        for place in places:
+            found |= into(place, "IN_HOTSPOT")
+        for sector in sectors:
+            found |= into(sector, "FOCUSES_ON")
+        return found & set().union(*(self.by_label.get(label, set()) for label in labels))
+
     def common_partners(
         self, cluster_id: str, candidate_ids: Sequence[str]
     ) -> dict[str, list[CommonPartner]]:
@@ -155,27 +178,39 @@ class MemoryFacts:
         found: dict[str, list[CommonPartner]] = defaultdict(list)
         for common in sorted(self._partners(cluster_id)):
             theirs = self._partners(common)
-            for candidate in sorted(wanted & theirs):
-                links = [
-                    link for link in self._both(common, PARTNERS_WITH) if link.end == candidate
-                ]
+            shared = wanted & theirs
+            if not shared:
+                continue
+            for candidate in sorted(shared):
+                links = sorted_links(self._between(common, candidate))
                 found[candidate].append(CommonPartner(common, len(theirs), links))
         return dict(found)
 
     def peer_partnerships(
         self, cluster_id: str, candidate_ids: Sequence[str]
     ) -> tuple[list[str], dict[str, list[Link]]]:
-        strengths = {link.end for link in self._out(cluster_id, "HAS_STRENGTH")}
+        strengths = self.out_by_type.get((cluster_id, "HAS_STRENGTH"), set())
         peers = sorted(
-            {link.start for s in strengths for link in self._in(s, "HAS_STRENGTH")} - {cluster_id}
+            {peer for s in strengths for peer in self.in_by_type.get((s, "HAS_STRENGTH"), ())}
+            - {cluster_id}
         )
         wanted = set(candidate_ids)
         found: dict[str, list[Link]] = defaultdict(list)
         for peer in peers:
-            for link in self._both(peer, PARTNERS_WITH):
-                if link.end in wanted:
-                    found[link.end].append(facing(link, link.end))
+            for candidate in self._partners(peer) & wanted:
+                for link in self._between(peer, candidate):
+                    found[candidate].append(facing(link, candidate))
         return peers, {c: sorted_links(links) for c, links in found.items()}
+
+    def _between(self, node_id: str, other: str) -> list[Link]:
+        """The partnerships between two nodes, read from `node_id`'s side."""
+        links = [
+            make_link(start, PARTNERS_WITH, end, attrs["props"])
+            for start, end in ((node_id, other), (other, node_id))
+            for (key_type, _), attrs in self.graph.get_edge_data(start, end, default={}).items()
+            if key_type == PARTNERS_WITH
+        ]
+        return [facing(link, node_id) for link in links]
 
     def shared_partners(self, cluster_id: str) -> dict[str, list[str]]:
         found: dict[str, set[str]] = defaultdict(set)

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from graph.neo4j_store import Neo4jStore
+from graph.neo4j_store import ReadQuery
 from ontology.schema import load_schema
 from queries.facts import (
     LINK_KEYS,
@@ -72,10 +72,22 @@ RETURN c {{.*}} AS node,
       targets: {_out("r", "TARGETS", "g", "t")}}}] AS agreements
 """
 
+
+def _of_labels(var: str, labels: Sequence[str], where: str) -> str:
+    """Nodes of any of the labels, one index-backed MATCH per label, in one round trip."""
+    branches = [f"MATCH ({var}:`{label}`) WHERE {where} RETURN {var}" for label in labels]
+    return "CALL {\n  " + "\n  UNION ALL\n  ".join(branches) + "\n}"
+
+
+# A query's text is its plan-cache key: one text per label (not per set of labels) keeps the
+# number of plans Neo4j compiles small. With ids the id index is used, without them the label.
+BY_IDS = "a.id IN $ids AND ($size IS NULL OR a.size = $size)"
+BY_LABEL = "$size IS NULL OR a.size = $size"
+
+
 ACTORS = f"""
-MATCH (a:`__LABEL__`)
-WHERE ($ids IS NULL OR a.id IN $ids) AND ($size IS NULL OR a.size = $size)
-RETURN a {{.*}} AS node,
+MATCH (a:`__LABEL__`) WHERE __WHERE__
+RETURN a {{.*}} AS node, labels(a)[0] AS label,
   [(a)-[r:PRESENT_IN]->(c:Country) | [{_rel("r", "a", "c")}]]
   + [(a)-[r1:LOCATED_IN]->(m)-[r2:IN_COUNTRY]->(c)
      | [{_rel("r1", "a", "m")}, {_rel("r2", "m", "c")}]]
@@ -86,8 +98,32 @@ RETURN a {{.*}} AS node,
 """
 
 PLACES = f"""
-MATCH (p:`__LABEL__`) WHERE p.id IN $ids
-RETURN p {{.*}} AS node, {_out("r", "IN_COUNTRY", "p", "c")} AS chains
+{_of_labels("p", ("Country", "Hotspot", "Market"), "p.id IN $ids")}
+RETURN p {{.*}} AS node, labels(p)[0] AS label,
+       {_out("r", "IN_COUNTRY", "p", "c")} AS chains
+"""
+
+ACTOR_NODES = """
+MATCH (a:`__LABEL__`) WHERE __WHERE__
+RETURN a.id AS id, labels(a)[0] AS label, a.name AS name, a.status AS status, a.size AS size
+"""
+
+ACTORS_NEAR = """
+CALL {
+  MATCH (c:Country) WHERE c.id IN $countries
+  MATCH (c)<-[:PRESENT_IN]-(a) RETURN a
+  UNION
+  MATCH (c:Country) WHERE c.id IN $countries
+  MATCH (c)<-[:IN_COUNTRY]-()<-[:LOCATED_IN|IN_HOTSPOT]-(a) RETURN a
+  UNION
+  MATCH (h:Hotspot) WHERE h.id IN $places
+  MATCH (h)<-[:IN_HOTSPOT]-(a) RETURN a
+  UNION
+  MATCH (s:Sector) WHERE s.id IN $sectors
+  MATCH (s)<-[:FOCUSES_ON]-(a) RETURN a
+}
+WITH a WHERE labels(a)[0] IN $labels
+RETURN DISTINCT a.id AS id
 """
 
 COMMON_PARTNERS = f"""
@@ -124,12 +160,12 @@ RETURN c.id AS cluster, {_other("r", "a")} AS link
 
 
 class Neo4jFacts:
-    def __init__(self, store: Neo4jStore) -> None:
-        self.store = store
+    def __init__(self, run: ReadQuery) -> None:
+        self.run = run  # a query in the analysis' read transaction
         self.schema = load_schema()
 
     def _read(self, query: str, **params: Any) -> list[dict[str, Any]]:
-        return self.store.run_read(query, params)
+        return self.run(query, params)
 
     def _labels(self, labels: Sequence[str]) -> list[str]:
         """Labels are spliced into the text, so each must be one the ontology declares."""
@@ -190,40 +226,70 @@ class Neo4jFacts:
         )
 
     def places(self, place_ids: Sequence[str]) -> dict[str, Place]:
-        by_label: dict[str, list[str]] = defaultdict(list)
-        for place_id in set(place_ids):
-            by_label[self.schema.label_for_id(place_id)].append(place_id)
         places = {}
-        for label in self._labels(list(by_label)):
-            for row in self._read(PLACES.replace("__LABEL__", label), ids=by_label[label]):
-                node = _node(row["node"], label)
-                if label == "Country":
-                    places[node.id] = Place(node, node.id, [])
-                    continue
-                chains = sorted_links(_link(item) for item in row["chains"])
-                places[node.id] = Place(node, chains[0].end if chains else None, chains[:1])
+        for row in self._read(PLACES, ids=sorted(set(place_ids))):
+            node = _node(row["node"], row["label"])
+            if node.label == "Country":
+                places[node.id] = Place(node, node.id, [])
+                continue
+            chains = sorted_links(_link(item) for item in row["chains"])
+            places[node.id] = Place(node, chains[0].end if chains else None, chains[:1])
         return dict(sorted(places.items()))
+
+    def _actor_rows(
+        self, template: str, labels: Sequence[str], ids: Sequence[str] | None, size: str | None
+    ) -> list[dict[str, Any]]:
+        """The template's rows for actors of the labels (only these ids, if given)."""
+        rows = []
+        for label in self._labels(labels):
+            query = template.replace("__LABEL__", label)
+            if ids is None:
+                rows += self._read(query.replace("__WHERE__", BY_LABEL), size=size)
+                continue
+            prefix = self.schema.node_types[label].prefix + ":"
+            wanted = [i for i in ids if i.startswith(prefix)]
+            if wanted:
+                rows += self._read(query.replace("__WHERE__", BY_IDS), ids=wanted, size=size)
+        return rows
 
     def actors(
         self, labels: Sequence[str], ids: Sequence[str] | None = None, size: str | None = None
     ) -> list[ActorFacts]:
         actors = []
-        wanted = None if ids is None else list(ids)
-        for label in self._labels(labels):
-            query = ACTORS.replace("__LABEL__", label)
-            for row in self._read(query, ids=wanted, size=size):
-                presence = [[_link(item) for item in chain] for chain in row["presence"]]
-                actors.append(
-                    ActorFacts(
-                        node=_node(row["node"], label),
-                        presence=sorted(
-                            presence, key=lambda c: tuple(link.evidence.sort_key for link in c)
-                        ),
-                        hotspots=sorted_links(_link(i) for i in row["hotspots"]),
-                        focus=sorted_links(_link(i) for i in row["focus"]),
-                    )
+        for row in self._actor_rows(ACTORS, labels, ids, size):
+            presence = [[_link(item) for item in chain] for chain in row["presence"]]
+            actors.append(
+                ActorFacts(
+                    node=_node(row["node"], row["label"]),
+                    presence=sorted(presence, key=_chain_key),
+                    hotspots=sorted_links(_link(i) for i in row["hotspots"]),
+                    focus=sorted_links(_link(i) for i in row["focus"]),
                 )
+            )
         return sorted(actors, key=lambda actor: actor.node.id)
+
+    def actor_nodes(self, labels: Sequence[str], size: str | None = None) -> list[Node]:
+        nodes = []
+        for row in self._actor_rows(ACTOR_NODES, labels, None, size):
+            props = {k: row[k] for k in ("status", "size") if row[k] is not None}
+            nodes.append(Node(row["id"], row["label"], str(row["name"] or row["id"]), props))
+        return sorted(nodes, key=lambda node: node.id)
+
+    def actors_near(
+        self,
+        labels: Sequence[str],
+        countries: Sequence[str],
+        places: Sequence[str],
+        sectors: Sequence[str],
+    ) -> set[str]:
+        rows = self._read(
+            ACTORS_NEAR,
+            labels=list(labels),
+            countries=list(countries),
+            places=list(places),
+            sectors=list(sectors),
+        )
+        return {row["id"] for row in rows}
 
     def common_partners(
         self, cluster_id: str, candidate_ids: Sequence[str]
@@ -255,6 +321,10 @@ class Neo4jFacts:
         for row in self._read(CLUSTER_PARTNERSHIPS, labels=list(labels)):
             found[row["link"]["label"]].append(facing(_link(row["link"]), row["cluster"]))
         return {label: sorted_links(links) for label, links in found.items()}
+
+
+def _chain_key(chain: list[Link]) -> tuple[object, ...]:
+    return tuple(link.evidence.sort_key for link in chain)
 
 
 def _by_other(row: dict[str, Any]) -> str:

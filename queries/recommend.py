@@ -21,7 +21,7 @@ from queries.scoring import (
     Weights,
     proximity,
 )
-from queries.store_facts import facts_for
+from queries.store_facts import analysis_facts
 
 
 def recommend_partners(
@@ -39,31 +39,31 @@ def recommend_partners(
     if top < 1:
         raise ValueError(f"top must be at least 1, not {top}")
     weights, options = weights or Weights(), options or GapOptions()
-    facts = facts_for(store)
     cluster_id = resolve_id(store, cluster, "cluster")
     model_id = resolve_id(store, model, "model")
     market_id = resolve_id(store, market, "country", "hotspot", "market") if market else None
-    cluster_facts = facts.cluster(cluster_id)
-    assert cluster_facts is not None  # resolve_id found it
-    ctx = ClusterContext.build(facts, cluster_facts)
-    if market_id:
-        ctx.places.update(with_countries(facts, [market_id]))
-    spec = ctx.catalogue.models[model_id]
-    target = Target.of(ctx, model_id, market_id)
-    missing = missing_roles(ctx, spec, target)
-    ranked = rank_candidates(facts, ctx, spec, target, missing, weights, options)
-    gaps = [
-        gap
-        for gap in model_gaps(facts, ctx, options)
-        if gap.model == model_id and target.includes(ctx, gap.market)
-    ]
+    with analysis_facts(store) as facts:
+        cluster_facts = facts.cluster(cluster_id)
+        assert cluster_facts is not None  # resolve_id found it
+        ctx = ClusterContext.build(facts, cluster_facts)
+        if market_id:
+            ctx.places.update(with_countries(facts, [market_id]))
+        spec = ctx.catalogue.models[model_id]
+        target = Target.of(ctx, model_id, market_id)
+        missing = missing_roles(ctx, spec, target)
+        ranked = rank_candidates(facts, ctx, spec, target, missing, weights, options, top)
+        gaps = [
+            gap
+            for gap in model_gaps(facts, ctx, options)
+            if gap.model == model_id and target.includes(ctx, gap.market)
+        ]
     return RecommendationResult(
         cluster=ActorRef(cluster_id, ctx.facts.node.name, "Cluster"),
         model=model_id,
         market=market_id,
         missing_roles=tuple(missing),
         gaps=tuple(sort_gaps(gaps)),
-        recommendations=tuple(ranked[:top]),
+        recommendations=tuple(ranked),
         progressions=tuple(
             p
             for p in progressions(ctx, options)
@@ -120,33 +120,48 @@ def rank_candidates(
     missing: list[str],
     weights: Weights,
     options: GapOptions,
+    top: int,
 ) -> list[Recommendation]:
+    """The top candidates, best first (ties by id).
+
+    Two stages, with the same result as scoring everyone: a candidate with no signal beyond its
+    role (not in the market, no shared sector, partner, peer or history) scores exactly its role
+    fit, so only the best `top` of those by (role fit, id) need scoring in full, beside every
+    candidate that has a signal.
+    """
     roles = ctx.catalogue.roles
-    # Companies come in only as multinationals (role:company is never recommended): fetch just
+    # Companies come in only as multinationals (role:company is never recommended): list just
     # those, not every member company.
     labels = sorted({label for role in missing for label in roles[role].labels} - {"Company"})
-    actors = facts.actors(labels)
+    nodes = facts.actor_nodes(labels)
     if "role:multinational" in missing:
-        actors += facts.actors(["Company"], size="multinational")
-    candidates: dict[str, tuple[ActorFacts, str]] = {}
-    for actor in actors:
-        props = actor.node.props
-        if actor.node.id == ctx.id or props.get("status") in INACTIVE:
+        nodes += facts.actor_nodes(["Company"], size="multinational")
+    fills: dict[str, str] = {}
+    for node in nodes:
+        if node.id == ctx.id or node.props.get("status") in INACTIVE:
             continue
-        fitting = [r for r in missing if roles[r].filled_by(actor.node.label, props.get("size"))]
+        fitting = [r for r in missing if roles[r].filled_by(node.label, node.props.get("size"))]
         if fitting:  # the role it fits best: required before recommended, then by id
-            candidates[actor.node.id] = (actor, min(fitting, key=lambda r: (-spec.role_fit(r), r)))
-    ids = sorted(candidates)
+            fills[node.id] = min(fitting, key=lambda r: (-spec.role_fit(r), r))
+    ids = sorted(fills)
     common = facts.common_partners(ctx.id, ids)
     peers, peer_links = facts.peer_partnerships(ctx.id, ids)
+    strengths = sorted(link.end for link in ctx.facts.strengths)
+    near = facts.actors_near(
+        sorted({n.label for n in nodes}), sorted(target.countries), sorted(target.places), strengths
+    )
+    signalled = (near | set(common) | set(peer_links) | ctx.history_ids()) & set(fills)
+    quiet = sorted(set(fills) - signalled, key=lambda i: (-spec.role_fit(fills[i]), i))[:top]
+    chosen = sorted(signalled | set(quiet))
+    actors = facts.actors(sorted({n.label for n in nodes}), chosen)
     scored = []
-    for actor_id in ids:
-        actor, role = candidates[actor_id]
-        scorer = CandidateScore(ctx, spec, target, options, actor, role)
+    for actor in actors:
+        actor_id = actor.node.id
+        scorer = CandidateScore(ctx, spec, target, options, actor, fills[actor_id])
         scorer.network(common.get(actor_id, []), peers, peer_links.get(actor_id, []))
         scorer.history()
         scored.append(scorer.recommendation(weights))
-    return sorted(scored, key=lambda r: (-r.score, r.actor.id))
+    return sorted(scored, key=lambda r: (-r.score, r.actor.id))[:top]
 
 
 class CandidateScore:

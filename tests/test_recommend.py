@@ -14,6 +14,7 @@ import pytest
 from graph.memory_store import MemoryStore
 from loaders.pipeline import load_bundled, load_sources
 from loaders.sources import bundled_sources, discover
+from queries.catalogue import load_catalogue
 from queries.gaps import GapOptions
 from queries.ids import UnknownIdError
 from queries.recommend import recommend_partners
@@ -57,6 +58,16 @@ def test_every_candidate_fills_a_missing_role_and_scores_are_weighted_means(
         assert rec.score == pytest.approx(weights.score(rec.components), abs=1e-12)
         assert rec.evidence and rec.reasons[0].startswith("Fills the role")
         assert rec.actor.id != "cluster:clean"
+
+
+def test_the_top_few_are_the_head_of_the_full_ranking(bundled: MemoryStore) -> None:
+    """Only candidates with a signal are scored in full; that must not change the order."""
+    for cluster in sorted(node["id"] for node in bundled.nodes("Cluster")):
+        for model in load_catalogue().models:
+            everyone = recommend_partners(bundled, cluster, model, top=1000, options=TODAY)
+            for top in (1, 3, 10):
+                head = recommend_partners(bundled, cluster, model, top=top, options=TODAY)
+                assert head.recommendations == everyone.recommendations[:top]
 
 
 def test_missing_required_role_comes_first(bundled: MemoryStore) -> None:

@@ -1,0 +1,142 @@
+"""Latency of one gap analysis and one recommendation per cluster, on both stores.
+
+    python -m bench.analysis_latency --scale 1 --sample 100
+
+Datasets: the bundled data (every active cluster) and the generator's output at each --scale
+(a seeded sample of its active clusters). Each cluster gets `find_gaps(store, cluster)` and
+`recommend_partners(store, cluster, model)`, the model taken in turn from the four. Prints
+p50/p95/max in ms per dataset, store and operation, and appends them to bench/RESULTS.md.
+Needs a running Neo4j at NEO4J_URI (default the local server); it is CLEARED first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from api.settings import Settings
+from bench.load_neo4j import RESULTS, machine
+from graph.memory_store import MemoryStore
+from graph.neo4j_store import Neo4jStore
+from graph.store import GraphStore
+from loaders.pipeline import load_bundled, load_sources
+from loaders.sources import discover
+from loaders.synthetic import generate
+from queries.catalogue import load_catalogue
+from queries.gaps import INACTIVE, GapOptions, find_gaps
+from queries.recommend import recommend_partners
+
+OPTIONS = GapOptions(as_of=dt.date(2026, 11, 27))
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def timed(calls: list[Callable[[], object]]) -> dict[str, float]:
+    calls[0]()  # warm-up: caches, the server's query plans
+    seconds = []
+    for call in calls:
+        started = time.perf_counter()
+        call()
+        seconds.append(time.perf_counter() - started)
+    ms = [s * 1000 for s in seconds]
+    return {
+        "n": len(ms),
+        "p50": statistics.median(ms),
+        "p95": percentile(ms, 0.95),
+        "max": max(ms),
+    }
+
+
+def measure(store: GraphStore, clusters: list[str]) -> dict[str, dict[str, float]]:
+    models = list(load_catalogue().models)
+    return {
+        "gaps": timed([partial(find_gaps, store, c, options=OPTIONS) for c in clusters]),
+        "recommend": timed(
+            [
+                partial(recommend_partners, store, c, models[i % 4], options=OPTIONS)
+                for i, c in enumerate(clusters)
+            ]
+        ),
+    }
+
+
+def active_clusters(store: GraphStore) -> list[str]:
+    return sorted(n["id"] for n in store.nodes("Cluster") if n.get("status") not in INACTIVE)
+
+
+def run(
+    dataset: str, fill: Callable[[GraphStore], object], neo4j: Neo4jStore, sample: int
+) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    memory = MemoryStore()
+    started = time.perf_counter()
+    fill(memory)
+    memory_load = time.perf_counter() - started
+    clusters = active_clusters(memory)
+    if len(clusters) > sample:
+        clusters = sorted(random.Random(7).sample(clusters, sample))
+    neo4j.clear()
+    fill(neo4j)
+    for store, load_s in ((memory, memory_load), (neo4j, None)):
+        for operation, figures in measure(store, clusters).items():
+            row = {"dataset": dataset, "store": store.kind, "operation": operation, **figures}
+            rows.append(row)
+            print(
+                f"{dataset:>10} {store.kind:>6} {operation:>9}: n={figures['n']} "
+                f"p50 {figures['p50']:.1f} ms, p95 {figures['p95']:.1f} ms, "
+                f"max {figures['max']:.1f} ms" + (f" (load {load_s:.0f} s)" if load_s else ""),
+                flush=True,
+            )
+    return rows
+
+
+def record(rows: list[dict[str, object]]) -> None:
+    lines = [
+        f"\n## Gap analysis and recommendation latency ({dt.date.today()}; {machine()})\n",
+        "One call per cluster (bundled: every active cluster; scales: a seeded sample), after a "
+        "warm-up call; recommendations take the four models in turn.\n",
+        "| dataset | store | operation | clusters | p50 ms | p95 ms | max ms |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['dataset']} | {r['store']} | {r['operation']} | {r['n']} | "
+            f"{r['p50']:.1f} | {r['p95']:.1f} | {r['max']:.1f} |"
+        )
+    with RESULTS.open("a", encoding="utf-8") as results:
+        results.write("\n".join(lines) + "\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scale", type=float, action="append", default=[], help="repeatable")
+    parser.add_argument("--sample", type=int, default=100, help="clusters timed per scale")
+    args = parser.parse_args()
+    settings = Settings()
+    neo4j = Neo4jStore(settings.neo4j_uri, settings.neo4j_auth, settings.neo4j_database)
+    rows = run("bundled", load_bundled, neo4j, args.sample)
+    for scale in args.scale:
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "synthetic"
+            generate(out, scale=scale, seed=7)
+
+            def fill(store: GraphStore, out: Path = out) -> object:
+                return load_sources(store, discover([out]))
+
+            rows += run(f"scale {scale:g}", fill, neo4j, args.sample)
+    neo4j.close()
+    record(rows)
+
+
+if __name__ == "__main__":
+    main()
