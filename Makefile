@@ -18,8 +18,8 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 # The main job on the embedded store: load and validate the bundled data, compare it with the
-# report's survey, find the gaps per cluster and model, recommend partners for one example, and
-# export the graph as RDF and GraphML.
+# report's survey, find the gaps per cluster and model, recommend partners for one example,
+# export the graph as RDF and GraphML, and write the board pack of graph views.
 demo: install
 	$(BIN)/partnergraph load
 	$(BIN)/partnergraph survey
@@ -28,6 +28,7 @@ demo: install
 	mkdir -p out
 	$(BIN)/partnergraph export --format turtle --out out/partnergraph.ttl
 	$(BIN)/partnergraph export --format graphml --out out/partnergraph.graphml
+	$(BIN)/partnergraph board --out out/board
 
 # Starts the local Neo4j unless NEO4J_URI names another server or one is already running,
 # and stops only a server it started. pytest's "no tests ran" (exit 5) counts as a failure.

@@ -23,6 +23,8 @@ def steps(scales: tuple[str, ...]) -> list[list[str]]:
         ["bench.load_neo4j", *each],
         ["bench.load_memory", *each],
         ["bench.analysis_latency", *each, "--sample", "100"],
+        # Views: sizes in nodes, not scales (100 to 10,000; a smoke run draws the small two).
+        ["bench.views", *(("--sizes", "100", "500") if scales == SCALES[:1] else ())],
     ]
 
 
