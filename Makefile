@@ -5,8 +5,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 NEO4J := deploy/neo4j/neo4j.sh
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 
-.PHONY: install demo test lint neo4j-start neo4j-stop neo4j-status docs clean
+.PHONY: install demo test bench lint neo4j-start neo4j-stop neo4j-status docs clean
 
 install: $(VENV)/.installed
 
@@ -17,8 +18,8 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 # The main job on the embedded store: load and validate the bundled data, compare it with the
-# report's survey, find the gaps per cluster and model, recommend partners for one example, and
-# export the graph as RDF and GraphML.
+# report's survey, find the gaps per cluster and model, recommend partners for one example,
+# export the graph as RDF and GraphML, and write the board pack of graph views.
 demo: install
 	$(BIN)/partnergraph load
 	$(BIN)/partnergraph survey
@@ -27,6 +28,7 @@ demo: install
 	mkdir -p out
 	$(BIN)/partnergraph export --format turtle --out out/partnergraph.ttl
 	$(BIN)/partnergraph export --format graphml --out out/partnergraph.graphml
+	$(BIN)/partnergraph board --out out/board
 
 # Starts the local Neo4j unless NEO4J_URI names another server or one is already running,
 # and stops only a server it started. pytest's "no tests ran" (exit 5) counts as a failure.
@@ -37,6 +39,17 @@ test: install
 	fi; \
 	$(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing" >&2; rc=1; fi; \
+	if [ $$started -eq 1 ]; then $(NEO4J) stop; fi; \
+	exit $$rc
+
+# Every benchmark (about 30 minutes), figures appended to bench/RESULTS.md. The Neo4j ones CLEAR
+# the database: the local server is started as for `make test` unless NEO4J_URI names another.
+bench: install
+	@started=0; \
+	if [ -z "$${NEO4J_URI:-}" ] && ! $(NEO4J) status >/dev/null; then \
+	  $(NEO4J) start || exit 1; started=1; \
+	fi; \
+	$(BIN)/python -m bench $(BENCH_ARGS); rc=$$?; \
 	if [ $$started -eq 1 ]; then $(NEO4J) stop; fi; \
 	exit $$rc
 

@@ -14,7 +14,17 @@ from starlette.concurrency import run_in_threadpool
 from api.deps import reject_unknown_query_parameters, require_api_key
 from api.errors import add_error_handlers
 from api.request_context import RequestIdMiddleware, configure_logging
-from api.routes import actors, clusters, cypher, export, health, models, recommendations, survey
+from api.routes import (
+    actors,
+    clusters,
+    cypher,
+    export,
+    health,
+    models,
+    recommendations,
+    survey,
+    views,
+)
 from api.schemas import Message
 from api.settings import Settings
 from api.store_access import configured_store
@@ -64,7 +74,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     add_error_handlers(app)
     app.include_router(health.router, responses=STORE_DOWN)
     guarded = [Depends(require_api_key)] if settings.partnergraph_api_key else []
-    for module in (models, actors, clusters, recommendations, survey, export, cypher):
+    routers = (models, actors, clusters, recommendations, survey, export, cypher, views)
+    for module in routers:
         app.include_router(module.router, dependencies=guarded, responses=_errors(guarded))
     if settings.cors_origins:
         app.add_middleware(

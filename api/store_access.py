@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from api.settings import Settings
 from graph.factory import open_store
 from graph.store import GraphStore
@@ -23,4 +25,7 @@ def configured_store(settings: Settings, include_illustrative: bool = True) -> G
     store = empty_or_persistent_store(settings)
     if store.kind == "memory":
         load_bundled(store, include_illustrative)
+        # The loaded graph lives as long as the process: keep it out of the garbage collector's
+        # full passes, which otherwise stall requests while they walk every node and edge.
+        gc.freeze()
     return store

@@ -43,6 +43,7 @@ from graph.store import (
 from ontology.schema import Schema, load_schema
 
 T = TypeVar("T")
+ReadQuery = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
 DEFAULT_BATCH_SIZE = 5_000
 
 
@@ -373,6 +374,21 @@ RETURN a, collect(CASE WHEN r IS NULL THEN NULL ELSE
             self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session,
         ):
             return session.execute_read(work)
+
+    @contextmanager
+    def read_transaction(self) -> Iterator[ReadQuery]:
+        """One read transaction for several queries: a consistent snapshot, and one round trip
+        per query instead of a transaction each."""
+        with (
+            self._errors(),
+            self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session,
+            session.begin_transaction() as tx,
+        ):
+
+            def run(query: str, parameters: dict[str, Any]) -> list[dict[str, Any]]:
+                return [{k: _native(v) for k, v in r.items()} for r in tx.run(query, parameters)]
+
+            yield run
 
     def clear(self) -> None:
         """Relationships first, then nodes, in bounded transactions: DETACH DELETE of a batch of

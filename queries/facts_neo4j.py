@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from graph.neo4j_store import Neo4jStore
+from graph.neo4j_store import ReadQuery
 from ontology.schema import load_schema
 from queries.facts import (
     LINK_KEYS,
@@ -160,12 +160,12 @@ RETURN c.id AS cluster, {_other("r", "a")} AS link
 
 
 class Neo4jFacts:
-    def __init__(self, store: Neo4jStore) -> None:
-        self.store = store
+    def __init__(self, run: ReadQuery) -> None:
+        self.run = run  # a query in the analysis' read transaction
         self.schema = load_schema()
 
     def _read(self, query: str, **params: Any) -> list[dict[str, Any]]:
-        return self.store.run_read(query, params)
+        return self.run(query, params)
 
     def _labels(self, labels: Sequence[str]) -> list[str]:
         """Labels are spliced into the text, so each must be one the ontology declares."""

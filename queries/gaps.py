@@ -20,7 +20,7 @@ from queries.cluster_context import ClusterContext
 from queries.facts import ActorFacts, AnalysisFacts, Link
 from queries.findings import GAP_TYPES, SEVERITIES, ActorRef, Evidence, Gap
 from queries.ids import resolve_id
-from queries.store_facts import facts_for
+from queries.store_facts import analysis_facts
 
 BARRIERS = "Barrierer for samarbejdet mellem klynger og ICDK'er"
 COHESION = "Sammenhængskraft mellem internationaliseringsaktørerne"
@@ -54,15 +54,16 @@ def find_gaps(
     """The gaps of one cluster (or of every active cluster and of the network), optionally for
     one model only; most urgent first."""
     options = options or GapOptions()
-    facts = facts_for(store)
     model_id = resolve_id(store, model, "model") if model else None
-    if cluster:
-        clusters = [resolve_id(store, cluster, "cluster")]
-    else:
-        clusters = [c.id for c in facts.clusters() if c.props.get("status") not in INACTIVE]
-    gaps = [] if cluster else SupportUsage.read(facts).network_gaps(options)
-    for cluster_id in clusters:
-        gaps += cluster_gaps(facts, cluster_id, options)
+    cluster_id = resolve_id(store, cluster, "cluster") if cluster else None
+    with analysis_facts(store) as facts:
+        if cluster_id:
+            clusters = [cluster_id]
+        else:
+            clusters = [c.id for c in facts.clusters() if c.props.get("status") not in INACTIVE]
+        gaps = [] if cluster_id else SupportUsage.read(facts).network_gaps(options)
+        for each in clusters:
+            gaps += cluster_gaps(facts, each, options)
     return sort_gaps(g for g in gaps if model_id is None or g.model == model_id)
 
 

@@ -21,7 +21,7 @@ from queries.scoring import (
     Weights,
     proximity,
 )
-from queries.store_facts import facts_for
+from queries.store_facts import analysis_facts
 
 
 def recommend_partners(
@@ -39,24 +39,24 @@ def recommend_partners(
     if top < 1:
         raise ValueError(f"top must be at least 1, not {top}")
     weights, options = weights or Weights(), options or GapOptions()
-    facts = facts_for(store)
     cluster_id = resolve_id(store, cluster, "cluster")
     model_id = resolve_id(store, model, "model")
     market_id = resolve_id(store, market, "country", "hotspot", "market") if market else None
-    cluster_facts = facts.cluster(cluster_id)
-    assert cluster_facts is not None  # resolve_id found it
-    ctx = ClusterContext.build(facts, cluster_facts)
-    if market_id:
-        ctx.places.update(with_countries(facts, [market_id]))
-    spec = ctx.catalogue.models[model_id]
-    target = Target.of(ctx, model_id, market_id)
-    missing = missing_roles(ctx, spec, target)
-    ranked = rank_candidates(facts, ctx, spec, target, missing, weights, options, top)
-    gaps = [
-        gap
-        for gap in model_gaps(facts, ctx, options)
-        if gap.model == model_id and target.includes(ctx, gap.market)
-    ]
+    with analysis_facts(store) as facts:
+        cluster_facts = facts.cluster(cluster_id)
+        assert cluster_facts is not None  # resolve_id found it
+        ctx = ClusterContext.build(facts, cluster_facts)
+        if market_id:
+            ctx.places.update(with_countries(facts, [market_id]))
+        spec = ctx.catalogue.models[model_id]
+        target = Target.of(ctx, model_id, market_id)
+        missing = missing_roles(ctx, spec, target)
+        ranked = rank_candidates(facts, ctx, spec, target, missing, weights, options, top)
+        gaps = [
+            gap
+            for gap in model_gaps(facts, ctx, options)
+            if gap.model == model_id and target.includes(ctx, gap.market)
+        ]
     return RecommendationResult(
         cluster=ActorRef(cluster_id, ctx.facts.node.name, "Cluster"),
         model=model_id,

@@ -1,6 +1,10 @@
-"""The analysis facts for a store: Cypher on Neo4j, networkx walks in memory."""
+"""The analysis facts for a store: Cypher on Neo4j (in one read transaction), networkx walks in
+memory."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from graph.memory_store import MemoryStore
 from graph.neo4j_store import Neo4jStore
@@ -10,9 +14,12 @@ from queries.facts_memory import MemoryFacts
 from queries.facts_neo4j import Neo4jFacts
 
 
-def facts_for(store: GraphStore) -> AnalysisFacts:
+@contextmanager
+def analysis_facts(store: GraphStore) -> Iterator[AnalysisFacts]:
     if isinstance(store, Neo4jStore):
-        return Neo4jFacts(store)
-    if isinstance(store, MemoryStore):
-        return MemoryFacts(store)
-    raise TypeError(f"no analysis facts for a {type(store).__name__}")
+        with store.read_transaction() as run:
+            yield Neo4jFacts(run)
+    elif isinstance(store, MemoryStore):
+        yield MemoryFacts(store)
+    else:
+        raise TypeError(f"no analysis facts for a {type(store).__name__}")

@@ -3,8 +3,10 @@
 
 import pytest
 
+from bench import analysis_latency, load_memory
 from bench.load_neo4j import run
 from graph.neo4j_store import Neo4jStore
+from loaders.pipeline import load_bundled
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 
@@ -15,3 +17,19 @@ def test_the_load_benchmark_runs_with_its_baselines(neo4j_store: Neo4jStore) -> 
     assert figures["created"] == figures["nodes"] + figures["relationships"]
     for rate in ("facts_per_s", "plain_create_facts_per_s", "per_row_facts_per_s"):
         assert figures[rate] > 0
+
+
+def test_the_analysis_latency_benchmark_times_both_stores(neo4j_store: Neo4jStore) -> None:
+    rows = analysis_latency.run("bundled", load_bundled, neo4j_store, sample=3)
+    assert {(r["store"], r["operation"]) for r in rows} == {
+        (store, operation) for store in ("memory", "neo4j") for operation in ("gaps", "recommend")
+    }
+    for row in rows:
+        p50, p95, slowest = (float(str(row[k])) for k in ("p50", "p95", "max"))
+        assert row["n"] == 3 and 0 < p50 <= p95 <= slowest
+
+
+def test_the_memory_load_benchmark_measures_ours_and_the_bare_baseline() -> None:
+    figures = load_memory.run(0.001)
+    assert figures["ours_relationships"] >= figures["bare_relationships"] > 0
+    assert figures["ours_peak_rss_mib"] > 0 and figures["bare_peak_rss_mib"] > 0

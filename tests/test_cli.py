@@ -41,7 +41,7 @@ def test_help_lists_every_contract_command_and_version_prints() -> None:
 
 
 def test_commands_not_built_yet_say_so_and_fail() -> None:
-    result = run("view", "ecosystem")
+    result = run("serve")
     assert result.returncode == 2
     assert "not built yet" in result.stderr
 

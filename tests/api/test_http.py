@@ -203,6 +203,22 @@ def test_recommendations_with_bad_or_unknown_parameters(
         assert response.json()["detail"][0]["loc"] == ["query", parameter]
 
 
+def test_views_are_html_pages_and_unknown_ids_404s(client: TestClient) -> None:
+    for path in (
+        "/views/ecosystem",
+        "/views/clusters/odense-robotics",
+        "/views/models/market-test",
+        "/views/markets/DE",
+    ):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert response.headers["content-type"].startswith("text/html")
+        assert "odense-robotics" in response.text or path != "/views/clusters/odense-robotics"
+    missing = client.get("/views/clusters/odense-robotic")
+    assert missing.status_code == 404
+    assert missing.json()["closest"][0] == "cluster:odense-robotics"
+
+
 def test_survey_is_the_survey_comparison(client: TestClient) -> None:
     rows = client.get("/survey").json()
     store = client.app.state.store  # type: ignore[attr-defined]
@@ -263,7 +279,13 @@ def test_the_api_key_guards_every_route_but_health(memory_store: MemoryStore) ->
     with client_for(memory_store, partnergraph_api_key="s3cret-for-tests") as client:
         assert client.get("/health").status_code == 200
         assert client.get("/health/ready").status_code == 200
-        for path in ("/models", "/actors", "/survey", "/actors/odense-robotics"):
+        for path in (
+            "/models",
+            "/actors",
+            "/survey",
+            "/actors/odense-robotics",
+            "/views/ecosystem",
+        ):
             assert client.get(path).status_code == 401, path
             assert client.get(path, headers={"X-API-Key": "wrong"}).status_code == 401
             assert client.get(path, headers={"X-API-Key": "s3cret-for-tests"}).status_code == 200
@@ -356,7 +378,7 @@ def test_the_openapi_document_describes_and_exemplifies_every_operation(
         return resolved(node["items"]) if node.get("type") == "array" else node
 
     operations = [(m, p, op) for p, ops in schema["paths"].items() for m, op in ops.items()]
-    assert len(operations) >= 12
+    assert len(operations) >= 16
     for method, path, operation in operations:
         assert operation.get("description"), (method, path)
         success = operation["responses"]["200"]["content"]

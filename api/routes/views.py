@@ -1,0 +1,65 @@
+"""The graph views over HTTP: the same pages as `partnergraph view`, vis-network inlined."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse
+
+from api.routes.common import NOT_FOUND
+from api.view_gaps import missing_partners
+from api.view_pages import ViewKind, view_page
+from graph.store import GraphStore
+
+router = APIRouter(prefix="/views", tags=["views"])
+# Not response_class=HTMLResponse: that would document the JSON errors as HTML too.
+HTML_PAGE: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "A self-contained HTML page (vis-network inlined).",
+        "content": {"text/html": {"example": "<!doctype html><html>...</html>"}},
+    }
+}
+
+
+def _store(request: Request) -> GraphStore:
+    """The app's store (api.main puts it on app.state); unknown ids raise UnknownIdError: 404."""
+    store: GraphStore = request.app.state.store
+    return store
+
+
+async def _page(request: Request, kind: ViewKind, target: str | None) -> HTMLResponse:
+    html = await run_in_threadpool(view_page, _store(request), kind, target, missing_partners)
+    return HTMLResponse(html)
+
+
+@router.get("/ecosystem", responses=HTML_PAGE)
+async def ecosystem(request: Request) -> HTMLResponse:
+    """Every actor and their partnerships, grouped by type (HTML, works offline)."""
+    return await _page(request, ViewKind.ecosystem, None)
+
+
+@router.get("/clusters/{cluster_id}", responses={**HTML_PAGE, **NOT_FOUND})
+async def cluster(
+    request: Request,
+    cluster_id: Annotated[str, Path(examples=["odense-robotics", "cluster:clean"])],
+) -> HTMLResponse:
+    """One cluster's partners, agreements, engagements and gaps (HTML)."""
+    return await _page(request, ViewKind.cluster, cluster_id)
+
+
+@router.get("/models/{model_id}", responses={**HTML_PAGE, **NOT_FOUND})
+async def model(
+    request: Request, model_id: Annotated[str, Path(examples=["market-test"])]
+) -> HTMLResponse:
+    """Who takes part in one of the four models and how (HTML)."""
+    return await _page(request, ViewKind.model, model_id)
+
+
+@router.get("/markets/{market}", responses={**HTML_PAGE, **NOT_FOUND})
+async def market(
+    request: Request, market: Annotated[str, Path(examples=["DE", "hotspot:munich"])]
+) -> HTMLResponse:
+    """A country (ISO code) or hotspot: Danish actors there and the clusters reaching it (HTML)."""
+    return await _page(request, ViewKind.market, market)

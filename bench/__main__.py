@@ -1,0 +1,48 @@
+"""Every benchmark, one after another, each appending its figures to bench/RESULTS.md.
+
+    python -m bench            # scales 0.01, 0.1 and 1 (about 30 minutes on 2 cores)
+    python -m bench --quick    # scale 0.01 only: a smoke run
+
+Needs a running Neo4j at NEO4J_URI (default the local server), which the Neo4j benchmarks
+CLEAR: `make bench` starts the local one as `make test` does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+
+SCALES = ("0.01", "0.1", "1")
+
+
+def steps(scales: tuple[str, ...]) -> list[list[str]]:
+    each = [arg for scale in scales for arg in ("--scale", scale)]
+    return [
+        ["bench.load_neo4j", *each],
+        ["bench.load_memory", *each],
+        ["bench.analysis_latency", *each, "--sample", "100"],
+        # Views: sizes in nodes, not scales (100 to 10,000; a smoke run draws the small two).
+        ["bench.views", *(("--sizes", "100", "500") if scales == SCALES[:1] else ())],
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="scale 0.01 only")
+    args = parser.parse_args()
+    failed = []
+    for step in steps(SCALES[:1] if args.quick else SCALES):
+        print(f"\n== python -m {' '.join(step)}", flush=True)
+        started = time.perf_counter()
+        if subprocess.run([sys.executable, "-m", *step], check=False).returncode != 0:
+            failed.append(step[0])
+        print(f"== {step[0]}: {time.perf_counter() - started:.0f} s", flush=True)
+    if failed:
+        sys.exit(f"failed: {', '.join(failed)}")
+    print("\nFigures appended to bench/RESULTS.md.")
+
+
+if __name__ == "__main__":
+    main()

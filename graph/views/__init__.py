@@ -1,0 +1,28 @@
+"""Graph views for the InternationaliseringsBoard: builders read the store into plain View data,
+render.py draws a View as one offline HTML page (pyvis + vis-network, positions precomputed)."""
+
+from graph.views.aggregate import NODE_CAP, cap_view
+from graph.views.cluster import UnknownNode, cluster_view
+from graph.views.ecosystem import ecosystem_view
+from graph.views.market import market_view
+from graph.views.model import model_view
+from graph.views.render import render_html, write_assets
+from graph.views.spec import Candidate, MissingPartner, Table, View, ViewEdge, ViewNode
+
+__all__ = [
+    "NODE_CAP",
+    "Candidate",
+    "MissingPartner",
+    "Table",
+    "UnknownNode",
+    "View",
+    "ViewEdge",
+    "ViewNode",
+    "cap_view",
+    "cluster_view",
+    "ecosystem_view",
+    "market_view",
+    "model_view",
+    "render_html",
+    "write_assets",
+]

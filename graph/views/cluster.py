@@ -1,0 +1,211 @@
+"""The cluster view: one cluster's partners, agreements and engagements, with its gaps drawn as
+missing partners (dashed) linked to the candidates recommended to fill them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+from graph.store import GraphStore
+from graph.views.facts import (
+    agreement_style,
+    cities,
+    label_of,
+    partnership_style,
+    view_edge,
+    view_node,
+)
+from graph.views.spec import MissingPartner, Table, View, ViewEdge, ViewNode
+from graph.views.style import node_style
+from ontology.schema import load_schema
+
+MEMBERS_DRAWN = 40  # more members than this are counted in one box: the partners are the point
+CANDIDATES_GROUP = "Recommended candidates"
+Adder = Callable[[str, str], bool]  # adds a stored node to the view (in a group); False if absent
+
+
+class UnknownNode(LookupError):
+    """The view's subject is not in the store."""
+
+
+def cluster_view(
+    store: GraphStore,
+    cluster_id: str,
+    missing: Sequence[MissingPartner] = (),
+    today: dt.date | None = None,
+) -> View:
+    today = today or dt.date.today()
+    rel = load_schema().rel
+    cluster = store.get_node(cluster_id)
+    if cluster is None:
+        raise UnknownNode(cluster_id)
+    located = cities(store)
+    nodes: dict[str, ViewNode] = {}
+    edges: list[ViewEdge] = []
+
+    def add(node_id: str, group: str = "") -> bool:
+        if node_id not in nodes:
+            props = store.get_node(node_id)
+            if props is None:
+                return False
+            nodes[node_id] = view_node(props, label_of(node_id), located.get(node_id), (), group)
+        return True
+
+    add(cluster_id)
+    names = _Names(nodes)
+    hood = store.neighbourhood(cluster_id, depth=1)
+    members = [
+        r.start for r in hood.relationships if r.type == rel.MEMBER_OF and r.end == cluster_id
+    ]
+    for r in hood.relationships:
+        other = r.end if r.start == cluster_id else r.start
+        if cluster_id not in (r.start, r.end) or other == cluster_id:
+            continue
+        if r.type == rel.PARTNERS_WITH and add(other):
+            edges.append(view_edge(r, partnership_style(r, today), names))
+        elif r.type == rel.PARTY_TO and add(other):
+            edges.append(view_edge(r, agreement_style(hood.nodes[other], today), names))
+        elif r.type == rel.UNDERTAKES and add(other):
+            edges.append(view_edge(r, "project", names, ("Undertakes this engagement",)))
+        elif r.type == rel.TARGETS_MARKET and add(other):
+            edges.append(view_edge(r, "targets", names))
+        elif r.type in (rel.PART_OF, rel.ANCHORED_IN) and add(other):
+            edges.append(view_edge(r, "structure", names, (r.type.replace("_", " "),)))
+        elif r.type == rel.MEMBER_OF and len(members) <= MEMBERS_DRAWN and add(other):
+            edges.append(view_edge(r, "structure", names, ("Member of the cluster",)))
+    if len(members) > MEMBERS_DRAWN:
+        box = f"aggregate:members:{cluster_id}"
+        nodes[box] = ViewNode(
+            box,
+            f"{len(members):,} members",
+            "Aggregate",
+            (f"{len(members):,} member organisations, counted, not drawn",),
+        )
+        edges.append(ViewEdge(box, cluster_id, "counted", (f"{len(members):,} memberships",)))
+    edges += _second_hop(store, nodes, names, add, today)
+    edges += _missing_partners(store, cluster_id, missing, nodes, names, add)
+    edges = list({(e.start, e.end, e.style): e for e in edges}.values())  # 2nd hop meets 1st
+    name = str(cluster.get("name", cluster_id))
+    return View(
+        "cluster",
+        name,
+        f"{name}: partners, agreements and engagements. Dashed orange circles are gaps: partners "
+        "a model needs that the cluster does not have, linked to the recommended candidates.",
+        list(nodes.values()),
+        edges,
+        centre=cluster_id,
+        tables=[_gap_table(missing)] if missing else [],
+    )
+
+
+class _Names(dict[str, str]):
+    """Node names for edge tooltips, read from the nodes drawn so far."""
+
+    def __init__(self, nodes: dict[str, ViewNode]) -> None:
+        super().__init__()
+        self._nodes = nodes
+
+    def get(self, key: str, default: str | None = None) -> str:  # type: ignore[override]
+        node = self._nodes.get(key)
+        return node.tooltip[0] if node and node.tooltip else (default or key)
+
+
+def _second_hop(
+    store: GraphStore,
+    nodes: dict[str, ViewNode],
+    names: dict[str, str],
+    add: Adder,
+    today: dt.date,
+) -> list[ViewEdge]:
+    """For the cluster's agreements and engagements: the other parties, the models, the markets."""
+    rel = load_schema().rel
+    edges: list[ViewEdge] = []
+    hubs = [n for n in list(nodes.values()) if n.type in ("Agreement", "Engagement")]
+    for hub in hubs:
+        for r in store.neighbourhood(hub.id, depth=1).relationships:
+            if hub.id not in (r.start, r.end):
+                continue
+            other = r.end if r.start == hub.id else r.start
+            if r.type == rel.PARTY_TO and add(other, ""):
+                hub_props = store.get_node(hub.id) or {}
+                edges.append(view_edge(r, agreement_style(hub_props, today), names))
+            elif r.type == rel.INVOLVES and add(other, ""):
+                edges.append(view_edge(r, "involves", names))
+            elif r.type == rel.UNDER_MODEL and add(other, ""):
+                edges.append(view_edge(r, "model", names))
+            elif r.type == rel.TARGETS and add(other, ""):
+                edges.append(view_edge(r, "targets", names))
+    return edges
+
+
+def _missing_partners(
+    store: GraphStore,
+    cluster_id: str,
+    missing: Sequence[MissingPartner],
+    nodes: dict[str, ViewNode],
+    names: dict[str, str],
+    add: Adder,
+) -> list[ViewEdge]:
+    edges: list[ViewEdge] = []
+    for gap in missing:
+        node_id = f"missing:{gap.role}:{gap.model or 'any'}:{gap.market or 'any'}"
+        if node_id not in nodes:
+            model = store.get_node(gap.model) if gap.model else None
+            under = f" under {model.get('name')}" if model else ""
+            where = f" in {gap.market_name}" if gap.market_name else ""
+            nodes[node_id] = ViewNode(
+                node_id,
+                f"missing: {gap.role_name}" + (f" ({gap.market_name})" if gap.market_name else ""),
+                "Missing",
+                (
+                    f"Missing partner: {gap.role_name}{where}{under}",
+                    f"Severity: {gap.severity}",
+                    gap.sentence,
+                    *(
+                        [f"Candidates: {', '.join(c.name for c in gap.candidates)}"]
+                        if gap.candidates
+                        else ["No candidate in the graph"]
+                    ),
+                ),
+                group="Missing partners (gaps)",
+            )
+            edges.append(ViewEdge(cluster_id, node_id, "gap", (gap.sentence,)))
+        for candidate in gap.candidates:
+            if candidate.id not in nodes and not add(candidate.id, CANDIDATES_GROUP):
+                nodes[candidate.id] = ViewNode(
+                    candidate.id,
+                    candidate.name,
+                    candidate.type,
+                    (candidate.name, f"Type: {node_style(candidate.type).caption}"),
+                    group=CANDIDATES_GROUP,
+                )
+            edges.append(
+                ViewEdge(
+                    node_id,
+                    candidate.id,
+                    "candidate",
+                    (
+                        f"{candidate.name} could fill: {gap.role_name}",
+                        *([candidate.reason] if candidate.reason else []),
+                    ),
+                )
+            )
+    return edges
+
+
+def _gap_table(missing: Sequence[MissingPartner]) -> Table:
+    return Table(
+        "Gaps drawn as missing partners",
+        ("severity", "missing role", "model", "where", "what is missing", "candidates"),
+        tuple(
+            (
+                gap.severity,
+                gap.role_name,
+                gap.model or "",
+                gap.market_name or gap.market or "",
+                gap.sentence,
+                ", ".join(c.name for c in gap.candidates) or "none in the graph",
+            )
+            for gap in missing
+        ),
+    )

@@ -1,0 +1,84 @@
+"""The ecosystem view: every actor and their partnerships, grouped by type."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from graph.store import GraphStore
+from graph.views.facts import (
+    actor_labels,
+    agreement_style,
+    cities,
+    partnership_style,
+    provenance_lines,
+    view_edge,
+    view_node,
+)
+from graph.views.spec import View, ViewEdge, ViewNode
+from ontology.schema import load_schema
+
+STRUCTURE = ("MEMBER_OF", "PART_OF", "ANCHORED_IN")
+
+
+def ecosystem_view(store: GraphStore, today: dt.date | None = None) -> View:
+    today = today or dt.date.today()
+    schema = load_schema()
+    located = cities(store)
+    labels = actor_labels()
+    nodes: dict[str, ViewNode] = {}
+    for label in sorted(labels):
+        for props in store.nodes(label):
+            nodes[props["id"]] = view_node(props, label, located.get(props["id"]))
+    names = {node_id: node.tooltip[0] for node_id, node in nodes.items()}
+    edges: list[ViewEdge] = []
+    for rel in store.relationships(schema.rel.PARTNERS_WITH):
+        if rel.start in nodes and rel.end in nodes:
+            edges.append(view_edge(rel, partnership_style(rel, today), names))
+    for rel_type in STRUCTURE:
+        for rel in store.relationships(rel_type):
+            if rel.start in nodes and rel.end in nodes:
+                edges.append(view_edge(rel, "structure", names, (rel_type.replace("_", " "),)))
+    edges += _agreement_edges(store, nodes, names, today)
+    return View(
+        "ecosystem",
+        "The partnership ecosystem",
+        f"{len(nodes):,} actors and {len(edges):,} links, grouped by type. "
+        "Hover a shape or a line for its facts and their source; scroll to zoom, drag to move.",
+        list(nodes.values()),
+        edges,
+    )
+
+
+def _agreement_edges(
+    store: GraphStore, nodes: dict[str, ViewNode], names: dict[str, str], today: dt.date
+) -> list[ViewEdge]:
+    """An agreement drawn as a line between its parties (a cluster first), styled by status."""
+    schema = load_schema()
+    agreements = {a["id"]: a for a in store.nodes(schema.label.Agreement)}
+    parties: dict[str, list[str]] = {}
+    for rel in store.relationships(schema.rel.PARTY_TO):
+        if rel.start in nodes:
+            parties.setdefault(rel.end, []).append(rel.start)
+    edges = []
+    for agreement_id, members in sorted(parties.items()):
+        members.sort(key=lambda m: (not m.startswith("cluster:"), m))
+        agreement = agreements.get(agreement_id, {"id": agreement_id})
+        style = agreement_style(agreement, today)
+        lines = [
+            str(agreement.get("name", agreement_id)),
+            f"Agreement status: {agreement.get('status', 'not stated')}",
+        ]
+        if agreement.get("valid_until"):
+            lines.append(f"Valid until: {agreement['valid_until']}")
+        lines += provenance_lines(agreement)
+        for other in members[1:]:
+            edges.append(
+                ViewEdge(
+                    members[0],
+                    other,
+                    style,
+                    (f"{names.get(members[0])} - {names.get(other)}", *lines),
+                    agreement.get("confidence") == "illustrative",
+                )
+            )
+    return edges

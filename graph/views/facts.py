@@ -1,0 +1,116 @@
+"""Reading the store for the views: which nodes are actors, where they are, and the plain-text
+tooltip lines (name, type, city, provenance) every drawn fact carries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from graph.store import GraphStore, StoredRelationship
+from graph.views.spec import ViewEdge, ViewNode
+from graph.views.style import EDGE_STYLES, ILLUSTRATIVE_MARK, node_style
+from ontology.schema import load_schema
+
+ILLUSTRATIVE = "illustrative"
+ENDED_AGREEMENT = ("expired", "terminated")
+
+
+def actor_labels() -> frozenset[str]:
+    """The labels that can be partners: the domain of PARTNERS_WITH."""
+    schema = load_schema()
+    return schema.relationship_types[schema.rel.PARTNERS_WITH].domain
+
+
+def label_of(node_id: str) -> str:
+    return load_schema().label_for_id(node_id)
+
+
+def cities(store: GraphStore) -> dict[str, str]:
+    """{actor id: city name} from LOCATED_IN."""
+    names = {n["id"]: n.get("name", n["id"]) for n in store.nodes(load_schema().label.City)}
+    return {
+        r.start: names.get(r.end, r.end) for r in store.relationships(load_schema().rel.LOCATED_IN)
+    }
+
+
+def is_illustrative(props: dict[str, Any]) -> bool:
+    return props.get("confidence") == ILLUSTRATIVE
+
+
+def provenance_lines(props: dict[str, Any]) -> list[str]:
+    lines = [f"Source: {props.get('source', 'not stated')}"]
+    if props.get("section"):
+        lines.append(f"Section: {props['section']}")
+    if props.get("url"):
+        lines.append(f"URL: {props['url']}")
+    confidence = props.get("confidence", "not stated")
+    if confidence == ILLUSTRATIVE:
+        lines.append("ILLUSTRATIVE: not a sourced fact (marked * and drawn faded)")
+    else:
+        lines.append(f"Confidence: {confidence}")
+    return lines
+
+
+def view_node(
+    props: dict[str, Any],
+    label: str,
+    city: str | None = None,
+    extra: Iterable[str] = (),
+    group: str = "",
+) -> ViewNode:
+    """A stored node as drawn: its name on the canvas, the facts behind it on hover."""
+    name = str(props.get("name") or props["id"])
+    illustrative = is_illustrative(props)
+    lines = [name, f"Type: {node_style(label).caption}"]
+    if city:
+        lines.append(f"City: {city}")
+    lines += list(extra)
+    lines += provenance_lines(props)
+    return ViewNode(
+        props["id"],
+        _short(name) + (ILLUSTRATIVE_MARK if illustrative else ""),
+        label,
+        tuple(lines),
+        illustrative,
+        group,
+    )
+
+
+def _short(name: str, limit: int = 32) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def partnership_style(rel: StoredRelationship, today: dt.date) -> str:
+    """informal | project | formal, or expired when the partnership has ended."""
+    end = rel.properties.get("end")
+    if isinstance(end, dt.date) and end < today:
+        return "expired"
+    kind = rel.properties.get("kind")
+    return kind if kind in ("informal", "project", "formal") else "partnership"
+
+
+def agreement_style(agreement: dict[str, Any], today: dt.date) -> str:
+    status = agreement.get("status")
+    until = agreement.get("valid_until")
+    if status in ENDED_AGREEMENT or (isinstance(until, dt.date) and until < today):
+        return "expired"
+    return "planned" if status == "planned" else "formal"
+
+
+def view_edge(
+    rel: StoredRelationship,
+    style: str,
+    names: dict[str, str],
+    extra: Iterable[str] = (),
+    label: str = "",
+) -> ViewEdge:
+    """A stored relationship as drawn, with what it is and where the fact comes from on hover."""
+    head = f"{names.get(rel.start, rel.start)} - {names.get(rel.end, rel.end)}"
+    lines = [head, EDGE_STYLES[style].caption]
+    for key in ("kind", "start", "end", "model", "role"):
+        if rel.properties.get(key) is not None:
+            lines.append(f"{key.capitalize()}: {rel.properties[key]}")
+    lines += list(extra)
+    lines += provenance_lines(rel.properties)
+    return ViewEdge(rel.start, rel.end, style, tuple(lines), is_illustrative(rel.properties), label)

@@ -1,0 +1,84 @@
+"""The market view: a country or hotspot, the Danish actors present there, and which clusters
+reach it (by a declared target market, an engagement or an agreement)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from graph.store import GraphStore
+from graph.views.cluster import UnknownNode
+from graph.views.facts import cities, label_of, view_edge, view_node
+from graph.views.spec import View, ViewEdge, ViewNode
+from ontology.schema import load_schema
+
+
+def market_view(store: GraphStore, place_id: str, today: dt.date | None = None) -> View:
+    rel = load_schema().rel
+    place = store.get_node(place_id)
+    if place is None:
+        raise UnknownNode(place_id)
+    located = cities(store)
+    nodes: dict[str, ViewNode] = {}
+    edges: list[ViewEdge] = []
+
+    def add(node_id: str) -> None:
+        if node_id not in nodes:
+            props = store.get_node(node_id) or {"id": node_id}
+            nodes[node_id] = view_node(props, label_of(node_id), located.get(node_id))
+
+    add(place_id)
+    names: dict[str, str] = {}
+    # The place and the places inside it (a country's hotspots, markets and cities).
+    places = {place_id}
+    for r in store.relationships(rel.IN_COUNTRY):
+        if r.end == place_id:
+            places.add(r.start)
+            add(r.start)
+            edges.append(view_edge(r, "present", names))
+    located_rels = (rel.PRESENT_IN, rel.LOCATED_IN, rel.IN_HOTSPOT)
+    targeting_rels = (rel.TARGETS_MARKET, rel.TARGETS)
+    hubs: dict[str, str] = {}  # engagement or agreement -> the place it targets
+    for r in store.relationships():
+        if r.end not in places:
+            continue
+        if r.type in located_rels:
+            add(r.start)
+            edges.append(view_edge(r, "present", names))
+        elif r.type in targeting_rels:
+            add(r.start)
+            edges.append(view_edge(r, "targets", names))
+            if r.type == rel.TARGETS:
+                hubs[r.start] = r.end
+    # Who is behind each engagement or agreement aimed here: the clusters that reach it.
+    for r in store.relationships():
+        if r.type == rel.UNDERTAKES and r.end in hubs:
+            add(r.start)
+            edges.append(view_edge(r, "project", names, ("Undertakes this engagement",)))
+        elif r.type == rel.PARTY_TO and r.end in hubs:
+            add(r.start)
+            edges.append(view_edge(r, "formal", names))
+    # Cities with nobody drawn in them add nothing for a reader: leave them out.
+    ends = {e.end for e in edges}
+    idle = {n.id for n in nodes.values() if n.type == "City" and n.id not in ends}
+    nodes = {k: v for k, v in nodes.items() if k not in idle}
+    edges = [e for e in edges if e.start in nodes and e.end in nodes]
+    for node_id, node in nodes.items():
+        names[node_id] = node.tooltip[0]
+    edges = [_renamed(e, names) for e in edges]
+    clusters = sorted(n.tooltip[0] for n in nodes.values() if n.type == "Cluster")
+    name = str(place.get("name", place_id))
+    return View(
+        "market",
+        name,
+        f"{name}: the Danish actors present there and the clusters that reach it "
+        f"({len(clusters)}: {', '.join(clusters) or 'none'}).",
+        list(nodes.values()),
+        edges,
+        centre=place_id,
+    )
+
+
+def _renamed(edge: ViewEdge, names: dict[str, str]) -> ViewEdge:
+    """The tooltip's first line names both ends (known only once every node is in)."""
+    head = f"{names.get(edge.start, edge.start)} - {names.get(edge.end, edge.end)}"
+    return ViewEdge(edge.start, edge.end, edge.style, (head, *edge.tooltip[1:]), edge.illustrative)

@@ -1,0 +1,66 @@
+"""The model view: who takes part in one of the four models and how (the role they play in each
+engagement), with the agreements under it and the clusters that declare target markets for it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from graph.store import GraphStore, StoredRelationship
+from graph.views.cluster import UnknownNode
+from graph.views.facts import agreement_style, cities, label_of, view_edge, view_node
+from graph.views.spec import View, ViewEdge, ViewNode
+from ontology.schema import load_schema
+
+
+def model_view(store: GraphStore, model_id: str, today: dt.date | None = None) -> View:
+    today = today or dt.date.today()
+    rel = load_schema().rel
+    model = store.get_node(model_id)
+    if model is None:
+        raise UnknownNode(model_id)
+    located = cities(store)
+    role_names = {n["id"]: str(n.get("name", n["id"])) for n in store.nodes("PartnerRole")}
+    nodes: dict[str, ViewNode] = {}
+    pending: list[tuple[StoredRelationship, str, tuple[str, ...]]] = []
+
+    def add(node_id: str) -> None:
+        if node_id not in nodes:
+            props = store.get_node(node_id) or {"id": node_id}
+            nodes[node_id] = view_node(props, label_of(node_id), located.get(node_id))
+
+    add(model_id)
+    under = {r.start for r in store.relationships(rel.UNDER_MODEL) if r.end == model_id}
+    for r in store.relationships(rel.UNDER_MODEL):
+        if r.end == model_id:
+            add(r.start)
+            pending.append((r, "model", ()))
+    agreements = {n["id"]: n for n in store.nodes("Agreement") if n["id"] in under}
+    for r in store.relationships():
+        if r.end in under and r.type in (rel.UNDERTAKES, rel.PARTY_TO):
+            add(r.start)
+            style = (
+                agreement_style(agreements[r.end], today) if r.type == rel.PARTY_TO else "project"
+            )
+            pending.append((r, style, ()))
+        elif r.start in under and r.type == rel.INVOLVES:
+            add(r.end)
+            role = role_names.get(str(r.properties.get("role")), "role not stated")
+            pending.append((r, "involves", (f"Role: {role}",)))
+        elif r.type == rel.TARGETS_MARKET and r.properties.get("model") == model_id:
+            add(r.start)
+            add(r.end)
+            pending.append((r, "targets", (f"Declared target market under {model.get('name')}",)))
+    names = {node_id: node.tooltip[0] for node_id, node in nodes.items()}
+    edges: list[ViewEdge] = [view_edge(r, style, names, extra) for r, style, extra in pending]
+    engagements = sum(1 for n in nodes.values() if n.type == "Engagement")
+    actors = sum(1 for n in nodes.values() if n.type not in ("Engagement", "Agreement", "Model"))
+    name = str(model.get("name", model_id))
+    return View(
+        "model",
+        name,
+        f"{name}: {engagements} engagements and the {actors} actors and markets taking part. "
+        "Hover an orange line for the role an actor plays.",
+        list(nodes.values()),
+        edges,
+        centre=model_id,
+    )

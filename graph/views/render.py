@@ -1,0 +1,189 @@
+"""A view as one HTML page: pyvis builds the vis-network data, our template draws the page.
+
+The page works offline: vis-network (shipped inside the pyvis package) is inlined, or, for the
+board pack, read from an assets folder next to the pages. Positions are computed here, physics
+is off, so the browser draws once and the network is still from the first frame. All text from
+the data reaches the page either escaped by Jinja or as JSON that the page turns into text
+nodes (tooltips) or canvas text (labels): none of it is ever parsed as HTML.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pyvis
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+from pyvis.network import Network
+
+from graph.views.aggregate import NODE_CAP, cap_view
+from graph.views.layout import SPACING, grouped_layout
+from graph.views.spec import View
+from graph.views.style import (
+    EDGE_STYLES,
+    ILLUSTRATIVE_MARK,
+    MISSING_BORDER,
+    NODE_STYLES,
+    node_style,
+    translucent,
+)
+
+VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+VIS_FILES = ("vis-network.min.js", "vis-network.css")
+BIG = 300  # above this many edges: straight lines, and edges hidden while dragging
+NO_ARROWS = "none"  # pyvis adds arrows to every edge of a directed network unless told otherwise
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("graph.views", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+@cache
+def vis_asset(name: str) -> str:
+    return (VIS_DIR / name).read_text(encoding="utf-8")
+
+
+def script_json(value: Any) -> Markup:
+    """JSON safe inside a <script> element: no `</script>`, no HTML comment, no line separators."""
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    for raw, escaped in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(raw, escaped)
+    return Markup(text)
+
+
+def build_network(view: View) -> tuple[Network, list[dict[str, Any]]]:
+    """The pyvis network with positions, styles and plain-text tooltips; and the captions."""
+    captions = {key: style.caption for key, style in NODE_STYLES.items()}
+    layout = grouped_layout(view.nodes, view.edges, captions, view.centre)
+    net = Network(directed=True, cdn_resources="in_line")
+    zoom = layout.spacing / SPACING  # roomier small views get bigger shapes and labels
+    for node in view.nodes:
+        style = node_style(node.type)
+        x, y = layout.positions[node.id]
+        # A plain colour string costs vis-network less to parse than a colour object.
+        colour: str | dict[str, str] = style.colour
+        if node.illustrative:
+            colour = {"background": translucent(style.colour, 0.45), "border": style.colour}
+        options: dict[str, Any] = {
+            "title": "\n".join(node.tooltip),
+            "x": round(x, 1),
+            "y": round(y, 1),
+            "size": round((node.size or style.size + (10 if node.id == view.centre else 0)) * zoom),
+            "color": colour,
+            "borderWidth": 1,
+        }
+        if node.type == "Missing":
+            options["color"] = {"background": "#ffffff", "border": MISSING_BORDER}
+            options["borderWidth"] = 3
+            options["shapeProperties"] = {"borderDashes": [6, 4]}
+        net.add_node(node.id, label=node.label, shape=style.shape, **options)
+    for edge in view.edges:
+        estyle = EDGE_STYLES[edge.style]
+        extra: dict[str, Any] = {"dashes": list(estyle.dashes)} if estyle.dashes else {}
+        if edge.label:
+            extra["label"] = edge.label
+        if estyle.width != 1:
+            extra["width"] = estyle.width
+        net.add_edge(
+            edge.start,
+            edge.end,
+            title="\n".join(edge.tooltip),
+            color=translucent(estyle.colour, 0.4) if edge.illustrative else estyle.colour,
+            arrows=NO_ARROWS,
+            **extra,
+        )
+    for data in net.edges:  # fewer keys per edge: a smaller page, less for vis-network to parse
+        if data.get("arrows") == NO_ARROWS:
+            del data["arrows"]
+    net.options = _options(len(view.edges), zoom)
+    captions_out = [
+        {"text": c.text, "x": c.x, "y": c.y, "size": round(22 * zoom)} for c in layout.captions
+    ]
+    return net, captions_out
+
+
+def _options(edge_count: int, zoom: float) -> dict[str, Any]:
+    big = edge_count > BIG
+    return {
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False},
+        "nodes": {
+            "font": {
+                "size": round(16 * zoom),
+                "face": "sans-serif",
+                "strokeWidth": 4,
+                "strokeColor": "#fff",
+            },
+            "scaling": {"label": {"drawThreshold": 4}},
+        },
+        "edges": {
+            "smooth": False if big else {"type": "continuous"},
+            "selectionWidth": 2,
+            "arrows": {"to": {"enabled": False}},
+            "width": 1,
+        },
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 120,
+            "hideEdgesOnDrag": big,
+            "hideEdgesOnZoom": big,
+            "navigationButtons": False,
+            "keyboard": False,
+        },
+    }
+
+
+def render_html(
+    view: View,
+    assets_href: str | None = None,
+    index_href: str | None = None,
+    cap: int = NODE_CAP,
+) -> str:
+    """The page; vis-network inlined unless `assets_href` names the folder that holds it."""
+    view = cap_view(view, cap)
+    net, captions = build_network(view)
+    nodes, edges, _heading, _height, _width, options = net.get_network_data()
+    node_types = sorted({n.type for n in view.nodes}, key=lambda t: list(NODE_STYLES).index(t))
+    edge_styles = [key for key in EDGE_STYLES if key in {e.style for e in view.edges}]
+    illustrative = any(n.illustrative for n in view.nodes) or any(
+        e.illustrative for e in view.edges
+    )
+    template = _environment().get_template("view.html")
+    return template.render(
+        view=view,
+        node_legend=[(NODE_STYLES[t], t) for t in node_types],
+        edge_legend=[EDGE_STYLES[s] for s in edge_styles],
+        illustrative=illustrative,
+        illustrative_mark=ILLUSTRATIVE_MARK.strip(),
+        missing_border=MISSING_BORDER,
+        nodes_json=script_json(nodes),
+        edges_json=script_json(edges),
+        options_json=Markup(options),  # built here from constants, not from the data
+        captions_json=script_json(captions),
+        assets_href=assets_href,
+        index_href=index_href,
+        vis_js=Markup(vis_asset(VIS_FILES[0])) if assets_href is None else None,
+        vis_css=Markup(vis_asset(VIS_FILES[1])) if assets_href is None else None,
+    )
+
+
+def write_assets(folder: Path) -> None:
+    """The vis-network files the board pack's pages read (one copy instead of one per page)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in VIS_FILES:
+        (folder / name).write_text(vis_asset(name), encoding="utf-8")

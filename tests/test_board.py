@@ -1,0 +1,105 @@
+"""The board pack, the `view` and `board` commands and the /views routes, without a browser
+(test_views_browser.py opens the same pages in Chromium)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from fastapi.testclient import TestClient
+
+from api.board import reached_countries, write_board
+from api.routes.views import router
+from api.view_gaps import missing_partners
+from graph.memory_store import MemoryStore
+from queries.ids import UnknownIdError
+from tests.test_cli import run
+from tests.view_support import bundled_store
+
+
+@pytest.fixture(scope="module")
+def bundled() -> MemoryStore:
+    return bundled_store()
+
+
+@pytest.fixture(scope="module")
+def pack(bundled: MemoryStore, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("board")
+    write_board(bundled, out)
+    return out
+
+
+def test_board_pack_links_every_view_and_summarises_gaps(bundled: MemoryStore, pack: Path) -> None:
+    index = (pack / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="([^"]+)"', index)
+    clusters = list(bundled.nodes("Cluster"))
+    expected = 1 + len(clusters) + 4 + len(reached_countries(bundled))
+    assert len(links) == expected
+    assert all((pack / link).is_file() for link in links)
+    assert "clusters/odense-robotics.html" in links and "markets/DE.html" in links
+    assert "models/key-market-partnership.html" in links
+    assert (pack / "assets" / "vis-network.min.js").is_file()
+    summary = index[index.index('<table id="gap-summary">') :]
+    for cluster in clusters:
+        assert f"<td>{cluster['name'].replace('&', '&amp;')}</td>" in summary
+    page = (pack / "clusters" / "odense-robotics.html").read_text(encoding="utf-8")
+    assert '<script src="../assets/vis-network.min.js">' in page
+    assert '<a href="../index.html">' in page
+    assert '"missing:role:' in page  # the cluster's gaps, drawn as missing partners
+
+
+def test_missing_partners_come_from_the_gap_analysis_with_candidates(
+    bundled: MemoryStore,
+) -> None:
+    missing = missing_partners(bundled, "cluster:odense-robotics")
+    assert missing and all(m.role.startswith("role:") for m in missing)
+    assert any(m.candidates for m in missing)
+    assert all(m.severity in ("high", "medium", "low") for m in missing)
+
+
+def test_view_command_writes_one_page_and_explains_bad_ids(tmp_path: Path) -> None:
+    out = tmp_path / "robotics.html"
+    result = run("view", "cluster", "odense-robotics", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "works offline" in result.stdout
+    assert '"missing:role:' in out.read_text(encoding="utf-8")
+    unknown = run("view", "cluster", "odense-robotic", "--out", str(out))
+    assert unknown.returncode == 1 and "cluster:odense-robotics" in unknown.stderr
+    assert run("view", "model", "--out", str(out)).returncode == 2
+    assert run("view", "galaxy", "--out", str(out)).returncode == 2
+
+
+def test_board_command_says_where_to_open_it(tmp_path: Path) -> None:
+    result = run("board", "--out", str(tmp_path / "pack"))
+    assert result.returncode == 0, result.stderr
+    index = (tmp_path / "pack" / "index.html").resolve()
+    assert index.as_uri() in result.stdout.replace("\n", "")
+
+
+def test_views_routes_serve_the_same_pages(bundled: MemoryStore) -> None:
+    app = FastAPI()
+    app.state.store = bundled
+    app.include_router(router)
+
+    @app.exception_handler(UnknownIdError)
+    async def unknown(request: Request, error: Exception) -> JSONResponse:  # as api.errors does
+        return JSONResponse({"detail": str(error)}, status_code=404)
+
+    client = TestClient(app)
+    for path in (
+        "/views/ecosystem",
+        "/views/clusters/odense-robotics",
+        "/views/models/market-test",
+        "/views/markets/DE",
+        "/views/markets/hotspot:munich",
+        "/views/markets/munich",
+        "/views/markets/de",
+    ):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert response.headers["content-type"].startswith("text/html")
+        assert " * vis-network" in response.text  # self-contained, as the CLI writes it
+    assert client.get("/views/clusters/nowhere").status_code == 404
