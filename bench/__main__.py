@@ -25,6 +25,9 @@ def steps(scales: tuple[str, ...]) -> list[list[str]]:
         ["bench.analysis_latency", *each, "--sample", "100"],
         # Views: sizes in nodes, not scales (100 to 10,000; a smoke run draws the small two).
         ["bench.views", *(("--sizes", "100", "500") if scales == SCALES[:1] else ())],
+        # The HTTP API under load (bundled data): GET /recommendations beside a trivial endpoint.
+        ["bench.api_load", "--store", "memory", "--store", "neo4j"]
+        + (["--seconds", "3"] if scales == SCALES[:1] else []),
     ]
 
 
