@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from api.schemas import ActorRef, Provenance, UnknownIdMessage
+from graph.views.facts import actor_labels as partner_labels
 from ontology.schema import load_schema
 
 NOT_FOUND: dict[int | str, dict[str, Any]] = {
@@ -24,6 +25,5 @@ def actor_ref(properties: dict[str, Any]) -> ActorRef:
 
 
 def actor_labels() -> list[str]:
-    """The node labels of actors: whatever may partner with another actor."""
-    schema = load_schema()
-    return sorted(schema.relationship_types[schema.rel.PARTNERS_WITH].domain)
+    """The node labels of actors (whatever may partner with another actor), sorted."""
+    return sorted(partner_labels())
