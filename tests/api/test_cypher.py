@@ -70,6 +70,27 @@ ATTEMPTS = [
     "TERMINATE TRANSACTIONS 'neo4j-transaction-1'",
     "CALL apoc.cypher.runWrite('CREATE (:Evil)', {})",
 ]
+# And each clause of the list in upper, lower and alternating case.
+CLAUSES = [
+    f"CREATE {EVIL}",
+    f"MERGE {EVIL}",
+    "MATCH (n:Cluster) SET n.name = 'pwned'",
+    "MATCH (n) DETACH DELETE n",
+    "MATCH (n:Cluster) REMOVE n.name",
+    "DROP INDEX cluster_id IF EXISTS",
+    "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row",
+    "CALL dbms.security.createUser('evil', 'evil-password', false)",
+    "CALL db.createLabel('Evil')",
+    "MATCH (n) CALL (n) { SET n.evil = 1 } IN TRANSACTIONS",
+    f"RETURN 1; CREATE {EVIL}",
+]
+
+
+def _alternating(text: str) -> str:
+    return "".join(c.lower() if i % 2 else c.upper() for i, c in enumerate(text))
+
+
+ATTEMPTS += [variant for q in CLAUSES for variant in (q.upper(), q.lower(), _alternating(q))]
 READS = [
     "MATCH (c:Cluster {id: $id})-[:PARTNERS_WITH]-(p) RETURN p.id AS partner",
     "MATCH (n) WITH n, n.set AS s, {create: 1} AS m RETURN $merge AS x, n.start AS start LIMIT 1",
