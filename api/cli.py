@@ -38,6 +38,7 @@ from queries.named_queries import (
     load_named_queries,
     parse_default,
 )
+from queries.readonly_cypher import CypherRefused, check_read_only
 from queries.recommend import recommend_partners
 from queries.scoring import Weights, load_weights
 from queries.survey import compare_survey
@@ -101,15 +102,6 @@ def main(
     ] = False,
 ) -> None:
     """Store: PARTNERGRAPH_STORE=memory (default, bundled data) or neo4j (NEO4J_URI, ...)."""
-
-
-def _not_built(command: str, issue: int) -> NoReturn:
-    typer.secho(
-        f"`partnergraph {command}` is not built yet (planned in issue {issue}).",
-        err=True,
-        fg=typer.colors.YELLOW,
-    )
-    raise typer.Exit(code=2)
 
 
 @app.command()
@@ -424,6 +416,10 @@ def cypher(
             code=2,
         )
     assert query is not None
+    try:  # the same check as POST /cypher, so a write is refused before it is sent
+        check_read_only(query)
+    except CypherRefused as error:
+        fail(f"refused: {error}", code=2)
     with (
         store_errors(),
         Neo4jStore(

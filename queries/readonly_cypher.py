@@ -115,9 +115,9 @@ def check_read_only(query: str) -> None:
             continue
         following = words[index + 1][0] if index + 1 < len(words) else ""
         if word in WRITE_OR_ADMIN_WORDS:
-            raise CypherRefused(f"{word} is a write or admin clause; the API only reads")
+            raise CypherRefused(f"{word} is a write or admin clause; only reads are allowed")
         if (word, following) in WRITE_OR_ADMIN_PAIRS:
-            raise CypherRefused(f"{word} {following} is not allowed; the API only reads")
+            raise CypherRefused(f"{word} {following} is not allowed; only reads are allowed")
         if word == "USE" and re.match(r"\s*[A-Za-z_`]", code[end:]):  # USE <database>
             raise CypherRefused("USE selects another database; the API reads the graph's own")
         if word == "CALL":
