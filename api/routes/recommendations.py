@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 from weakref import WeakKeyDictionary
 
@@ -13,10 +14,12 @@ from api.routes.common import NOT_FOUND
 from api.schemas import Recommendations
 from graph.memory_store import MemoryStore
 from graph.store import GraphStore
+from queries.gaps import GapOptions
 from queries.recommend import recommend_partners
 
 router = APIRouter(prefix="/recommendations", tags=["recommendations"])
-Question = tuple[str, str, str | None, int]  # cluster, model, market, limit as asked
+# cluster, model, market and limit as asked, and the day (agreements' validity is judged on it)
+Question = tuple[str, str, str | None, int, dt.date]
 
 
 # The API never writes to the memory store (it is loaded once, at start-up), so an answer there
@@ -40,7 +43,7 @@ async def recommendations(
 ) -> Response:
     """Whom the cluster should work with under the model (and on the market): the partners that
     fill its missing roles, scored, each with reasons, evidence and provenance."""
-    question = (cluster, model, market, limit)
+    question = (cluster, model, market, limit, dt.date.today())
     known = _remembered.setdefault(store, {}) if isinstance(store, MemoryStore) else None
     body = known.get(question) if known is not None else None
     if body is None:  # the analysis reads the store: off the event loop
@@ -51,6 +54,7 @@ async def recommendations(
 
 
 def _answer(store: GraphStore, question: Question) -> bytes:
-    cluster, model, market, limit = question
-    result = recommend_partners(store, cluster, model, market=market, top=limit)
+    cluster, model, market, limit, day = question
+    options = GapOptions(as_of=day)
+    result = recommend_partners(store, cluster, model, market=market, top=limit, options=options)
     return Recommendations.model_validate(result.as_dict()).model_dump_json().encode()
