@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import sys
 from typing import Any
 
 from graph.records import SOURCE_ID, STORE_MANAGED, NodeRecord, RelationshipRecord
@@ -53,7 +54,9 @@ def _coerce_one(value: Any, spec: PropertySpec) -> Any:
         else:
             if isinstance(text, dict | list):
                 raise ValueError
-            result = str(text)
+            # Interned: a value repeated across a million facts (a source, a kind, a role) is
+            # then held once, in the records and in the memory store alike.
+            result = sys.intern(str(text))
     except (TypeError, ValueError):
         raise ValueError(f"expected {_describe(spec)}") from None
     if spec.allowed and result not in spec.allowed:
