@@ -36,6 +36,10 @@ SUPPORT_LABELS = (
     "EUDKSupport",
 )
 INACTIVE = {"bankrupt", "merged"}
+FRAGILE_CONTACT = "carried by one contact person: staff turnover would break it"
+FRAGILE_FUNDING = (
+    "funded ad hoc: the report names unclear funding the largest barrier to long-term collaboration"
+)
 
 
 @dataclass(frozen=True)
@@ -365,37 +369,27 @@ def fragility_gaps(ctx: ClusterContext) -> list[Gap]:
         if not behind:
             continue
         model_id, market = behind[0]
-        name, model = ctx.name(link.end), ctx.name(model_id)
-        if link.get("contact_persons") == 1:
-            gaps.append(
-                Gap(
-                    "fragility",
-                    "single-contact",
-                    "medium",
-                    ctx.id,
-                    model_id,
-                    market,
-                    None,
-                    link.end,
-                    f"Your partnership with {name}, which your work under {model} relies on, is "
-                    "carried by one contact person: staff turnover would break it.",
-                    _facts([link], [Evidence((link.end,), "report", BARRIERS, None, "reported")]),
-                )
+        weaknesses = [
+            (kind, why)
+            for kind, why, present in (
+                ("single-contact", FRAGILE_CONTACT, link.get("contact_persons") == 1),
+                ("ad-hoc-funding", FRAGILE_FUNDING, link.get("funding") == "ad-hoc"),
             )
-        if link.get("funding") == "ad-hoc":
+            if present
+        ]
+        for kind, why in weaknesses:
             gaps.append(
                 Gap(
                     "fragility",
-                    "ad-hoc-funding",
+                    kind,
                     "medium",
                     ctx.id,
                     model_id,
                     market,
                     None,
                     link.end,
-                    f"Your partnership with {name}, which your work under {model} relies on, is "
-                    "funded ad hoc: the report names unclear funding the largest barrier to "
-                    "long-term collaboration.",
+                    f"Your partnership with {ctx.name(link.end)}, which your work under "
+                    f"{ctx.name(model_id)} relies on, is {why}.",
                     _facts([link], [Evidence((link.end,), "report", BARRIERS, None, "reported")]),
                 )
             )
