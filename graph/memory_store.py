@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
-from typing import Any
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from typing import Any, TypeVar, cast
 
 import networkx as nx
 
@@ -30,13 +30,16 @@ from graph.store import (
     Subgraph,
 )
 
+T = TypeVar("T")
+
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
 class MemoryStore(GraphStore):
-    """Nodes keyed by id with attributes `label` and `props`; edges keyed by (type, source_id)."""
+    """Nodes keyed by id with attributes `label` and `props`; edges keyed by (type, source_id),
+    their data the relationship's properties (one dict per edge: a million at scale 1)."""
 
     kind = "memory"
 
@@ -46,6 +49,15 @@ class MemoryStore(GraphStore):
         self.by_label: defaultdict[str, set[str]] = defaultdict(set)  # label -> ids
         self.out_by_type: defaultdict[tuple[str, str], set[str]] = defaultdict(set)  # (id, TYPE)
         self.in_by_type: defaultdict[tuple[str, str], set[str]] = defaultdict(set)  # -> ends
+        # What readers derive from the whole graph (e.g. every candidate of a label), kept until
+        # the next write: the API reads far more often than anything loads.
+        self._derived: dict[Hashable, Any] = {}
+
+    def derived(self, key: Hashable, build: Callable[[], T]) -> T:
+        """`build()`, remembered under `key` until the store next changes."""
+        if key not in self._derived:
+            self._derived[key] = build()
+        return cast(T, self._derived[key])
 
     def _index_edge(self, start: str, rel_type: str, end: str) -> None:
         self.out_by_type[(start, rel_type)].add(end)
@@ -70,6 +82,7 @@ class MemoryStore(GraphStore):
     ) -> WriteCounts:
         """The graph itself is at hand, so `state` is not needed to compare."""
         counts, now = WriteCounts(), _now()
+        self._derived.clear()
         for record in records:
             digest = fingerprint(record.properties)
             if record.id in self.graph:
@@ -103,6 +116,7 @@ class MemoryStore(GraphStore):
         progress: Progress | None = None,
     ) -> WriteCounts:
         counts, now = WriteCounts(), _now()
+        self._derived.clear()
         for record in records:
             for end in (record.start, record.end):
                 if end not in self.graph:
@@ -111,22 +125,21 @@ class MemoryStore(GraphStore):
             digest = fingerprint(record.properties)
             existing = self.graph.get_edge_data(record.start, record.end, key)
             if existing is None:
-                props = {**record.properties, FIRSTSEEN: now, LASTUPDATED: now, FINGERPRINT: digest}
-                self.graph.add_edge(
-                    record.start, record.end, key=key, type=record.type, props=props
+                self.graph.add_edge(record.start, record.end, key=key)
+                self.graph[record.start][record.end][key].update(
+                    record.properties, **{FIRSTSEEN: now, LASTUPDATED: now, FINGERPRINT: digest}
                 )
                 self._index_edge(record.start, record.type, record.end)
                 counts.created[record.type] += 1
-            elif existing["props"][FINGERPRINT] == digest:
+            elif existing[FINGERPRINT] == digest:
                 counts.unchanged[record.type] += 1
             else:
-                firstseen = existing["props"][FIRSTSEEN]
-                existing["props"] = {
-                    **record.properties,
-                    FIRSTSEEN: firstseen,
-                    LASTUPDATED: now,
-                    FINGERPRINT: digest,
-                }
+                firstseen = existing[FIRSTSEEN]
+                existing.clear()
+                existing.update(
+                    record.properties,
+                    **{FIRSTSEEN: firstseen, LASTUPDATED: now, FINGERPRINT: digest},
+                )
                 counts.updated[record.type] += 1
         if progress:
             progress(len(records))
@@ -141,11 +154,12 @@ class MemoryStore(GraphStore):
                 state.nodes[node_id] = (attrs["label"], props[SOURCE_ID], props[FINGERPRINT])
         for start, end, (rel_type, source), attrs in self.graph.edges(keys=True, data=True):
             if source in wanted:
-                state.relationships[(start, rel_type, end, source)] = attrs["props"][FINGERPRINT]
+                state.relationships[(start, rel_type, end, source)] = attrs[FINGERPRINT]
         return state
 
     def remove(self, nodes: dict[str, tuple[str, str]], relationships: set[FactKey]) -> WriteCounts:
         counts = WriteCounts()
+        self._derived.clear()
         for start, rel_type, end, source in relationships:
             if self.graph.has_edge(start, end, (rel_type, source)):
                 self.graph.remove_edge(start, end, (rel_type, source))
@@ -184,9 +198,9 @@ class MemoryStore(GraphStore):
             yield dict(self.graph.nodes[node_id]["props"])
 
     def relationships(self, rel_type: str | None = None) -> Iterator[StoredRelationship]:
-        for start, end, attrs in self.graph.edges(data=True):
-            if rel_type is None or attrs["type"] == rel_type:
-                yield StoredRelationship(attrs["type"], start, end, dict(attrs["props"]))
+        for start, end, (key_type, _), attrs in self.graph.edges(keys=True, data=True):
+            if rel_type is None or key_type == rel_type:
+                yield StoredRelationship(key_type, start, end, dict(attrs))
 
     def neighbourhood(self, node_id: str, depth: int = 1) -> Subgraph:
         if node_id not in self.graph:
@@ -198,17 +212,17 @@ class MemoryStore(GraphStore):
         return Subgraph(
             {i: dict(a["props"]) for i, a in sub.nodes(data=True)},
             [
-                StoredRelationship(a["type"], s, e, dict(a["props"]))
-                for s, e, a in sub.edges(data=True)
+                StoredRelationship(rel_type, s, e, dict(a))
+                for s, e, (rel_type, _), a in sub.edges(keys=True, data=True)
             ],
         )
 
     def counts(self) -> GraphCounts:
         nodes = Counter(attrs["label"] for _, attrs in self.graph.nodes(data=True))
-        relationships = Counter(attrs["type"] for _, _, attrs in self.graph.edges(data=True))
+        relationships = Counter(rel_type for _, _, (rel_type, _) in self.graph.edges(keys=True))
         return GraphCounts(dict(nodes), dict(relationships))
 
     def clear(self) -> None:
         self.graph.clear()
-        for index in (self.by_label, self.out_by_type, self.in_by_type):
+        for index in (self.by_label, self.out_by_type, self.in_by_type, self._derived):
             index.clear()

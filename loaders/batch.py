@@ -41,11 +41,12 @@ def write_batches(
         counts.add(store.write_nodes(label, records, state, progress))
     relationships = [r for b in batches for r in b.relationships]
     counts.add(store.write_relationships(relationships, state, progress))
-    kept = {
-        batch.source_id: ({n.id for n in batch.nodes}, {r.key for r in batch.relationships})
-        for batch in batches
-    }
-    counts.add(store.cleanup_sources(kept, state))
+    if state.nodes or state.relationships:  # else the sources held nothing to remove
+        kept = {
+            batch.source_id: ({n.id for n in batch.nodes}, {r.key for r in batch.relationships})
+            for batch in batches
+        }
+        counts.add(store.cleanup_sources(kept, state))
     return counts
 
 

@@ -162,6 +162,7 @@ def read_csv_folder(source: Source) -> RawSource:
     for section, rows in (("nodes", raw.nodes), ("relationships", raw.relationships)):
         for path in sorted((source.path / section).glob("*.csv")):
             name = _display(path)
+            stem = path.stem
             with path.open(newline="", encoding="utf-8") as handle:
                 reader = csv.DictReader(handle)
                 for row_number, row in enumerate(reader, start=2):  # row 1 is the header
@@ -176,8 +177,8 @@ def read_csv_folder(source: Source) -> RawSource:
                             )
                         )
                     if section == "relationships":
-                        fields["type"] = path.stem
-                    elif not str(fields.get("id", "")).startswith(path.stem + ":"):
+                        fields["type"] = stem  # one string for every row of the file
+                    elif not str(fields.get("id", "")).startswith(stem + ":"):
                         raw.problems.append(
                             Problem(
                                 f"{name} row {row_number}",

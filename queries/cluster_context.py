@@ -117,15 +117,6 @@ class ClusterContext:
                     roles.setdefault(role, []).append(link)
         return roles
 
-    def history_ids(self) -> set[str]:
-        """Actors the cluster has engaged, partnered or signed an agreement with."""
-        ids = {link.end for link in self.facts.partnerships}
-        for engagement in self.facts.engagements:
-            ids |= {link.end for link in engagement.involves}
-        for agreement in self.facts.agreements:
-            ids |= {link.start for link in agreement.parties}
-        return ids
-
     # --- agreements ----------------------------------------------------------------------------
     @staticmethod
     def is_valid(agreement: AgreementFacts, day: dt.date) -> bool:

@@ -26,27 +26,31 @@ PARTNERS_WITH = "PARTNERS_WITH"
 
 class MemoryFacts:
     def __init__(self, store: MemoryStore) -> None:
-        self.graph = store.graph
+        self.store, self.graph = store, store.graph
         self.by_label = store.by_label
         self.out_by_type, self.in_by_type = store.out_by_type, store.in_by_type
+        # networkx's own dict of dicts ({start: {end: {key: attrs}}}): its views wrap every
+        # lookup, and these are the analysis' innermost loops.
+        self._succ: dict[str, dict[str, dict[Any, dict[str, Any]]]] = store.graph._succ
+        self._nodes: dict[str, dict[str, Any]] = store.graph._node
 
     # --- walking -----------------------------------------------------------------------------
     def _node(self, node_id: str) -> Node:
-        attrs = self.graph.nodes[node_id]
+        attrs = self._nodes[node_id]
         props = attrs["props"]
         return Node(node_id, attrs["label"], str(props.get("name", node_id)), props)
 
     def _out(self, node_id: str, rel_type: str) -> Iterator[Link]:
         for end in self.out_by_type.get((node_id, rel_type), ()):
-            for (key_type, _), attrs in self.graph[node_id][end].items():
+            for (key_type, _), attrs in self._succ[node_id][end].items():
                 if key_type == rel_type:
-                    yield make_link(node_id, rel_type, end, attrs["props"])
+                    yield make_link(node_id, rel_type, end, attrs)
 
     def _in(self, node_id: str, rel_type: str) -> Iterator[Link]:
         for start in self.in_by_type.get((node_id, rel_type), ()):
-            for (key_type, _), attrs in self.graph[start][node_id].items():
+            for (key_type, _), attrs in self._succ[start][node_id].items():
                 if key_type == rel_type:
-                    yield make_link(start, rel_type, node_id, attrs["props"])
+                    yield make_link(start, rel_type, node_id, attrs)
 
     def _both(self, node_id: str, rel_type: str) -> list[Link]:
         """Either direction, read from `node_id`'s side."""
@@ -54,7 +58,10 @@ class MemoryFacts:
         return sorted_links(facing(link, node_id) for link in links)
 
     def _of_label(self, labels: Sequence[str]) -> list[str]:
-        return sorted(i for label in set(labels) for i in self.by_label.get(label, ()))
+        def build() -> list[str]:
+            return sorted(i for label in set(labels) for i in self.by_label.get(label, ()))
+
+        return self.store.derived(("ids of", *sorted(set(labels))), build)
 
     def _partners(self, node_id: str) -> set[str]:
         """Distinct partners, either direction, whatever the sources: the partnership graph as
@@ -68,7 +75,7 @@ class MemoryFacts:
         return [self._node(i) for i in self._of_label(["Cluster"])]
 
     def cluster(self, cluster_id: str) -> ClusterFacts | None:
-        if cluster_id not in self.graph or self.graph.nodes[cluster_id]["label"] != "Cluster":
+        if cluster_id not in self.graph or self._nodes[cluster_id]["label"] != "Cluster":
             return None
         engagements = []
         for undertakes in sorted_links(self._out(cluster_id, "UNDERTAKES")):
@@ -127,10 +134,10 @@ class MemoryFacts:
         else:
             wanted = set(labels)
             chosen = sorted(
-                i for i in set(ids) if i in self.graph and self.graph.nodes[i]["label"] in wanted
+                i for i in set(ids) if i in self.graph and self._nodes[i]["label"] in wanted
             )
         if size is not None:
-            chosen = [i for i in chosen if self.graph.nodes[i]["props"].get("size") == size]
+            chosen = [i for i in chosen if self._nodes[i]["props"].get("size") == size]
         for actor_id in chosen:
             presence = [[link] for link in self._out(actor_id, "PRESENT_IN")]
             hotspots = sorted_links(self._out(actor_id, "IN_HOTSPOT"))
@@ -147,8 +154,15 @@ class MemoryFacts:
         return actors
 
     def actor_nodes(self, labels: Sequence[str], size: str | None = None) -> list[Node]:
-        nodes = [self._node(i) for i in self._of_label(labels)]
-        return [n for n in nodes if size is None or n.props.get("size") == size]
+        def build() -> list[Node]:
+            nodes = (self._nodes[i] for i in self._of_label(labels))
+            chosen = (n for n in nodes if size is None or n["props"].get("size") == size)
+            return [
+                Node(n["props"]["id"], n["label"], str(n["props"].get("name")), n["props"])
+                for n in chosen
+            ]
+
+        return list(self.store.derived(("nodes of", *sorted(set(labels)), size), build))
 
     def actors_near(
         self,
@@ -169,7 +183,7 @@ class MemoryFacts:
             found |= into(place, "IN_HOTSPOT")
         for sector in sectors:
             found |= into(sector, "FOCUSES_ON")
-        return found & set().union(*(self.by_label.get(label, set()) for label in labels))
+        return set().union(*(found & self.by_label.get(label, set()) for label in set(labels)))
 
     def common_partners(
         self, cluster_id: str, candidate_ids: Sequence[str]
@@ -205,9 +219,9 @@ class MemoryFacts:
     def _between(self, node_id: str, other: str) -> list[Link]:
         """The partnerships between two nodes, read from `node_id`'s side."""
         links = [
-            make_link(start, PARTNERS_WITH, end, attrs["props"])
+            make_link(start, PARTNERS_WITH, end, attrs)
             for start, end in ((node_id, other), (other, node_id))
-            for (key_type, _), attrs in self.graph.get_edge_data(start, end, default={}).items()
+            for (key_type, _), attrs in self._succ.get(start, {}).get(end, {}).items()
             if key_type == PARTNERS_WITH
         ]
         return [facing(link, node_id) for link in links]
@@ -216,7 +230,7 @@ class MemoryFacts:
         found: dict[str, set[str]] = defaultdict(set)
         for common in self._partners(cluster_id):
             for other in self._partners(common) - {cluster_id}:
-                if self.graph.nodes[other]["label"] == "Cluster":
+                if self._nodes[other]["label"] == "Cluster":
                     found[other].add(common)
         return {other: sorted(commons) for other, commons in sorted(found.items())}
 
@@ -224,7 +238,7 @@ class MemoryFacts:
         found: dict[str, list[Link]] = {label: [] for label in labels}
         for cluster in self._of_label(["Cluster"]):
             for link in self._both(cluster, PARTNERS_WITH):
-                label = self.graph.nodes[link.end]["label"]
+                label = self._nodes[link.end]["label"]
                 if label in found:
                     found[label].append(link)
         return {label: sorted_links(links) for label, links in found.items()}

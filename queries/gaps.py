@@ -83,19 +83,24 @@ def cluster_gaps(facts: AnalysisFacts, cluster_id: str, options: GapOptions) -> 
     ]
 
 
-def model_gaps(facts: AnalysisFacts, ctx: ClusterContext, options: GapOptions) -> list[Gap]:
-    """The gaps in a cluster's work under its models and in its markets."""
-    # Every ICDK (few), but only the Trade Council posts and EEN partners in declared markets.
-    countries = sorted({c for d in ctx.facts.declarations if (c := ctx.country(d.end))})
+def model_gaps(
+    facts: AnalysisFacts, ctx: ClusterContext, options: GapOptions, model_id: str | None = None
+) -> list[Gap]:
+    """The gaps in a cluster's work under its models (or under one) and in its markets."""
+    # Every ICDK (few), but only the Trade Council posts and EEN partners in declared markets
+    # (for one model, in its markets).
+    declared = [d for d in ctx.facts.declarations if model_id in (None, d.get("model"))]
+    countries = sorted({c for d in declared if (c := ctx.country(d.end))})
     instead = ["TradeCouncil", "EnterpriseEuropeNetwork"]
     near = facts.actors_near(instead, countries, [], [])
     abroad = [*facts.actors(["InnovationCentre"]), *facts.actors(instead, sorted(near))]
-    return [
+    gaps = [
         *role_gaps(ctx),
         *formality_gaps(ctx, options),
         *coverage_gaps(ctx, abroad),
         *fragility_gaps(ctx),
     ]
+    return [gap for gap in gaps if model_id in (None, gap.model)]
 
 
 def sort_gaps(gaps: object) -> list[Gap]:

@@ -3,6 +3,7 @@ ranked by a score whose components, reasons and evidence come with every candida
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,6 +17,7 @@ from queries.gaps import INACTIVE, GapOptions, model_gaps, sort_gaps
 from queries.ids import resolve_id
 from queries.scoring import (
     AGREEMENT_VALUE,
+    COMPONENTS,
     OUTCOME_TRUST,
     PARTNERSHIP_TRUST,
     Weights,
@@ -54,8 +56,8 @@ def recommend_partners(
         ranked = rank_candidates(facts, ctx, spec, target, missing, weights, options, top)
         gaps = [
             gap
-            for gap in model_gaps(facts, ctx, options)
-            if gap.model == model_id and target.includes(ctx, gap.market)
+            for gap in model_gaps(facts, ctx, options, model_id)
+            if target.includes(ctx, gap.market)
         ]
     return RecommendationResult(
         cluster=ActorRef(cluster_id, ctx.facts.node.name, "Cluster"),
@@ -122,13 +124,78 @@ def rank_candidates(
     options: GapOptions,
     top: int,
 ) -> list[Recommendation]:
-    """The top candidates, best first (ties by id).
+    """The top candidates, best first (ties by id), with the same result as scoring everyone.
 
-    Two stages, with the same result as scoring everyone: a candidate with no signal beyond its
-    role (not in the market, no shared sector, partner, peer or history) scores exactly its role
-    fit, so only the best `top` of those by (role fit, id) need scoring in full, beside every
-    candidate that has a signal.
+    Scoring a candidate in full (where it is present, what it focuses on, the reasons and the
+    evidence) is what costs, so candidates are first given a cheap upper bound of their score
+    and scored in full in order of it, stopping once no bound left can reach the top. A
+    candidate with no signal beyond its role scores exactly its role fit, so only the best `top`
+    of those by (role fit, id) are candidates at all.
     """
+    fills, labels = candidate_roles(facts, ctx, spec, missing)
+    ids = sorted(fills)
+    common = facts.common_partners(ctx.id, ids)
+    peers, peer_links = facts.peer_partnerships(ctx.id, ids)
+    strengths = sorted({link.end for link in ctx.facts.strengths})
+    in_market = facts.actors_near(labels, sorted(target.countries), sorted(target.places), [])
+    # How many of the cluster's strengths each candidate focuses on: its exact sector match.
+    sector_hits = Counter(i for s in strengths for i in facts.actors_near(labels, [], [], [s]))
+    in_sector = set(sector_hits)
+    past = History.of(ctx, options)
+    history = set(past.reasons)
+    signalled = (in_market | in_sector | set(common) | set(peer_links) | history) & set(fills)
+    quiet = sorted(set(fills) - signalled, key=lambda i: (-spec.role_fit(fills[i]), i))[:top]
+
+    def bound(actor_id: str) -> float:
+        """The score with every component not yet known at its best."""
+        upper = CandidateScore.known_components(
+            spec.role_fit(fills[actor_id]),
+            common.get(actor_id, []),
+            peers,
+            peer_links.get(actor_id, []),
+        )
+        upper.update(
+            market_presence=float(actor_id in in_market),
+            sector_match=sector_hits[actor_id] / len(strengths) if strengths else 0.0,
+            trust=past.trust.get(actor_id, 0.0),
+            agreement=past.agreement.get(actor_id, 0.0),
+        )
+        return weights.score(upper)
+
+    bounds = {actor_id: bound(actor_id) for actor_id in signalled | set(quiet)}
+    order = sorted(bounds, key=lambda i: (-bounds[i], i))
+    ranked: list[Recommendation] = []
+    for start in range(0, len(order), max(top, FULL_SCORING_BATCH)):
+        batch = order[start : start + max(top, FULL_SCORING_BATCH)]
+        for actor in facts.actors(labels, batch):
+            actor_id = actor.node.id
+            scorer = CandidateScore(ctx, spec, target, options, actor, fills[actor_id])
+            scorer.network(common.get(actor_id, []), peers, peer_links.get(actor_id, []))
+            scorer.history(past)
+            ranked.append(scorer.recommendation(weights))
+        ranked = sorted(ranked, key=_rank)[:top]
+        following = start + len(batch)
+        if following < len(order) and len(ranked) == top:
+            # Every later candidate ranks at best as its bound: stop if that is below the last.
+            best_left = (-bounds[order[following]], order[following])
+            if best_left > _rank(ranked[-1]):
+                break
+    return ranked
+
+
+# Candidates scored in full at a time: big enough to rarely need a second round trip.
+FULL_SCORING_BATCH = 25
+
+
+def _rank(recommendation: Recommendation) -> tuple[float, str]:
+    return (-recommendation.score, recommendation.actor.id)
+
+
+def candidate_roles(
+    facts: AnalysisFacts, ctx: ClusterContext, spec: ModelSpec, missing: list[str]
+) -> tuple[dict[str, str], list[str]]:
+    """Every active actor that could fill a missing role, with the role it fits best (required
+    before recommended, then by id); and the labels they have."""
     roles = ctx.catalogue.roles
     # Companies come in only as multinationals (role:company is never recommended): list just
     # those, not every member company.
@@ -136,32 +203,18 @@ def rank_candidates(
     nodes = facts.actor_nodes(labels)
     if "role:multinational" in missing:
         nodes += facts.actor_nodes(["Company"], size="multinational")
+    best_role: dict[tuple[str, object], str | None] = {}  # the fit depends on label and size only
     fills: dict[str, str] = {}
     for node in nodes:
         if node.id == ctx.id or node.props.get("status") in INACTIVE:
             continue
-        fitting = [r for r in missing if roles[r].filled_by(node.label, node.props.get("size"))]
-        if fitting:  # the role it fits best: required before recommended, then by id
-            fills[node.id] = min(fitting, key=lambda r: (-spec.role_fit(r), r))
-    ids = sorted(fills)
-    common = facts.common_partners(ctx.id, ids)
-    peers, peer_links = facts.peer_partnerships(ctx.id, ids)
-    strengths = sorted(link.end for link in ctx.facts.strengths)
-    near = facts.actors_near(
-        sorted({n.label for n in nodes}), sorted(target.countries), sorted(target.places), strengths
-    )
-    signalled = (near | set(common) | set(peer_links) | ctx.history_ids()) & set(fills)
-    quiet = sorted(set(fills) - signalled, key=lambda i: (-spec.role_fit(fills[i]), i))[:top]
-    chosen = sorted(signalled | set(quiet))
-    actors = facts.actors(sorted({n.label for n in nodes}), chosen)
-    scored = []
-    for actor in actors:
-        actor_id = actor.node.id
-        scorer = CandidateScore(ctx, spec, target, options, actor, fills[actor_id])
-        scorer.network(common.get(actor_id, []), peers, peer_links.get(actor_id, []))
-        scorer.history()
-        scored.append(scorer.recommendation(weights))
-    return sorted(scored, key=lambda r: (-r.score, r.actor.id))[:top]
+        kind = (node.label, node.props.get("size"))
+        if kind not in best_role:
+            fitting = [r for r in missing if roles[r].filled_by(node.label, node.props.get("size"))]
+            best_role[kind] = min(fitting, key=lambda r: (-spec.role_fit(r), r), default=None)
+        if (role := best_role[kind]) is not None:
+            fills[node.id] = role
+    return fills, sorted({node.label for node in nodes})
 
 
 class CandidateScore:
@@ -177,10 +230,8 @@ class CandidateScore:
         role: str,
     ) -> None:
         self.ctx, self.options, self.actor, self.role = ctx, options, actor, role
-        self.components = dict.fromkeys(
-            ("market_presence", "sector_match", "network_proximity", "peer_adoption"), 0.0
-        )
-        self.components.update(role_fit=spec.role_fit(role), trust=0.0, agreement=0.0)
+        self.components = dict.fromkeys(COMPONENTS, 0.0)
+        self.components["role_fit"] = spec.role_fit(role)
         self.signals: dict[str, float] = {}
         need = "requires" if role in spec.required else "recommends"
         self.reasons = [f"Fills the role {ctx.name(role)}, which {spec.name} {need}."]
@@ -210,6 +261,20 @@ class CandidateScore:
             self.evidence += [strengths[link.end].evidence for link in matching]
             self.evidence += [link.evidence for link in matching]
 
+    @staticmethod
+    def known_components(
+        role_fit: float, common: list[CommonPartner], peers: list[str], peer_links: list[Link]
+    ) -> dict[str, float]:
+        """The components known before the candidate's own facts are read (the rest at 0)."""
+        adopters = {link.end for link in peer_links}
+        components = dict.fromkeys(COMPONENTS, 0.0)
+        components.update(
+            role_fit=role_fit,
+            network_proximity=proximity([partner.degree for partner in common])[2],
+            peer_adoption=len(adopters) / len(peers) if peers and adopters else 0.0,
+        )
+        return components
+
     def network(
         self, common: list[CommonPartner], peers: list[str], peer_links: list[Link]
     ) -> None:
@@ -233,47 +298,14 @@ class CandidateScore:
             )
             self.evidence += [link.evidence for link in peer_links]
 
-    def history(self) -> None:
+    def history(self, past: History) -> None:
         """Trust from engagements and partnerships with the cluster; the agreements it has."""
-        actor_id, trust = self.actor.node.id, 0.0
-        for engagement in self.ctx.facts.engagements:
-            involves = [link for link in engagement.involves if link.end == actor_id]
-            if involves:
-                outcome = engagement.node.props.get("outcome") or "unknown"
-                trust = max(trust, OUTCOME_TRUST.get(outcome, 0.5))
-                self.reasons.append(f"You worked with it in «{engagement.node.name}» ({outcome}).")
-                self.evidence += [engagement.undertakes.evidence, involves[0].evidence]
-        for link in self.ctx.facts.partnerships:
-            if link.end == actor_id:
-                kind = link.get("kind") or "informal"
-                trust = max(trust, PARTNERSHIP_TRUST.get(kind, 0.25))
-                self.reasons.append(f"You already have a {kind} partnership with it.")
-                self.evidence.append(link.evidence)
-        self.components["trust"] = trust
-        self.signals["past_engagements"] = sum(
-            any(link.end == actor_id for link in e.involves) for e in self.ctx.facts.engagements
-        )
-        value = 0.0
-        for agreement in self.ctx.facts.agreements:
-            parties = [link for link in agreement.parties if link.start == actor_id]
-            if not parties:
-                continue
-            state, sentence = self._agreement_state(agreement.node.props)
-            value = max(value, AGREEMENT_VALUE[state])
-            self.reasons.append(f"Your agreement «{agreement.node.name}» with it {sentence}.")
-            self.evidence.append(parties[0].evidence)
-        self.components["agreement"] = value
-
-    def _agreement_state(self, props: Mapping[str, Any]) -> tuple[str, str]:
-        day, ends = self.options.as_of, props.get("valid_until")
-        status = props.get("status")
-        if status == "planned":
-            return "planned", "is planned"
-        if status != "active" or (ends is not None and ends < day):
-            return "ended", "has ended"
-        if ends is not None and (ends - day).days <= self.options.expiry_horizon_days:
-            return "expiring", f"is valid until {ends.isoformat()}, which is soon"
-        return "valid", "is valid" + (f" until {ends.isoformat()}" if ends else "")
+        actor_id = self.actor.node.id
+        self.components["trust"] = past.trust.get(actor_id, 0.0)
+        self.components["agreement"] = past.agreement.get(actor_id, 0.0)
+        self.signals["past_engagements"] = past.engagements[actor_id]
+        self.reasons += past.reasons.get(actor_id, [])
+        self.evidence += past.evidence.get(actor_id, [])
 
     def recommendation(self, weights: Weights) -> Recommendation:
         unique = {fact.sort_key: fact for fact in self.evidence}
@@ -287,6 +319,68 @@ class CandidateScore:
             evidence=tuple(unique.values()),
             signals=dict(sorted(self.signals.items())),
         )
+
+
+@dataclass
+class History:
+    """What the cluster has done with each actor, read once for all candidates: the trust its
+    engagements and partnerships built, the value of its agreements, and why."""
+
+    trust: dict[str, float] = field(default_factory=dict)
+    agreement: dict[str, float] = field(default_factory=dict)
+    engagements: Counter[str] = field(default_factory=Counter)
+    reasons: defaultdict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    evidence: defaultdict[str, list[Evidence]] = field(default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def of(cls, ctx: ClusterContext, options: GapOptions) -> History:
+        past = cls()
+        for engagement in ctx.facts.engagements:
+            outcome = engagement.node.props.get("outcome") or "unknown"
+            first: dict[str, Link] = {}
+            for link in engagement.involves:
+                first.setdefault(link.end, link)
+            for actor_id, involves in first.items():
+                past._raise(past.trust, actor_id, OUTCOME_TRUST.get(outcome, 0.5))
+                past.engagements[actor_id] += 1
+                past.reasons[actor_id].append(
+                    f"You worked with it in «{engagement.node.name}» ({outcome})."
+                )
+                past.evidence[actor_id] += [engagement.undertakes.evidence, involves.evidence]
+        for link in ctx.facts.partnerships:
+            kind = link.get("kind") or "informal"
+            past._raise(past.trust, link.end, PARTNERSHIP_TRUST.get(kind, 0.25))
+            past.reasons[link.end].append(f"You already have a {kind} partnership with it.")
+            past.evidence[link.end].append(link.evidence)
+        for agreement in ctx.facts.agreements:
+            first = {}
+            for link in agreement.parties:
+                first.setdefault(link.start, link)
+            state, sentence = agreement_state(agreement.node.props, options)
+            for actor_id, party in first.items():
+                past._raise(past.agreement, actor_id, AGREEMENT_VALUE[state])
+                past.reasons[actor_id].append(
+                    f"Your agreement «{agreement.node.name}» with it {sentence}."
+                )
+                past.evidence[actor_id].append(party.evidence)
+        return past
+
+    @staticmethod
+    def _raise(values: dict[str, float], actor_id: str, value: float) -> None:
+        values[actor_id] = max(values.get(actor_id, 0.0), value)
+
+
+def agreement_state(props: Mapping[str, Any], options: GapOptions) -> tuple[str, str]:
+    """An agreement's state on the day, and a sentence for it."""
+    day, ends = options.as_of, props.get("valid_until")
+    status = props.get("status")
+    if status == "planned":
+        return "planned", "is planned"
+    if status != "active" or (ends is not None and ends < day):
+        return "ended", "has ended"
+    if ends is not None and (ends - day).days <= options.expiry_horizon_days:
+        return "expiring", f"is valid until {ends.isoformat()}, which is soon"
+    return "valid", "is valid" + (f" until {ends.isoformat()}" if ends else "")
 
 
 def progressions(ctx: ClusterContext, options: GapOptions) -> list[Progression]:

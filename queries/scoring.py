@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass, fields
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -37,8 +38,19 @@ class Weights:
             raise ValueError("at least one weight must be above 0")
 
     def score(self, components: dict[str, float]) -> float:
-        weights = asdict(self)
-        return sum(weights[k] * components[k] for k in weights) / sum(weights.values())
+        weights = self._by_component
+        return sum(weights[k] * components[k] for k in weights) / self._total
+
+    @cached_property
+    def _by_component(self) -> dict[str, float]:
+        return asdict(self)
+
+    @cached_property
+    def _total(self) -> float:
+        return sum(self._by_component.values())
+
+
+COMPONENTS = tuple(f.name for f in fields(Weights))
 
 
 def load_weights(path: Path) -> Weights:

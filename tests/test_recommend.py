@@ -14,8 +14,11 @@ import pytest
 from graph.memory_store import MemoryStore
 from loaders.pipeline import load_bundled, load_sources
 from loaders.sources import bundled_sources, discover
+from loaders.synthetic import generate
+from queries import recommend
 from queries.catalogue import load_catalogue
-from queries.gaps import GapOptions
+from queries.facts_memory import MemoryFacts
+from queries.gaps import INACTIVE, GapOptions
 from queries.ids import UnknownIdError
 from queries.recommend import recommend_partners
 from queries.scoring import Weights, load_weights
@@ -68,6 +71,42 @@ def test_the_top_few_are_the_head_of_the_full_ranking(bundled: MemoryStore) -> N
             for top in (1, 3, 10):
                 head = recommend_partners(bundled, cluster, model, top=top, options=TODAY)
                 assert head.recommendations == everyone.recommendations[:top]
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> MemoryStore:
+    folder = tmp_path_factory.mktemp("generated") / "syn"
+    generate(folder, scale=0.05, seed=5)
+    store = MemoryStore()
+    load_sources(store, discover([folder]))
+    return store
+
+
+@pytest.mark.parametrize("weights", [Weights(), Weights(role_fit=0.5, network_proximity=4.0)])
+@pytest.mark.parametrize("loose", [False, True])
+def test_the_top_few_are_the_head_of_the_full_ranking_at_scale(
+    generated: MemoryStore, weights: Weights, loose: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Generated data (thousands of candidates, many tied): candidates are scored in full only
+    while one could still reach the top, and the top few must still be the full ranking's head.
+    Scoring `top` at a time makes every stop decision count, and a store answering "who is
+    near" with every actor (a superset, as the interface allows) makes the bounds loose."""
+    monkeypatch.setattr(recommend, "FULL_SCORING_BATCH", 1)
+    if loose:
+        monkeypatch.setattr(
+            MemoryFacts, "actors_near", lambda self, labels, *_: set(self._of_label(labels))
+        )
+    store = generated
+    clusters = sorted(n["id"] for n in store.nodes("Cluster") if n.get("status") not in INACTIVE)
+    candidates = []
+    for cluster in clusters[:8]:
+        for model in load_catalogue().models:
+            everyone = recommend_partners(store, cluster, model, top=10**6, weights=weights)
+            candidates.append(len(everyone.recommendations))
+            for top in (1, 3, 10):
+                head = recommend_partners(store, cluster, model, top=top, weights=weights)
+                assert head.recommendations == everyone.recommendations[:top]
+    assert max(candidates) > 100
 
 
 def test_missing_required_role_comes_first(bundled: MemoryStore) -> None:
