@@ -128,16 +128,17 @@ class MemoryFacts:
     def actors(
         self, labels: Sequence[str], ids: Sequence[str] | None = None, size: str | None = None
     ) -> list[ActorFacts]:
-        actors = []
-        if ids is None:
-            chosen = self._of_label(labels)
-        else:
-            wanted = set(labels)
-            chosen = sorted(
-                i for i in set(ids) if i in self.graph and self._nodes[i]["label"] in wanted
-            )
+        if ids is None:  # every actor of the labels: derived from the whole graph, so kept
+            every = self._of_label(labels)
+            key = ("actors of", *sorted(set(labels)), size)
+            return list(self.store.derived(key, lambda: self.actors(labels, every, size)))
+        wanted = set(labels)
+        chosen = sorted(
+            i for i in set(ids) if i in self.graph and self._nodes[i]["label"] in wanted
+        )
         if size is not None:
             chosen = [i for i in chosen if self._nodes[i]["props"].get("size") == size]
+        actors = []
         for actor_id in chosen:
             presence = [[link] for link in self._out(actor_id, "PRESENT_IN")]
             hotspots = sorted_links(self._out(actor_id, "IN_HOTSPOT"))

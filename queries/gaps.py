@@ -88,12 +88,14 @@ def model_gaps(
 ) -> list[Gap]:
     """The gaps in a cluster's work under its models (or under one) and in its markets."""
     # Every ICDK (few), but only the Trade Council posts and EEN partners in declared markets
-    # (for one model, in its markets).
+    # (for one model, in its markets) that no ICDK covers: where they are the alternative.
     declared = [d for d in ctx.facts.declarations if model_id in (None, d.get("model"))]
-    countries = sorted({c for d in declared if (c := ctx.country(d.end))})
+    icdks = facts.actors(["InnovationCentre"])
+    covered = set().union(*(icdk.countries for icdk in icdks))
+    uncovered = sorted({c for d in declared if (c := ctx.country(d.end)) and c not in covered})
     instead = ["TradeCouncil", "EnterpriseEuropeNetwork"]
-    near = facts.actors_near(instead, countries, [], [])
-    abroad = [*facts.actors(["InnovationCentre"]), *facts.actors(instead, sorted(near))]
+    near = facts.actors_near(instead, uncovered, [], []) if uncovered else set()
+    abroad = [*icdks, *(facts.actors(instead, sorted(near)) if near else [])]
     gaps = [
         *role_gaps(ctx),
         *formality_gaps(ctx, options),
