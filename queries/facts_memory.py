@@ -213,8 +213,7 @@ class MemoryFacts:
         found: dict[str, list[Link]] = defaultdict(list)
         for peer in peers:
             for candidate in self._partners(peer) & wanted:
-                for link in self._between(peer, candidate):
-                    found[candidate].append(facing(link, candidate))
+                found[candidate] += self._between(candidate, peer)
         return peers, {c: sorted_links(links) for c, links in found.items()}
 
     def _between(self, node_id: str, other: str) -> list[Link]:
