@@ -31,6 +31,7 @@ from graph.store import (
 )
 
 T = TypeVar("T")
+OUT_INDEXED = frozenset({"PARTNERS_WITH"})  # out-relationships indexed by type, beside incoming
 
 
 def _now() -> dt.datetime:
@@ -45,10 +46,12 @@ class MemoryStore(GraphStore):
 
     def __init__(self) -> None:
         self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
-        # Indexes networkx lacks, kept in step with every write, so reads never scan the graph:
+        # Indexes networkx lacks, kept in step with every write, so reads never scan the graph
+        # (a node's own out-relationships are few enough to scan, but for the partnerships that
+        # analyses walk from hundreds of nodes at a time; indexing every type costs memory):
         self.by_label: defaultdict[str, set[str]] = defaultdict(set)  # label -> ids
-        self.out_by_type: defaultdict[tuple[str, str], set[str]] = defaultdict(set)  # (id, TYPE)
-        self.in_by_type: defaultdict[tuple[str, str], set[str]] = defaultdict(set)  # -> ends
+        self.in_by_type: defaultdict[tuple[str, str], set[str]] = defaultdict(set)  # (end, TYPE)
+        self.out_by_type: defaultdict[tuple[str, str], set[str]] = defaultdict(set)  # (start, …)
         # What readers derive from the whole graph (e.g. every candidate of a label), kept until
         # the next write: the API reads far more often than anything loads.
         self._derived: dict[Hashable, Any] = {}
@@ -60,7 +63,8 @@ class MemoryStore(GraphStore):
         return cast(T, self._derived[key])
 
     def _index_edge(self, start: str, rel_type: str, end: str) -> None:
-        self.out_by_type[(start, rel_type)].add(end)
+        if rel_type in OUT_INDEXED:
+            self.out_by_type[(start, rel_type)].add(end)
         self.in_by_type[(end, rel_type)].add(start)
 
     def _unindex_edge(self, start: str, rel_type: str, end: str) -> None:
@@ -224,5 +228,5 @@ class MemoryStore(GraphStore):
 
     def clear(self) -> None:
         self.graph.clear()
-        for index in (self.by_label, self.out_by_type, self.in_by_type, self._derived):
+        for index in (self.by_label, self.in_by_type, self.out_by_type, self._derived):
             index.clear()

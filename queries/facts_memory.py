@@ -28,7 +28,7 @@ class MemoryFacts:
     def __init__(self, store: MemoryStore) -> None:
         self.store, self.graph = store, store.graph
         self.by_label = store.by_label
-        self.out_by_type, self.in_by_type = store.out_by_type, store.in_by_type
+        self.in_by_type, self.out_by_type = store.in_by_type, store.out_by_type
         # networkx's own dict of dicts ({start: {end: {key: attrs}}}): its views wrap every
         # lookup, and these are the analysis' innermost loops.
         self._succ: dict[str, dict[str, dict[Any, dict[str, Any]]]] = store.graph._succ
@@ -41,10 +41,15 @@ class MemoryFacts:
         return Node(node_id, attrs["label"], str(props.get("name", node_id)), props)
 
     def _out(self, node_id: str, rel_type: str) -> Iterator[Link]:
-        for end in self.out_by_type.get((node_id, rel_type), ()):
-            for (key_type, _), attrs in self._succ[node_id][end].items():
+        for end, keyed in self._succ.get(node_id, {}).items():
+            for (key_type, _), attrs in keyed.items():
                 if key_type == rel_type:
                     yield make_link(node_id, rel_type, end, attrs)
+
+    def _ends(self, node_id: str, rel_type: str) -> set[str]:
+        """The nodes `node_id` has a relationship of this type to."""
+        keyed_ends = self._succ.get(node_id, {}).items()
+        return {end for end, keyed in keyed_ends if any(key[0] == rel_type for key in keyed)}
 
     def _in(self, node_id: str, rel_type: str) -> Iterator[Link]:
         for start in self.in_by_type.get((node_id, rel_type), ()):
@@ -204,7 +209,7 @@ class MemoryFacts:
     def peer_partnerships(
         self, cluster_id: str, candidate_ids: Sequence[str]
     ) -> tuple[list[str], dict[str, list[Link]]]:
-        strengths = self.out_by_type.get((cluster_id, "HAS_STRENGTH"), set())
+        strengths = self._ends(cluster_id, "HAS_STRENGTH")
         peers = sorted(
             {peer for s in strengths for peer in self.in_by_type.get((s, "HAS_STRENGTH"), ())}
             - {cluster_id}
