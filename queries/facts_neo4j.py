@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from graph.neo4j_store import ReadQuery
@@ -74,19 +75,26 @@ RETURN c {{.*}} AS node,
 
 
 def _of_labels(var: str, labels: Sequence[str], where: str) -> str:
-    """Nodes of any of the labels, one index-backed MATCH per label, in one round trip."""
-    branches = [f"MATCH ({var}:`{label}`) WHERE {where} RETURN {var}" for label in labels]
-    return "CALL {\n  " + "\n  UNION ALL\n  ".join(branches) + "\n}"
+    """Nodes of any of the labels, one index-backed MATCH per label, in one round trip;
+    `{label}` in `where` stands for each branch's label."""
+    branches = [
+        f"MATCH ({var}:`{label}`) WHERE {where.format(label=label)} RETURN {var}"
+        for label in labels
+    ]
+    return "CALL () {\n  " + "\n  UNION ALL\n  ".join(branches) + "\n}"
 
 
-# A query's text is its plan-cache key: one text per label (not per set of labels) keeps the
-# number of plans Neo4j compiles small. With ids the id index is used, without them the label.
-BY_IDS = "a.id IN $ids AND ($size IS NULL OR a.size = $size)"
-BY_LABEL = "$size IS NULL OR a.size = $size"
+# Actors are read by label with one query text whatever the labels asked for, so the server
+# plans it once and every call is one round trip. Each branch seeks its label's id index with
+# the label's entry in a map parameter: the ids wanted (`$ids`), or the label's id prefix
+# (`$prefixes`: every id starts with its label's prefix, so this lists the label); a label
+# left out of the map seeks with null, which finds nothing at no cost.
+BY_IDS = "a.id IN $ids.`{label}`"
+BY_PREFIX = "a.id STARTS WITH $prefixes.`{label}`"
 
 
 ACTORS = f"""
-MATCH (a:`__LABEL__`) WHERE __WHERE__
+__ACTORS__ WHERE $size IS NULL OR a.size = $size
 RETURN a {{.*}} AS node, labels(a)[0] AS label,
   [(a)-[r:PRESENT_IN]->(c:Country) | [{_rel("r", "a", "c")}]]
   + [(a)-[r1:LOCATED_IN]->(m)-[r2:IN_COUNTRY]->(c)
@@ -104,7 +112,7 @@ RETURN p {{.*}} AS node, labels(p)[0] AS label,
 """
 
 ACTOR_NODES = """
-MATCH (a:`__LABEL__`) WHERE __WHERE__
+__ACTORS__ WHERE $size IS NULL OR a.size = $size
 RETURN a.id AS id, labels(a)[0] AS label, a.name AS name, a.status AS status, a.size AS size
 """
 
@@ -239,18 +247,20 @@ class Neo4jFacts:
     def _actor_rows(
         self, template: str, labels: Sequence[str], ids: Sequence[str] | None, size: str | None
     ) -> list[dict[str, Any]]:
-        """The template's rows for actors of the labels (only these ids, if given)."""
-        rows = []
-        for label in self._labels(labels):
-            query = template.replace("__LABEL__", label)
-            if ids is None:
-                rows += self._read(query.replace("__WHERE__", BY_LABEL), size=size)
-                continue
-            prefix = self.schema.node_types[label].prefix + ":"
-            wanted = [i for i in ids if i.startswith(prefix)]
-            if wanted:
-                rows += self._read(query.replace("__WHERE__", BY_IDS), ids=wanted, size=size)
-        return rows
+        """The template's rows for actors of the labels (only these ids, if given): one query."""
+        prefixes = {self.schema.node_types[label].prefix: label for label in self._labels(labels)}
+        if not prefixes:
+            return []
+        if ids is None:
+            by_prefix = {label: prefix + ":" for prefix, label in prefixes.items()}
+            return self._read(_actor_query(template, BY_PREFIX), prefixes=by_prefix, size=size)
+        wanted: dict[str, list[str]] = defaultdict(list)
+        for node_id in ids:
+            if (label := prefixes.get(node_id.partition(":")[0])) is not None:
+                wanted[label].append(node_id)
+        if not wanted:
+            return []
+        return self._read(_actor_query(template, BY_IDS), ids=wanted, size=size)
 
     def actors(
         self, labels: Sequence[str], ids: Sequence[str] | None = None, size: str | None = None
@@ -321,6 +331,13 @@ class Neo4jFacts:
         for row in self._read(CLUSTER_PARTNERSHIPS, labels=list(labels)):
             found[row["link"]["label"]].append(facing(_link(row["link"]), row["cluster"]))
         return {label: sorted_links(links) for label, links in found.items()}
+
+
+@cache
+def _actor_query(template: str, where: str) -> str:
+    """The template over every label the ontology declares (see BY_IDS)."""
+    actors = _of_labels("a", sorted(load_schema().node_types), where)
+    return template.replace("__ACTORS__", actors + "\nWITH a")
 
 
 def _chain_key(chain: list[Link]) -> tuple[object, ...]:
