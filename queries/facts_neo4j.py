@@ -108,16 +108,14 @@ BY_PREFIX = "a.id STARTS WITH $prefixes.`{label}`"
 BY_SIZE = "a.size = $size"
 
 
+# An actor's places and sectors in one expansion (a sparse node's relationships are one chain,
+# walked once per expansion), each with the countries it lies in; actors() sorts them out.
 ACTORS = f"""
 __ACTORS__ WHERE $size IS NULL OR a.size = $size
-RETURN {{node: props, label: labels(a)[0], presence:
-  [(a)-[r:PRESENT_IN]->(c:Country) | [{_rel("r", "a", "c")}]]
-  + [(a)-[r1:LOCATED_IN]->(m)-[r2:IN_COUNTRY]->(c)
-     | [{_rel("r1", "a", "m")}, {_rel("r2", "m", "c")}]]
-  + [(a)-[r1:IN_HOTSPOT]->(m)-[r2:IN_COUNTRY]->(c)
-     | [{_rel("r1", "a", "m")}, {_rel("r2", "m", "c")}]],
-  hotspots: {_out("r", "IN_HOTSPOT", "a", "h")},
-  focus: {_out("r", "FOCUSES_ON", "a", "s")}}} AS row
+RETURN {{node: props, label: labels(a)[0], out:
+  [(a)-[r:PRESENT_IN|LOCATED_IN|IN_HOTSPOT|FOCUSES_ON]->(x) | {{
+      link: {_named("r", "a", "x", "x")},
+      countries: [(x)-[r2:IN_COUNTRY]->(c) | {_rel("r2", "x", "c")}]}}]}} AS row
 """
 
 
@@ -295,18 +293,8 @@ class Neo4jFacts:
     def actors(
         self, labels: Sequence[str], ids: Sequence[str] | None = None, size: str | None = None
     ) -> list[ActorFacts]:
-        actors = []
-        for row in self._actor_rows(ACTORS, labels, ids, size):
-            presence = [[_link(item) for item in chain] for chain in row["presence"]]
-            actors.append(
-                ActorFacts(
-                    node=_node(row["node"], row["label"]),
-                    presence=sorted(presence, key=_chain_key),
-                    hotspots=sorted_links(_link(i) for i in row["hotspots"]),
-                    focus=sorted_links(_link(i) for i in row["focus"]),
-                )
-            )
-        return sorted(actors, key=lambda actor: actor.node.id)
+        rows = self._actor_rows(ACTORS, labels, ids, size)
+        return sorted((_actor(row) for row in rows), key=lambda actor: actor.node.id)
 
     def actor_nodes(self, labels: Sequence[str], size: str | None = None) -> list[Node]:
         nodes = []
@@ -370,6 +358,28 @@ def _actor_query(template: str, where: str, labels: tuple[str, ...] | None = Non
     props = template == ACTORS
     actors = _of_labels("a", labels or sorted(load_schema().node_types), where, props)
     return template.replace("__ACTORS__", actors + ("\nWITH a, props" if props else "\nWITH a"))
+
+
+def _actor(row: dict[str, Any]) -> ActorFacts:
+    """An ACTORS row: present in a country directly, or through a city or hotspot in one."""
+    presence, hotspots, focus = [], [], []
+    for item in row["out"]:
+        link = _link(item["link"])
+        if link.type == "PRESENT_IN":
+            if item["link"]["label"] == "Country":
+                presence.append([link])
+        elif link.type == "FOCUSES_ON":
+            focus.append(link)
+        else:  # LOCATED_IN or IN_HOTSPOT
+            presence += [[link, _link(country)] for country in item["countries"]]
+            if link.type == "IN_HOTSPOT":
+                hotspots.append(link)
+    return ActorFacts(
+        node=_node(row["node"], row["label"]),
+        presence=sorted(presence, key=_chain_key),
+        hotspots=sorted_links(hotspots),
+        focus=sorted_links(focus),
+    )
 
 
 def _chain_key(chain: list[Link]) -> tuple[object, ...]:
