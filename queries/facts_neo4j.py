@@ -2,6 +2,10 @@
 
 Each query returns relationships as maps {start, end, props} in their stored direction; the
 Python here only turns rows into Links and sorts them as the memory store does.
+
+What keeps an analysis fast (a few ms per query): constant query texts, so the server plans
+each once; one round trip per call, whatever labels it asks for; results collected into one
+record (see _rows); only the properties the analysis reads.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ from queries.facts import (
 PROPS = ", ".join(f".{key}" for key in (*PROVENANCE_KEYS, *LINK_KEYS))
 # The store's bookkeeping on every node, which the analysis never reads; its timezone datetimes
 # were most of the time spent decoding results.
-UNREAD = {FIRSTSEEN, LASTUPDATED, SOURCE_ID}
+UNREAD = frozenset({FIRSTSEEN, LASTUPDATED, SOURCE_ID})
 
 
 def _node_map(var: str, label: str) -> str:
@@ -65,7 +69,7 @@ def _out(var: str, rel_type: str, start: str, end: str) -> str:
     return f"[({start})-[{var}:{rel_type}]->({end}) | {_named(var, start, end, end)}]"
 
 
-@cache
+@cache  # built on first use: the node maps come from the ontology
 def _cluster_query() -> str:
     return f"""
 MATCH (c:Cluster {{id: $cluster}})
