@@ -18,7 +18,7 @@ import random
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -35,6 +35,7 @@ from queries.gaps import INACTIVE, GapOptions, find_gaps
 from queries.recommend import recommend_partners
 
 OPTIONS = GapOptions(as_of=dt.date(2026, 11, 27))
+STORES = ("memory", "neo4j")
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -76,7 +77,11 @@ def active_clusters(store: GraphStore) -> list[str]:
 
 
 def run(
-    dataset: str, fill: Callable[[GraphStore], object], neo4j: Neo4jStore, sample: int
+    dataset: str,
+    fill: Callable[[GraphStore], object],
+    neo4j: Neo4jStore,
+    sample: int,
+    stores: Sequence[str] = STORES,
 ) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     memory = MemoryStore()
@@ -90,6 +95,8 @@ def run(
     neo4j.clear()
     fill(neo4j)
     for store, load_s in ((memory, memory_load), (neo4j, None)):
+        if store.kind not in stores:
+            continue
         for operation, figures in measure(store, clusters).items():
             row = {"dataset": dataset, "store": store.kind, "operation": operation, **figures}
             rows.append(row)
@@ -123,10 +130,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", type=float, action="append", default=[], help="repeatable")
     parser.add_argument("--sample", type=int, default=100, help="clusters timed per scale")
+    parser.add_argument(
+        "--store", choices=STORES, action="append", help="time only this store (repeatable)"
+    )
     args = parser.parse_args()
+    stores = args.store or STORES
     settings = Settings()
     neo4j = Neo4jStore(settings.neo4j_uri, settings.neo4j_auth, settings.neo4j_database)
-    rows = run("bundled", load_bundled, neo4j, args.sample)
+    rows = run("bundled", load_bundled, neo4j, args.sample, stores)
     for scale in args.scale:
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / "synthetic"
@@ -135,7 +146,7 @@ def main() -> None:
             def fill(store: GraphStore, out: Path = out) -> object:
                 return load_sources(store, discover([out]))
 
-            rows += run(f"scale {scale:g}", fill, neo4j, args.sample)
+            rows += run(f"scale {scale:g}", fill, neo4j, args.sample, stores)
     neo4j.close()
     record(rows)
 

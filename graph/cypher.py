@@ -17,8 +17,9 @@ def _snake(name: str) -> str:
 
 
 def schema_statements(schema: Schema) -> dict[str, str]:
-    """{name: statement}: uniqueness of ids per label, and the source_id lookups cleanup needs.
-    A uniqueness constraint is backed by an index of the same name."""
+    """{name: statement}: uniqueness of ids per label, the source_id lookups cleanup needs, and
+    the properties the ontology marks indexed. A uniqueness constraint is backed by an index of
+    the same name."""
     statements = {}
     for label in sorted(schema.node_types):
         name = _snake(label)
@@ -28,6 +29,11 @@ def schema_statements(schema: Schema) -> dict[str, str]:
         statements[f"{name}_source_id"] = (
             f"CREATE INDEX {name}_source_id IF NOT EXISTS FOR (n:`{label}`) ON (n.{SOURCE_ID})"
         )
+        for key, spec in sorted(schema.node_types[label].properties.items()):
+            if spec.indexed:
+                statements[f"{name}_{key}"] = (
+                    f"CREATE INDEX {name}_{key} IF NOT EXISTS FOR (n:`{label}`) ON (n.{key})"
+                )
     for rel_type in sorted(schema.relationship_types):
         name = f"rel_{rel_type.lower()}_source_id"
         statements[name] = (

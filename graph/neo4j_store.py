@@ -48,13 +48,16 @@ DEFAULT_BATCH_SIZE = 5_000
 
 
 def _native(value: Any) -> Any:
-    """neo4j.time values as datetime values, so both stores hand out the same Python types."""
-    if isinstance(value, Date | DateTime):
-        return value.to_native()
-    if isinstance(value, list):
-        return [_native(v) for v in value]
-    if isinstance(value, dict):
+    """neo4j.time values as datetime values, so both stores hand out the same Python types.
+    Every value of a result passes through here: exact type tests are several times faster than
+    isinstance with a union, which mattered for results of thousands of values."""
+    kind = type(value)
+    if kind is dict:
         return {k: _native(v) for k, v in value.items()}
+    if kind is list:
+        return [_native(v) for v in value]
+    if kind is Date or kind is DateTime:
+        return value.to_native()
     return value
 
 

@@ -51,6 +51,7 @@ class PropertySpec:
     required: bool = False
     multi_valued: bool = False
     allowed: tuple[str, ...] = ()
+    indexed: bool = False  # Neo4j keeps an index on it (queries select nodes by it)
 
     @property
     def python_type(self) -> type:
@@ -202,6 +203,7 @@ class Schema:
             required=self.graph.value(iri, PG.required) == Literal(True),
             multi_valued=(iri, RDF.type, OWL.FunctionalProperty) not in self.graph,
             allowed=tuple(allowed),
+            indexed=self.graph.value(iri, PG.indexed) == Literal(True),
         )
 
     def _datatype_properties(self) -> list[URIRef]:

@@ -2,15 +2,21 @@
 
 Each query returns relationships as maps {start, end, props} in their stored direction; the
 Python here only turns rows into Links and sorts them as the memory store does.
+
+What keeps an analysis fast (a few ms per query): constant query texts, so the server plans
+each once; one round trip per call, whatever labels it asks for; results collected into one
+record (see _rows); only the properties the analysis reads.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from graph.neo4j_store import ReadQuery
+from graph.records import FIRSTSEEN, LASTUPDATED, SOURCE_ID
 from ontology.schema import load_schema
 from queries.facts import (
     LINK_KEYS,
@@ -29,6 +35,15 @@ from queries.facts import (
 )
 
 PROPS = ", ".join(f".{key}" for key in (*PROVENANCE_KEYS, *LINK_KEYS))
+# The store's bookkeeping on every node, which the analysis never reads; its timezone datetimes
+# were most of the time spent decoding results.
+UNREAD = frozenset({FIRSTSEEN, LASTUPDATED, SOURCE_ID})
+
+
+def _node_map(var: str, label: str) -> str:
+    """A node's properties as a map: those the ontology declares for the label, but UNREAD."""
+    keys = sorted(set(load_schema().node_properties(label)) - UNREAD)
+    return f"{var} {{{', '.join(f'.{key}' for key in keys)}}}"
 
 
 def _rel(var: str, start: str, end: str) -> str:
@@ -54,58 +69,71 @@ def _out(var: str, rel_type: str, start: str, end: str) -> str:
     return f"[({start})-[{var}:{rel_type}]->({end}) | {_named(var, start, end, end)}]"
 
 
-CLUSTER = f"""
+@cache  # built on first use: the node maps come from the ontology
+def _cluster_query() -> str:
+    return f"""
 MATCH (c:Cluster {{id: $cluster}})
-RETURN c {{.*}} AS node,
+RETURN {_node_map("c", "Cluster")} AS node,
   {_out("r", "HAS_STRENGTH", "c", "s")} AS strengths,
   [(c)-[r:PARTNERS_WITH]-(p) | {_other("r", "p")}] AS partnerships,
   {_out("r", "TARGETS_MARKET", "c", "t")} AS declarations,
   [(c)-[u:UNDERTAKES]->(e:Engagement) | {{
-      node: e {{.*}}, undertakes: {_rel("u", "c", "e")},
+      node: {_node_map("e", "Engagement")}, undertakes: {_rel("u", "c", "e")},
       models: {_out("r", "UNDER_MODEL", "e", "m")},
       targets: {_out("r", "TARGETS", "e", "t")},
       involves: {_out("r", "INVOLVES", "e", "a")}}}] AS engagements,
   [(c)-[:PARTY_TO]->(g:Agreement) | {{
-      node: g {{.*}},
+      node: {_node_map("g", "Agreement")},
       parties: [(x)-[r:PARTY_TO]->(g) | {_named("r", "x", "g", "x")}],
       models: {_out("r", "UNDER_MODEL", "g", "m")},
       targets: {_out("r", "TARGETS", "g", "t")}}}] AS agreements
 """
 
 
-def _of_labels(var: str, labels: Sequence[str], where: str) -> str:
-    """Nodes of any of the labels, one index-backed MATCH per label, in one round trip."""
-    branches = [f"MATCH ({var}:`{label}`) WHERE {where} RETURN {var}" for label in labels]
-    return "CALL {\n  " + "\n  UNION ALL\n  ".join(branches) + "\n}"
+def _of_labels(var: str, labels: Sequence[str], where: str, props: bool = True) -> str:
+    """Nodes of any of the labels, one index-backed MATCH per label, in one round trip (with
+    their properties as `props`, if asked); `{label}` in `where` stands for each branch's label."""
+    branches = [
+        f"MATCH ({var}:`{label}`) WHERE {where.format(label=label)} RETURN {var}"
+        + (f", {_node_map(var, label)} AS props" if props else "")
+        for label in labels
+    ]
+    return "CALL () {\n  " + "\n  UNION ALL\n  ".join(branches) + "\n}"
 
 
-# A query's text is its plan-cache key: one text per label (not per set of labels) keeps the
-# number of plans Neo4j compiles small. With ids the id index is used, without them the label.
-BY_IDS = "a.id IN $ids AND ($size IS NULL OR a.size = $size)"
-BY_LABEL = "$size IS NULL OR a.size = $size"
+# Actors are read by label with one query text whatever the labels asked for, so the server
+# plans it once and every call is one round trip. Each branch seeks its label's id index with
+# the label's entry in a map parameter: the ids wanted (`$ids`), or the label's id prefix
+# (`$prefixes`: every id starts with its label's prefix, so this lists the label); a label
+# left out of the map seeks with null, which finds nothing at no cost.
+# Nodes of a size are found by the size index instead, in only the labels that have a size.
+BY_IDS = "a.id IN $ids.`{label}`"
+BY_PREFIX = "a.id STARTS WITH $prefixes.`{label}`"
+BY_SIZE = "a.size = $size"
 
 
+# An actor's places and sectors in one expansion (a sparse node's relationships are one chain,
+# walked once per expansion), each with the countries it lies in; actors() sorts them out.
 ACTORS = f"""
-MATCH (a:`__LABEL__`) WHERE __WHERE__
-RETURN a {{.*}} AS node, labels(a)[0] AS label,
-  [(a)-[r:PRESENT_IN]->(c:Country) | [{_rel("r", "a", "c")}]]
-  + [(a)-[r1:LOCATED_IN]->(m)-[r2:IN_COUNTRY]->(c)
-     | [{_rel("r1", "a", "m")}, {_rel("r2", "m", "c")}]]
-  + [(a)-[r1:IN_HOTSPOT]->(m)-[r2:IN_COUNTRY]->(c)
-     | [{_rel("r1", "a", "m")}, {_rel("r2", "m", "c")}]] AS presence,
-  {_out("r", "IN_HOTSPOT", "a", "h")} AS hotspots,
-  {_out("r", "FOCUSES_ON", "a", "s")} AS focus
+__ACTORS__ WHERE $size IS NULL OR a.size = $size
+RETURN {{node: props, label: labels(a)[0], out:
+  [(a)-[r:PRESENT_IN|LOCATED_IN|IN_HOTSPOT|FOCUSES_ON]->(x) | {{
+      link: {_named("r", "a", "x", "x")},
+      countries: [(x)-[r2:IN_COUNTRY]->(c) | {_rel("r2", "x", "c")}]}}]}} AS row
 """
 
-PLACES = f"""
+
+@cache
+def _places_query() -> str:
+    return f"""
 {_of_labels("p", ("Country", "Hotspot", "Market"), "p.id IN $ids")}
-RETURN p {{.*}} AS node, labels(p)[0] AS label,
-       {_out("r", "IN_COUNTRY", "p", "c")} AS chains
+RETURN {{node: props, label: labels(p)[0], chains: {_out("r", "IN_COUNTRY", "p", "c")}}} AS row
 """
+
 
 ACTOR_NODES = """
-MATCH (a:`__LABEL__`) WHERE __WHERE__
-RETURN a.id AS id, labels(a)[0] AS label, a.name AS name, a.status AS status, a.size AS size
+__ACTORS__ WHERE $size IS NULL OR a.size = $size
+RETURN {id: a.id, label: labels(a)[0], name: a.name, status: a.status, size: a.size} AS row
 """
 
 ACTORS_NEAR = """
@@ -123,7 +151,7 @@ CALL {
   MATCH (s)<-[:FOCUSES_ON]-(a) RETURN a
 }
 WITH a WHERE labels(a)[0] IN $labels
-RETURN DISTINCT a.id AS id
+RETURN collect(DISTINCT a.id) AS ids
 """
 
 COMMON_PARTNERS = f"""
@@ -133,8 +161,8 @@ WITH DISTINCT c, z
 MATCH (z)-[r:PARTNERS_WITH]-(a)
 WHERE a.id IN $candidates AND a <> z AND a <> c
 WITH z, a, collect({_rel("r", "startNode(r)", "endNode(r)")}) AS links
-RETURN a.id AS candidate, z.id AS common, links,
-       COUNT {{ MATCH (z)-[:PARTNERS_WITH]-(n) WHERE n <> z RETURN DISTINCT n }} AS degree
+RETURN {{candidate: a.id, common: z.id, links: links,
+  degree: COUNT {{ MATCH (z)-[:PARTNERS_WITH]-(n) WHERE n <> z RETURN DISTINCT n }}}} AS row
 """
 
 PEER_PARTNERSHIPS = f"""
@@ -149,13 +177,14 @@ RETURN [p IN peers | p.id] AS peers,
 SHARED_PARTNERS = """
 MATCH (c:Cluster {id: $cluster})-[:PARTNERS_WITH]-(z)-[:PARTNERS_WITH]-(other:Cluster)
 WHERE other <> c AND z <> c AND other <> z
-RETURN other.id AS other, collect(DISTINCT z.id) AS commons
+WITH other, collect(DISTINCT z.id) AS commons
+RETURN {other: other.id, commons: commons} AS row
 """
 
 CLUSTER_PARTNERSHIPS = f"""
 MATCH (c:Cluster)-[r:PARTNERS_WITH]-(a)
 WHERE labels(a)[0] IN $labels
-RETURN c.id AS cluster, {_other("r", "a")} AS link
+RETURN {{cluster: c.id, link: {_other("r", "a")}}} AS row
 """
 
 
@@ -167,6 +196,12 @@ class Neo4jFacts:
     def _read(self, query: str, **params: Any) -> list[dict[str, Any]]:
         return self.run(query, params)
 
+    def _rows(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        """The query's `row`s, collected into one record: the driver reads each record as a
+        message of its own, and thousands of them took longer to receive than to find."""
+        wrapped = f"CALL () {{\n{query}\n}}\nRETURN collect(row) AS rows"
+        return list(self._read(wrapped, **params)[0]["rows"])
+
     def _labels(self, labels: Sequence[str]) -> list[str]:
         """Labels are spliced into the text, so each must be one the ontology declares."""
         for label in labels:
@@ -175,11 +210,11 @@ class Neo4jFacts:
         return sorted(set(labels))
 
     def clusters(self) -> list[Node]:
-        rows = self._read("MATCH (c:Cluster) RETURN c {.*} AS node ORDER BY c.id")
-        return [_node(row["node"], "Cluster") for row in rows]
+        rows = self._rows(f"MATCH (c:Cluster) RETURN {_node_map('c', 'Cluster')} AS row")
+        return sorted((_node(row, "Cluster") for row in rows), key=lambda node: node.id)
 
     def cluster(self, cluster_id: str) -> ClusterFacts | None:
-        rows = self._read(CLUSTER, cluster=cluster_id)
+        rows = self._read(_cluster_query(), cluster=cluster_id)
         if not rows:
             return None
         row = rows[0]
@@ -227,7 +262,7 @@ class Neo4jFacts:
 
     def places(self, place_ids: Sequence[str]) -> dict[str, Place]:
         places = {}
-        for row in self._read(PLACES, ids=sorted(set(place_ids))):
+        for row in self._rows(_places_query(), ids=sorted(set(place_ids))):
             node = _node(row["node"], row["label"])
             if node.label == "Country":
                 places[node.id] = Place(node, node.id, [])
@@ -239,34 +274,31 @@ class Neo4jFacts:
     def _actor_rows(
         self, template: str, labels: Sequence[str], ids: Sequence[str] | None, size: str | None
     ) -> list[dict[str, Any]]:
-        """The template's rows for actors of the labels (only these ids, if given)."""
-        rows = []
-        for label in self._labels(labels):
-            query = template.replace("__LABEL__", label)
-            if ids is None:
-                rows += self._read(query.replace("__WHERE__", BY_LABEL), size=size)
-                continue
-            prefix = self.schema.node_types[label].prefix + ":"
-            wanted = [i for i in ids if i.startswith(prefix)]
-            if wanted:
-                rows += self._read(query.replace("__WHERE__", BY_IDS), ids=wanted, size=size)
-        return rows
+        """The template's rows for actors of the labels (only these ids, if given): one query."""
+        prefixes = {self.schema.node_types[label].prefix: label for label in self._labels(labels)}
+        if not prefixes:
+            return []
+        if ids is None and size is not None:
+            sized = tuple(x for x in prefixes.values() if "size" in self.schema.node_properties(x))
+            if not sized:
+                return []
+            return self._rows(_actor_query(template, BY_SIZE, sized), size=size)
+        if ids is None:
+            by_prefix = {label: prefix + ":" for prefix, label in prefixes.items()}
+            return self._rows(_actor_query(template, BY_PREFIX), prefixes=by_prefix, size=size)
+        wanted: dict[str, list[str]] = defaultdict(list)
+        for node_id in ids:
+            if (label := prefixes.get(node_id.partition(":")[0])) is not None:
+                wanted[label].append(node_id)
+        if not wanted:
+            return []
+        return self._rows(_actor_query(template, BY_IDS), ids=wanted, size=size)
 
     def actors(
         self, labels: Sequence[str], ids: Sequence[str] | None = None, size: str | None = None
     ) -> list[ActorFacts]:
-        actors = []
-        for row in self._actor_rows(ACTORS, labels, ids, size):
-            presence = [[_link(item) for item in chain] for chain in row["presence"]]
-            actors.append(
-                ActorFacts(
-                    node=_node(row["node"], row["label"]),
-                    presence=sorted(presence, key=_chain_key),
-                    hotspots=sorted_links(_link(i) for i in row["hotspots"]),
-                    focus=sorted_links(_link(i) for i in row["focus"]),
-                )
-            )
-        return sorted(actors, key=lambda actor: actor.node.id)
+        rows = self._actor_rows(ACTORS, labels, ids, size)
+        return sorted((_actor(row) for row in rows), key=lambda actor: actor.node.id)
 
     def actor_nodes(self, labels: Sequence[str], size: str | None = None) -> list[Node]:
         nodes = []
@@ -289,13 +321,13 @@ class Neo4jFacts:
             places=list(places),
             sectors=list(sectors),
         )
-        return {row["id"] for row in rows}
+        return set(rows[0]["ids"])
 
     def common_partners(
         self, cluster_id: str, candidate_ids: Sequence[str]
     ) -> dict[str, list[CommonPartner]]:
         found: dict[str, list[CommonPartner]] = defaultdict(list)
-        rows = self._read(COMMON_PARTNERS, cluster=cluster_id, candidates=list(candidate_ids))
+        rows = self._rows(COMMON_PARTNERS, cluster=cluster_id, candidates=list(candidate_ids))
         for row in sorted(rows, key=lambda r: (r["candidate"], r["common"])):
             links = sorted_links(facing(_link(item), row["common"]) for item in row["links"])
             found[row["candidate"]].append(CommonPartner(row["common"], row["degree"], links))
@@ -313,14 +345,45 @@ class Neo4jFacts:
         return sorted(peers), {c: sorted_links(links) for c, links in found.items()}
 
     def shared_partners(self, cluster_id: str) -> dict[str, list[str]]:
-        rows = self._read(SHARED_PARTNERS, cluster=cluster_id)
+        rows = self._rows(SHARED_PARTNERS, cluster=cluster_id)
         return {row["other"]: sorted(row["commons"]) for row in sorted(rows, key=_by_other)}
 
     def cluster_partnerships(self, labels: Sequence[str]) -> dict[str, list[Link]]:
         found: dict[str, list[Link]] = {label: [] for label in labels}
-        for row in self._read(CLUSTER_PARTNERSHIPS, labels=list(labels)):
+        for row in self._rows(CLUSTER_PARTNERSHIPS, labels=list(labels)):
             found[row["link"]["label"]].append(facing(_link(row["link"]), row["cluster"]))
         return {label: sorted_links(links) for label, links in found.items()}
+
+
+@cache
+def _actor_query(template: str, where: str, labels: tuple[str, ...] | None = None) -> str:
+    """The template over these labels, by default every label the ontology declares (see
+    BY_IDS); only ACTORS reads the nodes' properties."""
+    props = template == ACTORS
+    actors = _of_labels("a", labels or sorted(load_schema().node_types), where, props)
+    return template.replace("__ACTORS__", actors + ("\nWITH a, props" if props else "\nWITH a"))
+
+
+def _actor(row: dict[str, Any]) -> ActorFacts:
+    """An ACTORS row: present in a country directly, or through a city or hotspot in one."""
+    presence, hotspots, focus = [], [], []
+    for item in row["out"]:
+        link = _link(item["link"])
+        if link.type == "PRESENT_IN":
+            if item["link"]["label"] == "Country":
+                presence.append([link])
+        elif link.type == "FOCUSES_ON":
+            focus.append(link)
+        else:  # LOCATED_IN or IN_HOTSPOT
+            presence += [[link, _link(country)] for country in item["countries"]]
+            if link.type == "IN_HOTSPOT":
+                hotspots.append(link)
+    return ActorFacts(
+        node=_node(row["node"], row["label"]),
+        presence=sorted(presence, key=_chain_key),
+        hotspots=sorted_links(hotspots),
+        focus=sorted_links(focus),
+    )
 
 
 def _chain_key(chain: list[Link]) -> tuple[object, ...]:
@@ -335,7 +398,8 @@ def _name(item: dict[str, Any]) -> str:
     return str(item.get("name") or item["other"])
 
 
-def _node(props: dict[str, Any], label: str) -> Node:
+def _node(projected: dict[str, Any], label: str) -> Node:
+    props = {k: v for k, v in projected.items() if v is not None}  # a projection names them all
     return Node(props["id"], label, str(props.get("name", props["id"])), props)
 
 

@@ -21,6 +21,13 @@ def test_schema_statements_cover_every_label_and_relationship_type() -> None:
     assert all("IF NOT EXISTS" in s for s in statements.values())
 
 
+def test_properties_the_ontology_marks_indexed_get_an_index() -> None:
+    statements = cypher.schema_statements(load_schema())
+    assert statements["company_size"] == (
+        "CREATE INDEX company_size IF NOT EXISTS FOR (n:`Company`) ON (n.size)"
+    )
+
+
 def test_writes_are_batched_merges_with_labels_on_every_match() -> None:
     create = cypher.create_relationships("PARTNERS_WITH", "Cluster", "InnovationCentre")
     assert create.startswith("UNWIND $rows AS row")
