@@ -161,12 +161,8 @@ class MemoryFacts:
 
     def actor_nodes(self, labels: Sequence[str], size: str | None = None) -> list[Node]:
         def build() -> list[Node]:
-            nodes = (self._nodes[i] for i in self._of_label(labels))
-            chosen = (n for n in nodes if size is None or n["props"].get("size") == size)
-            return [
-                Node(n["props"]["id"], n["label"], str(n["props"].get("name")), n["props"])
-                for n in chosen
-            ]
+            nodes = (self._node(i) for i in self._of_label(labels))
+            return [n for n in nodes if size is None or n.props.get("size") == size]
 
         return list(self.store.derived(("nodes of", *sorted(set(labels)), size), build))
 
