@@ -118,7 +118,6 @@ class CommonPartner:
 
     id: str
     degree: int  # how many distinct partners it has in all
-    links: list[Link]  # its partnerships with the candidate
 
 
 class AnalysisFacts(Protocol):
@@ -160,9 +159,14 @@ class AnalysisFacts(Protocol):
 
     def peer_partnerships(
         self, cluster_id: str, candidate_ids: Sequence[str]
-    ) -> tuple[list[str], dict[str, list[Link]]]:
-        """Clusters sharing a strength with the cluster, and their partnerships with candidates
-        (read from the candidate's side)."""
+    ) -> tuple[list[str], dict[str, list[str]]]:
+        """Clusters sharing a strength with the cluster, and which of them partner with each
+        candidate: {candidate: [peers]}."""
+        ...
+
+    def partnerships_between(self, others: Mapping[str, Sequence[str]]) -> dict[str, list[Link]]:
+        """Each node's partnerships with the others named for it, read from its side: the
+        evidence behind the network signals, read only for the candidates scored in full."""
         ...
 
     def shared_partners(self, cluster_id: str) -> dict[str, list[str]]:

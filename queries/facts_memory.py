@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from graph.memory_store import MemoryStore
@@ -194,28 +194,32 @@ class MemoryFacts:
         found: dict[str, list[CommonPartner]] = defaultdict(list)
         for common in sorted(self._partners(cluster_id)):
             theirs = self._partners(common)
-            shared = wanted & theirs
-            if not shared:
-                continue
-            for candidate in sorted(shared):
-                links = sorted_links(self._between(common, candidate))
-                found[candidate].append(CommonPartner(common, len(theirs), links))
+            for candidate in wanted & theirs:
+                found[candidate].append(CommonPartner(common, len(theirs)))
         return dict(found)
 
     def peer_partnerships(
         self, cluster_id: str, candidate_ids: Sequence[str]
-    ) -> tuple[list[str], dict[str, list[Link]]]:
+    ) -> tuple[list[str], dict[str, list[str]]]:
         strengths = self._ends(cluster_id, "HAS_STRENGTH")
         peers = sorted(
             {peer for s in strengths for peer in self.in_by_type.get((s, "HAS_STRENGTH"), ())}
             - {cluster_id}
         )
         wanted = set(candidate_ids)
-        found: dict[str, list[Link]] = defaultdict(list)
+        found: dict[str, list[str]] = defaultdict(list)
         for peer in peers:
             for candidate in self._partners(peer) & wanted:
-                found[candidate] += self._between(candidate, peer)
-        return peers, {c: sorted_links(links) for c, links in found.items()}
+                found[candidate].append(peer)
+        return peers, dict(found)
+
+    def partnerships_between(self, others: Mapping[str, Sequence[str]]) -> dict[str, list[Link]]:
+        found = {}
+        for node_id, ids in others.items():
+            found[node_id] = sorted_links(
+                link for other in set(ids) for link in self._between(node_id, other)
+            )
+        return found
 
     def _between(self, node_id: str, other: str) -> list[Link]:
         """The partnerships between two nodes, read from `node_id`'s side."""

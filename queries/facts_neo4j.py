@@ -11,7 +11,7 @@ record (see _rows); only the properties the analysis reads.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -154,24 +154,31 @@ WITH a WHERE labels(a)[0] IN $labels
 RETURN collect(DISTINCT a.id) AS ids
 """
 
-COMMON_PARTNERS = f"""
-MATCH (c:Cluster {{id: $cluster}})-[:PARTNERS_WITH]-(z)
+COMMON_PARTNERS = """
+MATCH (c:Cluster {id: $cluster})-[:PARTNERS_WITH]-(z)
 WHERE z <> c
 WITH DISTINCT c, z
-MATCH (z)-[r:PARTNERS_WITH]-(a)
+WITH c, z, COUNT { MATCH (z)-[:PARTNERS_WITH]-(n) WHERE n <> z RETURN DISTINCT n } AS degree
+MATCH (z)-[:PARTNERS_WITH]-(a)
 WHERE a.id IN $candidates AND a <> z AND a <> c
-WITH z, a, collect({_rel("r", "startNode(r)", "endNode(r)")}) AS links
-RETURN {{candidate: a.id, common: z.id, links: links,
-  degree: COUNT {{ MATCH (z)-[:PARTNERS_WITH]-(n) WHERE n <> z RETURN DISTINCT n }}}} AS row
+WITH z, degree, collect(DISTINCT a.id) AS candidates
+RETURN {common: z.id, degree: degree, candidates: candidates} AS row
 """
 
-PEER_PARTNERSHIPS = f"""
-MATCH (c:Cluster {{id: $cluster}})-[:HAS_STRENGTH]->()<-[:HAS_STRENGTH]-(peer:Cluster)
+PEER_PARTNERSHIPS = """
+MATCH (c:Cluster {id: $cluster})-[:HAS_STRENGTH]->()<-[:HAS_STRENGTH]-(peer:Cluster)
 WHERE peer <> c
 WITH collect(DISTINCT peer) AS peers
-RETURN [p IN peers | p.id] AS peers,
-  [p IN peers | [(p)-[r:PARTNERS_WITH]-(a) WHERE a.id IN $candidates
-                 | {_other("r", "a")}]] AS links
+RETURN [p IN peers | {
+  peer: p.id,
+  candidates: [(p)-[:PARTNERS_WITH]-(a) WHERE a.id IN $candidates AND a <> p | a.id]}] AS peers
+"""
+
+# Each node seeks its label's id index (see BY_IDS); `$others` maps it to the ids it links to.
+PARTNERSHIPS_BETWEEN = f"""
+__ACTORS__
+MATCH (a)-[r:PARTNERS_WITH]-(b) WHERE b.id IN $others[a.id]
+RETURN {{node: a.id, link: {_other("r", "b")}}} AS row
 """
 
 SHARED_PARTNERS = """
@@ -272,9 +279,15 @@ class Neo4jFacts:
         return dict(sorted(places.items()))
 
     def _actor_rows(
-        self, template: str, labels: Sequence[str], ids: Sequence[str] | None, size: str | None
+        self,
+        template: str,
+        labels: Sequence[str],
+        ids: Sequence[str] | None,
+        size: str | None,
+        **params: Any,
     ) -> list[dict[str, Any]]:
-        """The template's rows for actors of the labels (only these ids, if given): one query."""
+        """The template's rows for actors of the labels (only these ids, if given): one query,
+        with these further parameters."""
         prefixes = {self.schema.node_types[label].prefix: label for label in self._labels(labels)}
         if not prefixes:
             return []
@@ -282,17 +295,19 @@ class Neo4jFacts:
             sized = tuple(x for x in prefixes.values() if "size" in self.schema.node_properties(x))
             if not sized:
                 return []
-            return self._rows(_actor_query(template, BY_SIZE, sized), size=size)
+            return self._rows(_actor_query(template, BY_SIZE, sized), size=size, **params)
         if ids is None:
             by_prefix = {label: prefix + ":" for prefix, label in prefixes.items()}
-            return self._rows(_actor_query(template, BY_PREFIX), prefixes=by_prefix, size=size)
+            return self._rows(
+                _actor_query(template, BY_PREFIX), prefixes=by_prefix, size=size, **params
+            )
         wanted: dict[str, list[str]] = defaultdict(list)
         for node_id in ids:
             if (label := prefixes.get(node_id.partition(":")[0])) is not None:
                 wanted[label].append(node_id)
         if not wanted:
             return []
-        return self._rows(_actor_query(template, BY_IDS), ids=wanted, size=size)
+        return self._rows(_actor_query(template, BY_IDS), ids=wanted, size=size, **params)
 
     def actors(
         self, labels: Sequence[str], ids: Sequence[str] | None = None, size: str | None = None
@@ -328,21 +343,30 @@ class Neo4jFacts:
     ) -> dict[str, list[CommonPartner]]:
         found: dict[str, list[CommonPartner]] = defaultdict(list)
         rows = self._rows(COMMON_PARTNERS, cluster=cluster_id, candidates=list(candidate_ids))
-        for row in sorted(rows, key=lambda r: (r["candidate"], r["common"])):
-            links = sorted_links(facing(_link(item), row["common"]) for item in row["links"])
-            found[row["candidate"]].append(CommonPartner(row["common"], row["degree"], links))
+        for row in sorted(rows, key=lambda r: str(r["common"])):
+            for candidate in row["candidates"]:
+                found[candidate].append(CommonPartner(row["common"], row["degree"]))
         return dict(sorted(found.items()))
 
     def peer_partnerships(
         self, cluster_id: str, candidate_ids: Sequence[str]
-    ) -> tuple[list[str], dict[str, list[Link]]]:
+    ) -> tuple[list[str], dict[str, list[str]]]:
         rows = self._read(PEER_PARTNERSHIPS, cluster=cluster_id, candidates=list(candidate_ids))
-        found: dict[str, list[Link]] = defaultdict(list)
-        peers: list[str] = rows[0]["peers"] if rows else []
-        for items in rows[0]["links"] if rows else []:
-            for item in items:
-                found[item["other"]].append(facing(_link(item), item["other"]))
-        return sorted(peers), {c: sorted_links(links) for c, links in found.items()}
+        peers = sorted(rows[0]["peers"] if rows else [], key=lambda p: str(p["peer"]))
+        found: dict[str, list[str]] = defaultdict(list)
+        for peer in peers:
+            for candidate in sorted(set(peer["candidates"])):
+                found[candidate].append(peer["peer"])
+        return [peer["peer"] for peer in peers], dict(found)
+
+    def partnerships_between(self, others: Mapping[str, Sequence[str]]) -> dict[str, list[Link]]:
+        wanted = {node_id: list(ids) for node_id, ids in others.items()}
+        labels = sorted(self.schema.node_types)
+        found: dict[str, list[Link]] = {node_id: [] for node_id in wanted}
+        rows = self._actor_rows(PARTNERSHIPS_BETWEEN, labels, list(wanted), None, others=wanted)
+        for row in rows:
+            found[row["node"]].append(facing(_link(row["link"]), row["node"]))
+        return {node_id: sorted_links(links) for node_id, links in found.items()}
 
     def shared_partners(self, cluster_id: str) -> dict[str, list[str]]:
         rows = self._rows(SHARED_PARTNERS, cluster=cluster_id)

@@ -135,7 +135,7 @@ def rank_candidates(
     fills, labels = candidate_roles(facts, ctx, spec, missing)
     ids = sorted(fills)
     common = facts.common_partners(ctx.id, ids)
-    peers, peer_links = facts.peer_partnerships(ctx.id, ids)
+    peers, adopters = facts.peer_partnerships(ctx.id, ids)
     strengths = sorted({link.end for link in ctx.facts.strengths})
     in_market = facts.actors_near(labels, sorted(target.countries), sorted(target.places), [])
     # How many of the cluster's strengths each candidate focuses on: its exact sector match.
@@ -143,34 +143,37 @@ def rank_candidates(
     in_sector = set(sector_hits)
     past = History.of(ctx, options)
     history = set(past.reasons)
-    signalled = (in_market | in_sector | set(common) | set(peer_links) | history) & set(fills)
+    signalled = (in_market | in_sector | set(common) | set(adopters) | history) & set(fills)
     quiet = sorted(set(fills) - signalled, key=lambda i: (-spec.role_fit(fills[i]), i))[:top]
 
     def bound(actor_id: str) -> float:
         """The score with every component not yet known at its best."""
-        upper = CandidateScore.known_components(
-            spec.role_fit(fills[actor_id]),
-            common.get(actor_id, []),
-            peers,
-            peer_links.get(actor_id, []),
+        shared, adopting = common.get(actor_id), adopters.get(actor_id)
+        return weights.score(
+            {
+                "role_fit": spec.role_fit(fills[actor_id]),
+                "market_presence": float(actor_id in in_market),
+                "sector_match": sector_hits[actor_id] / len(strengths) if strengths else 0.0,
+                "network_proximity": network_proximity(shared) if shared else 0.0,
+                "peer_adoption": len(adopting) / len(peers) if adopting else 0.0,
+                "trust": past.trust.get(actor_id, 0.0),
+                "agreement": past.agreement.get(actor_id, 0.0),
+            }
         )
-        upper.update(
-            market_presence=float(actor_id in in_market),
-            sector_match=sector_hits[actor_id] / len(strengths) if strengths else 0.0,
-            trust=past.trust.get(actor_id, 0.0),
-            agreement=past.agreement.get(actor_id, 0.0),
-        )
-        return weights.score(upper)
 
     bounds = {actor_id: bound(actor_id) for actor_id in signalled | set(quiet)}
     order = sorted(bounds, key=lambda i: (-bounds[i], i))
     ranked: list[Recommendation] = []
     for start in range(0, len(order), max(top, FULL_SCORING_BATCH)):
         batch = order[start : start + max(top, FULL_SCORING_BATCH)]
+        networked = {i: [p.id for p in common.get(i, [])] + adopters.get(i, []) for i in batch}
+        links = facts.partnerships_between({i: ids for i, ids in networked.items() if ids})
         for actor in facts.actors(labels, batch):
             actor_id = actor.node.id
             scorer = CandidateScore(ctx, spec, target, options, actor, fills[actor_id])
-            scorer.network(common.get(actor_id, []), peers, peer_links.get(actor_id, []))
+            scorer.network(
+                common.get(actor_id, []), peers, adopters.get(actor_id, []), links.get(actor_id, [])
+            )
             scorer.history(past)
             ranked.append(scorer.recommendation(weights))
         ranked = sorted(ranked, key=_rank)[:top]
@@ -185,6 +188,11 @@ def rank_candidates(
 
 # Candidates scored in full at a time: big enough to rarely need a second round trip.
 FULL_SCORING_BATCH = 25
+
+
+def network_proximity(common: list[CommonPartner]) -> float:
+    """The network component: resource allocation over the shared partners, squashed."""
+    return proximity([partner.degree for partner in common])[2]
 
 
 def _rank(recommendation: Recommendation) -> tuple[float, str]:
@@ -261,23 +269,11 @@ class CandidateScore:
             self.evidence += [strengths[link.end].evidence for link in matching]
             self.evidence += [link.evidence for link in matching]
 
-    @staticmethod
-    def known_components(
-        role_fit: float, common: list[CommonPartner], peers: list[str], peer_links: list[Link]
-    ) -> dict[str, float]:
-        """The components known before the candidate's own facts are read (the rest at 0)."""
-        adopters = {link.end for link in peer_links}
-        components = dict.fromkeys(COMPONENTS, 0.0)
-        components.update(
-            role_fit=role_fit,
-            network_proximity=proximity([partner.degree for partner in common])[2],
-            peer_adoption=len(adopters) / len(peers) if peers and adopters else 0.0,
-        )
-        return components
-
     def network(
-        self, common: list[CommonPartner], peers: list[str], peer_links: list[Link]
+        self, common: list[CommonPartner], peers: list[str], adopters: list[str], links: list[Link]
     ) -> None:
+        """Shared partners and similar clusters partnering with it; `links` are its
+        partnerships with both, the evidence."""
         ra, aa, squashed = proximity([partner.degree for partner in common])
         self.signals.update(common_partners=len(common), resource_allocation=ra, adamic_adar=aa)
         self.components["network_proximity"] = squashed
@@ -287,8 +283,8 @@ class CandidateScore:
             self.reasons.append(f"{len(common)} of your partners already {verb} with it ({names}).")
             for partner in common:
                 own = [link for link in self.ctx.facts.partnerships if link.end == partner.id]
-                self.evidence += [link.evidence for link in own[:1] + partner.links[:1]]
-        adopters = sorted({link.end for link in peer_links})
+                theirs = [link for link in links if link.end == partner.id]
+                self.evidence += [link.evidence for link in own[:1] + theirs[:1]]
         self.signals.update(similar_clusters=len(peers), similar_clusters_partnering=len(adopters))
         if peers and adopters:
             self.components["peer_adoption"] = len(adopters) / len(peers)
@@ -296,7 +292,7 @@ class CandidateScore:
                 f"{len(adopters)} of {len(peers)} clusters with your strength position "
                 f"already partner with it."
             )
-            self.evidence += [link.evidence for link in peer_links]
+            self.evidence += [link.evidence for link in links if link.end in adopters]
 
     def history(self, past: History) -> None:
         """Trust from engagements and partnerships with the cluster; the agreements it has."""
