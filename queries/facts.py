@@ -106,6 +106,15 @@ class ActorFacts:
 
 
 @dataclass(frozen=True)
+class ActorKind:
+    """What decides which roles an actor can fill, and whether it can fill any."""
+
+    label: str
+    size: str | None
+    status: str | None
+
+
+@dataclass(frozen=True)
 class Place:
     node: Node
     country: str | None  # the country id itself for a country
@@ -136,9 +145,11 @@ class AnalysisFacts(Protocol):
         size, if given."""
         ...
 
-    def actor_nodes(self, labels: Sequence[str], size: str | None = None) -> list[Node]:
-        """Every actor of these labels (of this company size, if given) without its links: the
-        cheap list a recommendation's candidates come from."""
+    def actor_kinds(
+        self, labels: Sequence[str], size: str | None = None
+    ) -> dict[ActorKind, list[str]]:
+        """The ids of every actor of these labels (of this company size, if given) by kind,
+        sorted: the cheap list a recommendation's candidates come from."""
         ...
 
     def actors_near(

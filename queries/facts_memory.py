@@ -9,6 +9,7 @@ from typing import Any
 from graph.memory_store import MemoryStore
 from queries.facts import (
     ActorFacts,
+    ActorKind,
     AgreementFacts,
     ClusterFacts,
     CommonPartner,
@@ -74,6 +75,12 @@ class MemoryFacts:
         found = self.out_by_type.get((node_id, PARTNERS_WITH), set())
         found = found | self.in_by_type.get((node_id, PARTNERS_WITH), set())
         return found - {node_id}
+
+    def _partners_among(self, node_id: str, wanted: set[str]) -> set[str]:
+        """_partners(node_id) & wanted, without building the union: partners are few, the
+        wanted many."""
+        out = self.out_by_type.get((node_id, PARTNERS_WITH), set()) & wanted
+        return (out | self.in_by_type.get((node_id, PARTNERS_WITH), set()) & wanted) - {node_id}
 
     # --- the interface ------------------------------------------------------------------------
     def clusters(self) -> list[Node]:
@@ -159,12 +166,20 @@ class MemoryFacts:
             )
         return actors
 
-    def actor_nodes(self, labels: Sequence[str], size: str | None = None) -> list[Node]:
-        def build() -> list[Node]:
-            nodes = (self._node(i) for i in self._of_label(labels))
-            return [n for n in nodes if size is None or n.props.get("size") == size]
+    def actor_kinds(
+        self, labels: Sequence[str], size: str | None = None
+    ) -> dict[ActorKind, list[str]]:
+        def build() -> dict[ActorKind, list[str]]:
+            kinds: dict[ActorKind, list[str]] = defaultdict(list)
+            for actor_id in self._of_label(labels):
+                attrs = self._nodes[actor_id]
+                props = attrs["props"]
+                if size is None or props.get("size") == size:
+                    kind = ActorKind(attrs["label"], props.get("size"), props.get("status"))
+                    kinds[kind].append(actor_id)
+            return dict(kinds)
 
-        return list(self.store.derived(("nodes of", *sorted(set(labels)), size), build))
+        return self.store.derived(("kinds of", *sorted(set(labels)), size), build)
 
     def actors_near(
         self,
@@ -209,7 +224,7 @@ class MemoryFacts:
         wanted = set(candidate_ids)
         found: dict[str, list[str]] = defaultdict(list)
         for peer in peers:
-            for candidate in self._partners(peer) & wanted:
+            for candidate in self._partners_among(peer, wanted):
                 found[candidate].append(peer)
         return peers, dict(found)
 

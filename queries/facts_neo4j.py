@@ -22,6 +22,7 @@ from queries.facts import (
     LINK_KEYS,
     PROVENANCE_KEYS,
     ActorFacts,
+    ActorKind,
     AgreementFacts,
     ClusterFacts,
     CommonPartner,
@@ -131,9 +132,10 @@ RETURN {{node: props, label: labels(p)[0], chains: {_out("r", "IN_COUNTRY", "p",
 """
 
 
-ACTOR_NODES = """
+ACTOR_KINDS = """
 __ACTORS__ WHERE $size IS NULL OR a.size = $size
-RETURN {id: a.id, label: labels(a)[0], name: a.name, status: a.status, size: a.size} AS row
+WITH labels(a)[0] AS label, a.size AS size, a.status AS status, collect(a.id) AS ids
+RETURN {label: label, size: size, status: status, ids: ids} AS row
 """
 
 ACTORS_NEAR = """
@@ -315,12 +317,13 @@ class Neo4jFacts:
         rows = self._actor_rows(ACTORS, labels, ids, size)
         return sorted((_actor(row) for row in rows), key=lambda actor: actor.node.id)
 
-    def actor_nodes(self, labels: Sequence[str], size: str | None = None) -> list[Node]:
-        nodes = []
-        for row in self._actor_rows(ACTOR_NODES, labels, None, size):
-            props = {k: row[k] for k in ("status", "size") if row[k] is not None}
-            nodes.append(Node(row["id"], row["label"], str(row["name"] or row["id"]), props))
-        return sorted(nodes, key=lambda node: node.id)
+    def actor_kinds(
+        self, labels: Sequence[str], size: str | None = None
+    ) -> dict[ActorKind, list[str]]:
+        kinds = {}
+        for row in self._actor_rows(ACTOR_KINDS, labels, None, size):
+            kinds[ActorKind(row["label"], row["size"], row["status"])] = sorted(row["ids"])
+        return kinds
 
     def actors_near(
         self,

@@ -128,41 +128,34 @@ def rank_candidates(
 
     Scoring a candidate in full (where it is present, what it focuses on, the reasons and the
     evidence) is what costs, so candidates are first given a cheap upper bound of their score
-    and scored in full in order of it, stopping once no bound left can reach the top. A
-    candidate with no signal beyond its role scores exactly its role fit, so only the best `top`
-    of those by (role fit, id) are candidates at all.
+    and scored in full in order of it, stopping once no bound left can reach the top.
     """
     fills, labels = candidate_roles(facts, ctx, spec, missing)
-    ids = sorted(fills)
-    common = facts.common_partners(ctx.id, ids)
-    peers, adopters = facts.peer_partnerships(ctx.id, ids)
+    candidates = set(fills)
+    common = facts.common_partners(ctx.id, list(fills))
+    peers, adopters = facts.peer_partnerships(ctx.id, list(fills))
     strengths = sorted({link.end for link in ctx.facts.strengths})
-    in_market = facts.actors_near(labels, sorted(target.countries), sorted(target.places), [])
+    countries, places = sorted(target.countries), sorted(target.places)
+    in_market = facts.actors_near(labels, countries, places, []) & candidates
     # How many of the cluster's strengths each candidate focuses on: its exact sector match.
-    sector_hits = Counter(i for s in strengths for i in facts.actors_near(labels, [], [], [s]))
-    in_sector = set(sector_hits)
+    sector_hits: Counter[str] = Counter()
+    for strength in strengths:
+        sector_hits.update(facts.actors_near(labels, [], [], [strength]) & candidates)
     past = History.of(ctx, options)
-    history = set(past.reasons)
-    signalled = (in_market | in_sector | set(common) | set(adopters) | history) & set(fills)
-    quiet = sorted(set(fills) - signalled, key=lambda i: (-spec.role_fit(fills[i]), i))[:top]
-
-    def bound(actor_id: str) -> float:
-        """The score with every component not yet known at its best."""
-        shared, adopting = common.get(actor_id), adopters.get(actor_id)
-        return weights.score(
-            {
-                "role_fit": spec.role_fit(fills[actor_id]),
-                "market_presence": float(actor_id in in_market),
-                "sector_match": sector_hits[actor_id] / len(strengths) if strengths else 0.0,
-                "network_proximity": network_proximity(shared) if shared else 0.0,
-                "peer_adoption": len(adopting) / len(peers) if adopting else 0.0,
-                "trust": past.trust.get(actor_id, 0.0),
-                "agreement": past.agreement.get(actor_id, 0.0),
-            }
-        )
-
-    bounds = {actor_id: bound(actor_id) for actor_id in signalled | set(quiet)}
-    order = sorted(bounds, key=lambda i: (-bounds[i], i))
+    fit = {role: spec.role_fit(role) for role in set(fills.values())}
+    # Each component at its best, by candidate (absent: 0). All are exact but the market,
+    # which is a superset.
+    upper = {
+        "role_fit": {actor_id: fit[role] for actor_id, role in fills.items()},
+        "market_presence": dict.fromkeys(in_market, 1.0),
+        "sector_match": {i: hits / len(strengths) for i, hits in sector_hits.items()},
+        "network_proximity": {i: network_proximity(shared) for i, shared in common.items()},
+        "peer_adoption": {i: len(adopting) / len(peers) for i, adopting in adopters.items()},
+        "trust": past.trust,
+        "agreement": past.agreement,
+    }
+    bounds = weights.scores(upper, fills)
+    order = sorted(sorted(bounds), key=bounds.__getitem__, reverse=True)  # ties stay by id
     ranked: list[Recommendation] = []
     for start in range(0, len(order), max(top, FULL_SCORING_BATCH)):
         batch = order[start : start + max(top, FULL_SCORING_BATCH)]
@@ -208,21 +201,16 @@ def candidate_roles(
     # Companies come in only as multinationals (role:company is never recommended): list just
     # those, not every member company.
     labels = sorted({label for role in missing for label in roles[role].labels} - {"Company"})
-    nodes = facts.actor_nodes(labels)
+    kinds = list(facts.actor_kinds(labels).items())
     if "role:multinational" in missing:
-        nodes += facts.actor_nodes(["Company"], size="multinational")
-    best_role: dict[tuple[str, object], str | None] = {}  # the fit depends on label and size only
+        kinds += facts.actor_kinds(["Company"], size="multinational").items()
     fills: dict[str, str] = {}
-    for node in nodes:
-        if node.id == ctx.id or node.props.get("status") in INACTIVE:
-            continue
-        kind = (node.label, node.props.get("size"))
-        if kind not in best_role:
-            fitting = [r for r in missing if roles[r].filled_by(node.label, node.props.get("size"))]
-            best_role[kind] = min(fitting, key=lambda r: (-spec.role_fit(r), r), default=None)
-        if (role := best_role[kind]) is not None:
-            fills[node.id] = role
-    return fills, sorted({node.label for node in nodes})
+    for kind, ids in kinds:  # the fit depends on the kind only
+        fitting = [r for r in missing if roles[r].filled_by(kind.label, kind.size)]
+        if fitting and kind.status not in INACTIVE:
+            fills.update(dict.fromkeys(ids, min(fitting, key=lambda r: (-spec.role_fit(r), r))))
+    fills.pop(ctx.id, None)
+    return fills, sorted({kind.label for kind, _ in kinds})
 
 
 class CandidateScore:

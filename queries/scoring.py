@@ -7,6 +7,7 @@ recommend --weights FILE`); the README documents each component.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, fields
 from functools import cached_property
 from pathlib import Path
@@ -37,9 +38,23 @@ class Weights:
         if sum(asdict(self).values()) == 0:
             raise ValueError("at least one weight must be above 0")
 
-    def score(self, components: dict[str, float]) -> float:
-        weights = self._by_component
-        return sum(weights[k] * components[k] for k in weights) / self._total
+    def score(self, components: Mapping[str, float]) -> float:
+        total = 0.0  # added term by term, not sum(): scores() must give the very same floats
+        for name, weight in self._by_component.items():
+            total += weight * components[name]
+        return total / self._total
+
+    def scores(
+        self, components: Mapping[str, Mapping[str, float]], ids: Iterable[str]
+    ) -> dict[str, float]:
+        """score() of many at once, from each component's non-zero values by id: the same
+        floats, since the terms are added in the same order and adding 0.0 changes nothing."""
+        totals = dict.fromkeys(ids, 0.0)
+        for name, weight in self._by_component.items():
+            for key, value in components[name].items():
+                if key in totals:
+                    totals[key] += weight * value
+        return {key: total / self._total for key, total in totals.items()}
 
     @cached_property
     def _by_component(self) -> dict[str, float]:
