@@ -23,6 +23,8 @@ from queries.facts import (
 )
 
 PARTNERS_WITH = "PARTNERS_WITH"
+# What ActorFacts are made of.
+ACTOR_LINKS = frozenset({"PRESENT_IN", "IN_HOTSPOT", "LOCATED_IN", "FOCUSES_ON"})
 
 
 class MemoryFacts:
@@ -46,6 +48,15 @@ class MemoryFacts:
             for (key_type, _), attrs in keyed.items():
                 if key_type == rel_type:
                     yield make_link(node_id, rel_type, end, attrs)
+
+    def _out_by_type(self, node_id: str, rel_types: frozenset[str]) -> defaultdict[str, list[Link]]:
+        """Several types of outgoing relationships in one pass over the node's."""
+        found: defaultdict[str, list[Link]] = defaultdict(list)
+        for end, keyed in self._succ.get(node_id, {}).items():
+            for (key_type, _), attrs in keyed.items():
+                if key_type in rel_types:
+                    found[key_type].append(make_link(node_id, key_type, end, attrs))
+        return found
 
     def _ends(self, node_id: str, rel_type: str) -> set[str]:
         """The nodes `node_id` has a relationship of this type to."""
@@ -151,17 +162,21 @@ class MemoryFacts:
         if size is not None:
             chosen = [i for i in chosen if self._nodes[i]["props"].get("size") == size]
         actors = []
+        in_country: dict[str, list[Link]] = {}  # by place: many actors share a city
         for actor_id in chosen:
-            presence = [[link] for link in self._out(actor_id, "PRESENT_IN")]
-            hotspots = sorted_links(self._out(actor_id, "IN_HOTSPOT"))
-            for first in [*self._out(actor_id, "LOCATED_IN"), *hotspots]:
-                presence += [[first, second] for second in self._out(first.end, "IN_COUNTRY")]
+            out = self._out_by_type(actor_id, ACTOR_LINKS)
+            presence = [[link] for link in out["PRESENT_IN"]]
+            hotspots = sorted_links(out["IN_HOTSPOT"])
+            for first in [*out["LOCATED_IN"], *hotspots]:
+                if first.end not in in_country:
+                    in_country[first.end] = list(self._out(first.end, "IN_COUNTRY"))
+                presence += [[first, second] for second in in_country[first.end]]
             actors.append(
                 ActorFacts(
                     node=self._node(actor_id),
                     presence=sorted(presence, key=_chain_key),
                     hotspots=hotspots,
-                    focus=sorted_links(self._out(actor_id, "FOCUSES_ON")),
+                    focus=sorted_links(out["FOCUSES_ON"]),
                 )
             )
         return actors

@@ -25,6 +25,8 @@ from queries.scoring import (
 )
 from queries.store_facts import analysis_facts
 
+DEFAULT_WEIGHTS = Weights()  # one instance, so its derived values are worked out once
+
 
 def recommend_partners(
     store: GraphStore,
@@ -40,7 +42,7 @@ def recommend_partners(
     Unknown ids raise queries.ids.UnknownIdError."""
     if top < 1:
         raise ValueError(f"top must be at least 1, not {top}")
-    weights, options = weights or Weights(), options or GapOptions()
+    weights, options = weights or DEFAULT_WEIGHTS, options or GapOptions()
     cluster_id = resolve_id(store, cluster, "cluster")
     model_id = resolve_id(store, model, "model")
     market_id = resolve_id(store, market, "country", "hotspot", "market") if market else None
