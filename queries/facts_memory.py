@@ -23,8 +23,12 @@ from queries.facts import (
 )
 
 PARTNERS_WITH = "PARTNERS_WITH"
-# What ActorFacts are made of.
+# The outgoing relationships ActorFacts, ClusterFacts and an engagement or agreement are made of.
 ACTOR_LINKS = frozenset({"PRESENT_IN", "IN_HOTSPOT", "LOCATED_IN", "FOCUSES_ON"})
+CLUSTER_LINKS = frozenset(
+    {"UNDERTAKES", "PARTY_TO", "HAS_STRENGTH", PARTNERS_WITH, "TARGETS_MARKET"}
+)
+WORK_LINKS = frozenset({"UNDER_MODEL", "TARGETS", "INVOLVES"})
 
 
 class MemoryFacts:
@@ -100,33 +104,36 @@ class MemoryFacts:
     def cluster(self, cluster_id: str) -> ClusterFacts | None:
         if cluster_id not in self.graph or self._nodes[cluster_id]["label"] != "Cluster":
             return None
+        out = self._out_by_type(cluster_id, CLUSTER_LINKS)
         engagements = []
-        for undertakes in sorted_links(self._out(cluster_id, "UNDERTAKES")):
-            engagement = undertakes.end
+        for undertakes in sorted_links(out["UNDERTAKES"]):
+            of_engagement = self._out_by_type(undertakes.end, WORK_LINKS)
             engagements.append(
                 EngagementFacts(
-                    node=self._node(engagement),
+                    node=self._node(undertakes.end),
                     undertakes=undertakes,
-                    models=sorted_links(self._out(engagement, "UNDER_MODEL")),
-                    targets=sorted_links(self._out(engagement, "TARGETS")),
-                    involves=sorted_links(self._out(engagement, "INVOLVES")),
+                    models=sorted_links(of_engagement["UNDER_MODEL"]),
+                    targets=sorted_links(of_engagement["TARGETS"]),
+                    involves=sorted_links(of_engagement["INVOLVES"]),
                 )
             )
         agreements = []
-        for party in sorted({link.end for link in self._out(cluster_id, "PARTY_TO")}):
+        for party in sorted({link.end for link in out["PARTY_TO"]}):
+            of_agreement = self._out_by_type(party, WORK_LINKS)
             agreements.append(
                 AgreementFacts(
                     node=self._node(party),
                     parties=sorted_links(self._in(party, "PARTY_TO")),
-                    models=sorted_links(self._out(party, "UNDER_MODEL")),
-                    targets=sorted_links(self._out(party, "TARGETS")),
+                    models=sorted_links(of_agreement["UNDER_MODEL"]),
+                    targets=sorted_links(of_agreement["TARGETS"]),
                 )
             )
+        partnerships = [*out[PARTNERS_WITH], *self._in(cluster_id, PARTNERS_WITH)]
         facts = ClusterFacts(
             node=self._node(cluster_id),
-            strengths=sorted_links(self._out(cluster_id, "HAS_STRENGTH")),
-            partnerships=self._both(cluster_id, PARTNERS_WITH),
-            declarations=sorted_links(self._out(cluster_id, "TARGETS_MARKET")),
+            strengths=sorted_links(out["HAS_STRENGTH"]),
+            partnerships=sorted_links(facing(link, cluster_id) for link in partnerships),
+            declarations=sorted_links(out["TARGETS_MARKET"]),
             engagements=engagements,
             agreements=agreements,
             nodes={},
@@ -263,10 +270,10 @@ class MemoryFacts:
 
     def shared_partners(self, cluster_id: str) -> dict[str, list[str]]:
         found: dict[str, set[str]] = defaultdict(set)
+        clusters = self.by_label.get("Cluster", set())
         for common in self._partners(cluster_id):
-            for other in self._partners(common) - {cluster_id}:
-                if self._nodes[other]["label"] == "Cluster":
-                    found[other].add(common)
+            for other in self._partners_among(common, clusters) - {cluster_id}:
+                found[other].add(common)
         return {other: sorted(commons) for other, commons in sorted(found.items())}
 
     def cluster_partnerships(self, labels: Sequence[str]) -> dict[str, list[Link]]:
