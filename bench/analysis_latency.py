@@ -44,19 +44,24 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def timed(calls: list[Callable[[], object]]) -> dict[str, float]:
-    calls[0]()  # warm-up: caches, the server's query plans
-    seconds = []
-    for call in calls:
-        started = time.perf_counter()
-        call()
-        seconds.append(time.perf_counter() - started)
-    ms = [s * 1000 for s in seconds]
+    """Every call twice: a first pass, which also builds what is derived from the whole graph
+    (the memory store's candidate lists, the server's query plans), then the pass timed for the
+    figures. The first pass's p95 is reported beside them."""
+    first = [_milliseconds(call) for call in calls]
+    ms = [_milliseconds(call) for call in calls]
     return {
         "n": len(ms),
         "p50": statistics.median(ms),
         "p95": percentile(ms, 0.95),
         "max": max(ms),
+        "first_p95": percentile(first, 0.95),
     }
+
+
+def _milliseconds(call: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    call()
+    return (time.perf_counter() - started) * 1000
 
 
 def measure(store: GraphStore, clusters: list[str]) -> dict[str, dict[str, float]]:
@@ -103,7 +108,8 @@ def run(
             print(
                 f"{dataset:>10} {store.kind:>6} {operation:>9}: n={figures['n']} "
                 f"p50 {figures['p50']:.1f} ms, p95 {figures['p95']:.1f} ms, "
-                f"max {figures['max']:.1f} ms" + (f" (load {load_s:.0f} s)" if load_s else ""),
+                f"max {figures['max']:.1f} ms; first pass p95 {figures['first_p95']:.1f} ms"
+                + (f" (load {load_s:.0f} s)" if load_s else ""),
                 flush=True,
             )
     return rows
@@ -112,15 +118,16 @@ def run(
 def record(rows: list[dict[str, object]]) -> None:
     lines = [
         f"\n## Gap analysis and recommendation latency ({dt.date.today()}; {machine()})\n",
-        "One call per cluster (bundled: every active cluster; scales: a seeded sample), after a "
-        "warm-up call; recommendations take the four models in turn.\n",
-        "| dataset | store | operation | clusters | p50 ms | p95 ms | max ms |",
-        "|---|---|---|---|---|---|---|",
+        "One call per cluster (bundled: every active cluster; scales: a seeded sample), timed on "
+        "a second pass over the same calls; the first pass, which also builds what is derived "
+        "from the whole graph, is beside them. Recommendations take the four models in turn.\n",
+        "| dataset | store | operation | clusters | p50 ms | p95 ms | max ms | first pass p95 ms |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         lines.append(
             f"| {r['dataset']} | {r['store']} | {r['operation']} | {r['n']} | "
-            f"{r['p50']:.1f} | {r['p95']:.1f} | {r['max']:.1f} |"
+            f"{r['p50']:.1f} | {r['p95']:.1f} | {r['max']:.1f} | {r['first_p95']:.1f} |"
         )
     with RESULTS.open("a", encoding="utf-8") as results:
         results.write("\n".join(lines) + "\n")
