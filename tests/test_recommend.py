@@ -5,6 +5,7 @@ networkx's own functions, and every reason comes with evidence."""
 from __future__ import annotations
 
 import datetime as dt
+import random
 import re
 from pathlib import Path
 
@@ -195,3 +196,25 @@ def test_unknown_ids_and_bad_top(bundled: MemoryStore) -> None:
         recommend_partners(bundled, "odense-robotics", "market-test", "ZZ")
     with pytest.raises(ValueError, match="top must be at least 1"):
         recommend_partners(bundled, "odense-robotics", "market-test", top=0)
+
+
+def test_bounds_for_many_are_the_very_floats_of_one_score() -> None:
+    """The bounded ranking stops on comparisons of bounds with scores: one ulp off would change
+    which candidate ranks first among equals."""
+    rng = random.Random(3)
+    components = [name for name in Weights.__dataclass_fields__]
+    for _ in range(200):
+        weights = Weights(**{name: rng.choice([0, 0.5, 1, 1.5, 2, 3, 7.3]) for name in components})
+        if sum(getattr(weights, name) for name in components) == 0:
+            continue
+        values = {
+            f"actor:{i}": {
+                name: rng.choice([0.0, 0.0, 0.25, 1 / 3, 0.5, 2 / 3, 1.0]) for name in components
+            }
+            for i in range(20)
+        }
+        by_component = {
+            name: {i: v[name] for i, v in values.items() if v[name]} for name in components
+        }
+        many = weights.scores(by_component, values)
+        assert many == {i: weights.score(v) for i, v in values.items()}
