@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -61,6 +61,15 @@ def _native(value: Any) -> Any:
     return value
 
 
+def native_props(props: dict[str, Any]) -> dict[str, Any]:
+    """A flat map's values as Python values, its nulls left out (a map projection names them)."""
+    return {
+        k: v.to_native() if type(v) is Date or type(v) is DateTime else v
+        for k, v in props.items()
+        if v is not None
+    }
+
+
 def _props(entity: Any) -> dict[str, Any]:
     return {k: _native(v) for k, v in dict(entity).items()}
 
@@ -89,6 +98,8 @@ class Neo4jStore(GraphStore):
         self.batch_size = batch_size
         self.schema = schema or load_schema()
         self._user = auth[0] if auth else None
+        # What analyses derive from the whole graph, and the version of the database it is of.
+        self._kept: tuple[str, dict[Hashable, Any]] = ("", {})
         # Transient errors are retried for `retry_seconds`; past that an unreachable server
         # fails with a clear message rather than keeping a user (or an HTTP request) waiting.
         # Server notifications ("property key does not exist" on a fresh database) would be
@@ -380,8 +391,8 @@ RETURN a, collect(CASE WHEN r IS NULL THEN NULL ELSE
 
     @contextmanager
     def read_transaction(self) -> Iterator[ReadQuery]:
-        """One read transaction for several queries: a consistent snapshot, and one round trip
-        per query instead of a transaction each."""
+        """One read transaction for several queries: one round trip per query instead of a
+        transaction each. Values come as the driver decodes them: see native_props."""
         with (
             self._errors(),
             self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session,
@@ -389,9 +400,31 @@ RETURN a, collect(CASE WHEN r IS NULL THEN NULL ELSE
         ):
 
             def run(query: str, parameters: dict[str, Any]) -> list[dict[str, Any]]:
-                return [{k: _native(v) for k, v in r.items()} for r in tx.run(query, parameters)]
+                return [dict(record) for record in tx.run(query, parameters)]
 
             yield run
+
+    def version(self) -> str:
+        """A token that changes whenever the database commits a transaction, from any process:
+        the bookmark an empty read transaction gets back, which names the last transaction the
+        database committed (reads and writes that change nothing leave it as it is)."""
+        with (
+            self._errors(),
+            self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session,
+        ):
+            session.begin_transaction().commit()
+            return " ".join(sorted(session.last_bookmarks().raw_values))
+
+    def kept(self, version: str) -> dict[Hashable, Any]:
+        """Where analyses keep what they derive from the whole graph read at `version` (or later),
+        for as long as the database stays at that version: the memory store's cache, for a
+        database other processes write to. A value read later than `version` is never used, as
+        the database is past `version` from then on."""
+        kept_version, values = self._kept
+        if kept_version != version:
+            values = {}
+            self._kept = (version, values)
+        return values
 
     def clear(self) -> None:
         """Relationships first, then nodes, in bounded transactions: DETACH DELETE of a batch of

@@ -11,11 +11,11 @@ record (see _rows); only the properties the analysis reads.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar, cast
 
-from graph.neo4j_store import ReadQuery
+from graph.neo4j_store import Neo4jStore, ReadQuery, native_props
 from graph.records import FIRSTSEEN, LASTUPDATED, SOURCE_ID
 from ontology.schema import load_schema
 from queries.facts import (
@@ -35,6 +35,7 @@ from queries.facts import (
     sorted_links,
 )
 
+T = TypeVar("T")
 PROPS = ", ".join(f".{key}" for key in (*PROVENANCE_KEYS, *LINK_KEYS))
 # The store's bookkeeping on every node, which the analysis never reads; its timezone datetimes
 # were most of the time spent decoding results.
@@ -138,22 +139,29 @@ WITH labels(a)[0] AS label, a.size AS size, a.status AS status, collect(a.id) AS
 RETURN {label: label, size: size, status: status, ids: ids} AS row
 """
 
-ACTORS_NEAR = """
-CALL {
-  MATCH (c:Country) WHERE c.id IN $countries
-  MATCH (c)<-[:PRESENT_IN]-(a) RETURN a
-  UNION
-  MATCH (c:Country) WHERE c.id IN $countries
-  MATCH (c)<-[:IN_COUNTRY]-()<-[:LOCATED_IN|IN_HOTSPOT]-(a) RETURN a
-  UNION
-  MATCH (h:Hotspot) WHERE h.id IN $places
-  MATCH (h)<-[:IN_HOTSPOT]-(a) RETURN a
-  UNION
-  MATCH (s:Sector) WHERE s.id IN $sectors
-  MATCH (s)<-[:FOCUSES_ON]-(a) RETURN a
+# Who is near each country (present in it, directly or by a city or hotspot in it), hotspot
+# and sector, by label: the same for every analysis, so read once per item and kept.
+NEAR = """
+CALL () {
+  UNWIND $countries AS id
+  MATCH (c:Country {id: id})
+  CALL (c) {
+    MATCH (c)<-[:PRESENT_IN]-(a) RETURN a
+    UNION
+    MATCH (c)<-[:IN_COUNTRY]-()<-[:LOCATED_IN|IN_HOTSPOT]-(a) RETURN a
+  }
+  RETURN 'country' AS kind, id, a
+  UNION ALL
+  UNWIND $places AS id
+  MATCH (:Hotspot {id: id})<-[:IN_HOTSPOT]-(a)
+  RETURN 'place' AS kind, id, a
+  UNION ALL
+  UNWIND $sectors AS id
+  MATCH (:Sector {id: id})<-[:FOCUSES_ON]-(a)
+  RETURN 'sector' AS kind, id, a
 }
-WITH a WHERE labels(a)[0] IN $labels
-RETURN collect(DISTINCT a.id) AS ids
+WITH kind, id, labels(a)[0] AS label, collect(DISTINCT a.id) AS ids
+RETURN {kind: kind, id: id, label: label, ids: ids} AS row
 """
 
 COMMON_PARTNERS = """
@@ -198,9 +206,25 @@ RETURN {{cluster: c.id, link: {_other("r", "a")}}} AS row
 
 
 class Neo4jFacts:
-    def __init__(self, run: ReadQuery) -> None:
+    def __init__(self, run: ReadQuery, store: Neo4jStore) -> None:
         self.run = run  # a query in the analysis' read transaction
+        self.store = store
         self.schema = load_schema()
+        self._version: str | None = None  # the database's, once a derived list is asked for
+
+    def _kept(self) -> dict[Hashable, Any]:
+        """What is derived from the whole graph (every candidate of a label, who is present in a
+        country): kept by the store until the database changes, as the memory store keeps it
+        until its next write."""
+        if self._version is None:
+            self._version = self.store.version()
+        return self.store.kept(self._version)
+
+    def _derived(self, key: Hashable, build: Callable[[], T]) -> T:
+        kept = self._kept()
+        if key not in kept:
+            kept[key] = build()
+        return cast(T, kept[key])
 
     def _read(self, query: str, **params: Any) -> list[dict[str, Any]]:
         return self.run(query, params)
@@ -314,16 +338,24 @@ class Neo4jFacts:
     def actors(
         self, labels: Sequence[str], ids: Sequence[str] | None = None, size: str | None = None
     ) -> list[ActorFacts]:
-        rows = self._actor_rows(ACTORS, labels, ids, size)
-        return sorted((_actor(row) for row in rows), key=lambda actor: actor.node.id)
+        def build() -> list[ActorFacts]:
+            rows = self._actor_rows(ACTORS, labels, ids, size)
+            return sorted((_actor(row) for row in rows), key=lambda actor: actor.node.id)
+
+        if ids is None:  # every actor of the labels: derived from the whole graph, so kept
+            return list(self._derived(("actors of", *self._labels(labels), size), build))
+        return build()
 
     def actor_kinds(
         self, labels: Sequence[str], size: str | None = None
     ) -> dict[ActorKind, list[str]]:
-        kinds = {}
-        for row in self._actor_rows(ACTOR_KINDS, labels, None, size):
-            kinds[ActorKind(row["label"], row["size"], row["status"])] = sorted(row["ids"])
-        return kinds
+        def build() -> dict[ActorKind, list[str]]:
+            kinds = {}
+            for row in self._actor_rows(ACTOR_KINDS, labels, None, size):
+                kinds[ActorKind(row["label"], row["size"], row["status"])] = sorted(row["ids"])
+            return kinds
+
+        return dict(self._derived(("kinds of", *self._labels(labels), size), build))
 
     def actors_near(
         self,
@@ -332,14 +364,26 @@ class Neo4jFacts:
         places: Sequence[str],
         sectors: Sequence[str],
     ) -> set[str]:
-        rows = self._read(
-            ACTORS_NEAR,
-            labels=list(labels),
-            countries=list(countries),
-            places=list(places),
-            sectors=list(sectors),
-        )
-        return set(rows[0]["ids"])
+        items = [
+            *(("country", i) for i in countries),
+            *(("place", i) for i in places),
+            *(("sector", i) for i in sectors),
+        ]
+        kept = self._kept()
+        missing = sorted({item for item in items if ("near", item) not in kept})
+        if missing:
+            found: dict[tuple[str, str], dict[str, frozenset[str]]] = {i: {} for i in missing}
+            rows = self._rows(
+                NEAR,
+                countries=[i for kind, i in missing if kind == "country"],
+                places=[i for kind, i in missing if kind == "place"],
+                sectors=[i for kind, i in missing if kind == "sector"],
+            )
+            for row in rows:
+                found[(row["kind"], row["id"])][row["label"]] = frozenset(row["ids"])
+            kept.update({("near", item): by_label for item, by_label in found.items()})
+        near = [kept[("near", item)] for item in items]
+        return set().union(*(by_label.get(label, ()) for by_label in near for label in set(labels)))
 
     def common_partners(
         self, cluster_id: str, candidate_ids: Sequence[str]
@@ -426,10 +470,9 @@ def _name(item: dict[str, Any]) -> str:
 
 
 def _node(projected: dict[str, Any], label: str) -> Node:
-    props = {k: v for k, v in projected.items() if v is not None}  # a projection names them all
+    props = native_props(projected)
     return Node(props["id"], label, str(props.get("name", props["id"])), props)
 
 
 def _link(item: dict[str, Any]) -> Link:
-    props = {k: v for k, v in item["props"].items() if v is not None}
-    return make_link(item["start"], item["type"], item["end"], props)
+    return make_link(item["start"], item["type"], item["end"], native_props(item["props"]))

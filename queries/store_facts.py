@@ -18,7 +18,7 @@ from queries.facts_neo4j import Neo4jFacts
 def analysis_facts(store: GraphStore) -> Iterator[AnalysisFacts]:
     if isinstance(store, Neo4jStore):
         with store.read_transaction() as run:
-            yield Neo4jFacts(run)
+            yield Neo4jFacts(run, store)
     elif isinstance(store, MemoryStore):
         yield MemoryFacts(store)
     else:
