@@ -48,6 +48,12 @@ def _node_map(var: str, label: str) -> str:
     return f"{var} {{{', '.join(f'.{key}' for key in keys)}}}"
 
 
+def _any_node_map(var: str) -> str:
+    """A node's properties as _node_map gives them for its label, whichever label it has."""
+    cases = [f"WHEN '{label}' THEN {_node_map(var, label)}" for label in load_schema().node_types]
+    return f"CASE labels({var})[0] {' '.join(cases)} END"
+
+
 def _rel(var: str, start: str, end: str) -> str:
     """A relationship as a map; `start`/`end` are the node variables in stored direction."""
     return f"{{start: {start}.id, type: type({var}), end: {end}.id, props: {var} {{{PROPS}}}}}"
@@ -88,7 +94,9 @@ RETURN {_node_map("c", "Cluster")} AS node,
       node: {_node_map("g", "Agreement")},
       parties: [(x)-[r:PARTY_TO]->(g) | {_named("r", "x", "g", "x")}],
       models: {_out("r", "UNDER_MODEL", "g", "m")},
-      targets: {_out("r", "TARGETS", "g", "t")}}}] AS agreements
+      targets: {_out("r", "TARGETS", "g", "t")}}}] AS agreements,
+  [p IN COLLECT {{ MATCH (c)-[:PARTNERS_WITH]-(p) RETURN DISTINCT p }}
+   | {_actor_row("p", _any_node_map("p"))}] AS partners
 """
 
 
@@ -114,21 +122,29 @@ BY_PREFIX = "a.id STARTS WITH $prefixes.`{label}`"
 BY_SIZE = "a.size = $size"
 
 
-# An actor's places and sectors in one expansion (a sparse node's relationships are one chain,
-# walked once per expansion), each with the countries it lies in; actors() sorts them out.
+def _actor_row(var: str, node_map: str) -> str:
+    """An actor with its places and sectors in one expansion (a sparse node's relationships are
+    one chain, walked once per expansion), each with the countries it lies in; _actor() sorts
+    them out."""
+    return f"""{{node: {node_map}, label: labels({var})[0], out:
+  [({var})-[r:PRESENT_IN|LOCATED_IN|IN_HOTSPOT|FOCUSES_ON]->(x) | {{
+      link: {_named("r", var, "x", "x")},
+      countries: [(x)-[r2:IN_COUNTRY]->(xc) | {_rel("r2", "x", "xc")}]}}]}}"""
+
+
 ACTORS = f"""
 __ACTORS__ WHERE $size IS NULL OR a.size = $size
-RETURN {{node: props, label: labels(a)[0], out:
-  [(a)-[r:PRESENT_IN|LOCATED_IN|IN_HOTSPOT|FOCUSES_ON]->(x) | {{
-      link: {_named("r", "a", "x", "x")},
-      countries: [(x)-[r2:IN_COUNTRY]->(c) | {_rel("r2", "x", "c")}]}}]}} AS row
+RETURN {_actor_row("a", "props")} AS row
 """
+
+
+PLACES = ("Country", "Hotspot", "Market")
 
 
 @cache
 def _places_query() -> str:
     return f"""
-{_of_labels("p", ("Country", "Hotspot", "Market"), "p.id IN $ids")}
+{_of_labels("p", PLACES, "true")}
 RETURN {{node: props, label: labels(p)[0], chains: {_out("r", "IN_COUNTRY", "p", "c")}}} AS row
 """
 
@@ -211,6 +227,8 @@ class Neo4jFacts:
         self.store = store
         self.schema = load_schema()
         self._version: str | None = None  # the database's, once a derived list is asked for
+        # Actors read ahead: a cluster's partners, which its analysis asks for next.
+        self._read_ahead: dict[str, ActorFacts] = {}
 
     def _kept(self) -> dict[Hashable, Any]:
         """What is derived from the whole graph (every candidate of a label, who is present in a
@@ -251,6 +269,7 @@ class Neo4jFacts:
         if not rows:
             return None
         row = rows[0]
+        self._read_ahead.update((a.node.id, a) for a in map(_actor, row["partners"]))
         nodes: dict[str, Node] = {cluster_id: _node(row["node"], "Cluster")}
 
         def links(items: list[dict[str, Any]]) -> list[Link]:
@@ -294,15 +313,19 @@ class Neo4jFacts:
         )
 
     def places(self, place_ids: Sequence[str]) -> dict[str, Place]:
+        every = self._derived(("places",), self._every_place)  # few: countries and the like
+        return {i: every[i] for i in sorted(set(place_ids)) if i in every}
+
+    def _every_place(self) -> dict[str, Place]:
         places = {}
-        for row in self._rows(_places_query(), ids=sorted(set(place_ids))):
+        for row in self._rows(_places_query()):
             node = _node(row["node"], row["label"])
             if node.label == "Country":
                 places[node.id] = Place(node, node.id, [])
                 continue
             chains = sorted_links(_link(item) for item in row["chains"])
             places[node.id] = Place(node, chains[0].end if chains else None, chains[:1])
-        return dict(sorted(places.items()))
+        return places
 
     def _actor_rows(
         self,
@@ -338,13 +361,23 @@ class Neo4jFacts:
     def actors(
         self, labels: Sequence[str], ids: Sequence[str] | None = None, size: str | None = None
     ) -> list[ActorFacts]:
-        def build() -> list[ActorFacts]:
-            rows = self._actor_rows(ACTORS, labels, ids, size)
-            return sorted((_actor(row) for row in rows), key=lambda actor: actor.node.id)
-
         if ids is None:  # every actor of the labels: derived from the whole graph, so kept
-            return list(self._derived(("actors of", *self._labels(labels), size), build))
-        return build()
+            key = ("actors of", *self._labels(labels), size)
+            return list(self._derived(key, lambda: self._read_actors(labels, None, size)))
+        ahead = [
+            actor
+            for actor in map(self._read_ahead.get, set(ids))
+            if actor and actor.node.label in labels and size in (None, actor.node.props.get("size"))
+        ]
+        rest = [i for i in ids if i not in self._read_ahead]
+        actors = ahead + (self._read_actors(labels, rest, size) if rest else [])
+        return sorted(actors, key=lambda actor: actor.node.id)
+
+    def _read_actors(
+        self, labels: Sequence[str], ids: Sequence[str] | None, size: str | None
+    ) -> list[ActorFacts]:
+        rows = self._actor_rows(ACTORS, labels, ids, size)
+        return sorted((_actor(row) for row in rows), key=lambda actor: actor.node.id)
 
     def actor_kinds(
         self, labels: Sequence[str], size: str | None = None
@@ -364,10 +397,15 @@ class Neo4jFacts:
         places: Sequence[str],
         sectors: Sequence[str],
     ) -> set[str]:
+        # Only a country's, a hotspot's or a sector's own id can match (ids start with their
+        # label's prefix): other places find no one and are not asked for.
+        def of(label: str, ids: Sequence[str]) -> list[str]:
+            return [i for i in ids if i.startswith(self.schema.node_types[label].prefix + ":")]
+
         items = [
-            *(("country", i) for i in countries),
-            *(("place", i) for i in places),
-            *(("sector", i) for i in sectors),
+            *(("country", i) for i in of("Country", countries)),
+            *(("place", i) for i in of("Hotspot", places)),
+            *(("sector", i) for i in of("Sector", sectors)),
         ]
         kept = self._kept()
         missing = sorted({item for item in items if ("near", item) not in kept})
