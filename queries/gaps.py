@@ -87,15 +87,16 @@ def model_gaps(
     facts: AnalysisFacts, ctx: ClusterContext, options: GapOptions, model_id: str | None = None
 ) -> list[Gap]:
     """The gaps in a cluster's work under its models (or under one) and in its markets."""
-    # Every ICDK (few), but only the Trade Council posts and EEN partners in declared markets
-    # (for one model, in its markets) that no ICDK covers: where they are the alternative.
+    # Every ICDK, but only the Trade Council posts and EEN partners in declared markets (for
+    # one model, in its markets) that no ICDK covers: where they are the alternative. The lists
+    # of every one of them derive from the whole graph, so stores keep them between analyses.
     declared = [d for d in ctx.facts.declarations if model_id in (None, d.get("model"))]
     icdks = facts.actors(["InnovationCentre"])
     covered = set().union(*(icdk.countries for icdk in icdks))
     uncovered = sorted({c for d in declared if (c := ctx.country(d.end)) and c not in covered})
     instead = ["TradeCouncil", "EnterpriseEuropeNetwork"]
     near = facts.actors_near(instead, uncovered, [], []) if uncovered else set()
-    abroad = [*icdks, *(facts.actors(instead, sorted(near)) if near else [])]
+    abroad = [*icdks, *(a for a in facts.actors(instead) if a.node.id in near)] if near else icdks
     gaps = [
         *role_gaps(ctx),
         *formality_gaps(ctx, options),
