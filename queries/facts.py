@@ -17,6 +17,8 @@ from queries.findings import Evidence
 # Relationship properties the analysis reads, besides provenance.
 LINK_KEYS = ("kind", "contact_persons", "funding", "start", "end", "role", "model")
 PROVENANCE_KEYS = ("source", "section", "url", "confidence")
+# Node properties the analysis reads: a store may hand out only these.
+NODE_KEYS = ("id", "name", "status", "size", "outcome", "valid_from", "valid_until")
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,7 @@ class Node:
     id: str
     label: str
     name: str
-    props: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    props: Mapping[str, Any] = field(default_factory=dict, compare=False)  # at least NODE_KEYS
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,10 @@ from functools import cache
 from typing import Any, TypeVar, cast
 
 from graph.neo4j_store import Neo4jStore, ReadQuery, native_props
-from graph.records import FIRSTSEEN, LASTUPDATED, SOURCE_ID
 from ontology.schema import load_schema
 from queries.facts import (
     LINK_KEYS,
+    NODE_KEYS,
     PROVENANCE_KEYS,
     ActorFacts,
     ActorKind,
@@ -37,14 +37,13 @@ from queries.facts import (
 
 T = TypeVar("T")
 PROPS = ", ".join(f".{key}" for key in (*PROVENANCE_KEYS, *LINK_KEYS))
-# The store's bookkeeping on every node, which the analysis never reads; its timezone datetimes
-# were most of the time spent decoding results.
-UNREAD = frozenset({FIRSTSEEN, LASTUPDATED, SOURCE_ID})
 
 
 def _node_map(var: str, label: str) -> str:
-    """A node's properties as a map: those the ontology declares for the label, but UNREAD."""
-    keys = sorted(set(load_schema().node_properties(label)) - UNREAD)
+    """A node's properties as a map: those of NODE_KEYS the ontology declares for the label.
+    The rest (descriptions, dates of retrieval, the store's bookkeeping) the analysis never
+    reads, and decoding them was much of the time a result took."""
+    keys = sorted(set(load_schema().node_properties(label)) & set(NODE_KEYS))
     return f"{var} {{{', '.join(f'.{key}' for key in keys)}}}"
 
 
