@@ -8,12 +8,17 @@ from pathlib import Path
 
 import pytest
 
+from api.settings import Settings
 from graph.memory_store import MemoryStore
+from graph.neo4j_store import Neo4jStore
+from graph.store import GraphStore
+from loaders.batch import SourceBatch, write_batch
 from loaders.pipeline import load_bundled, load_sources
 from loaders.sources import bundled_sources, discover
 from queries.findings import GAP_TYPES, SEVERITIES, Gap
 from queries.gaps import GapOptions, find_gaps
 from queries.ids import UnknownIdError
+from tests.helpers import node, rel, sample_batch
 
 TODAY = GapOptions(as_of=dt.date(2026, 11, 27))  # the illustrative layer's "today"
 
@@ -161,3 +166,32 @@ relationships:
     load_sources(store, [*bundled_sources(), *discover([extra])])
     gaps = find_gaps(store, "odense-robotics", "key-market-partnership", TODAY)
     assert not [g for g in gaps if g.kind == "no-valid-agreement"]
+
+
+def test_an_analysis_sees_what_any_writer_wrote_since_the_last_one(
+    store: GraphStore, settings: Settings
+) -> None:
+    """Both stores keep what they derive from the whole graph (every ICDK) between analyses: a
+    write shows in the next one, on Neo4j also one through another connection (process)."""
+    write_batch(store, sample_batch())
+    s = "test/sweden"
+    target = {"model": "model:market-test"}
+    sweden = rel("cluster:odense-robotics", "TARGETS_MARKET", "country:SE", s, **target)
+    write_batch(store, SourceBatch(s, [node("country:SE", s)], [sweden]))
+
+    def uncovered() -> set[str | None]:
+        gaps = find_gaps(store, "odense-robotics", options=TODAY)
+        return {g.market for g in gaps if g.kind == "no-icdk-in-market"}
+
+    assert uncovered() == {"country:SE"}
+    other = (
+        Neo4jStore(settings.neo4j_uri, settings.neo4j_auth, settings.neo4j_database)
+        if isinstance(store, Neo4jStore)
+        else store
+    )
+    t = "test/stockholm"
+    stockholm = rel("icdk:stockholm", "PRESENT_IN", "country:SE", t)
+    write_batch(other, SourceBatch(t, [node("icdk:stockholm", t)], [stockholm]))
+    if other is not store:
+        other.close()
+    assert uncovered() == set()

@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 
+from api.settings import Settings
 from graph.memory_store import MemoryStore
 from graph.neo4j_store import Neo4jStore
 from graph.records import FIRSTSEEN, LASTUPDATED
@@ -151,3 +152,18 @@ def test_both_stores_hold_the_same_graph(neo4j_store: Neo4jStore) -> None:
         memory.neighbourhood("icdk:munich", 2).nodes.keys()
         == neo4j_store.neighbourhood("icdk:munich", 2).nodes.keys()
     )
+
+
+@pytest.mark.neo4j
+def test_the_neo4j_version_changes_with_every_commit_from_any_connection(
+    neo4j_store: Neo4jStore, settings: Settings
+) -> None:
+    """What analyses derive from the whole graph is kept while the version stays the same."""
+    write_batch(neo4j_store, sample_batch())
+    before = neo4j_store.version()
+    assert neo4j_store.get_node("icdk:munich") is not None
+    assert neo4j_store.version() == before  # reads leave it as it is
+    other = Neo4jStore(settings.neo4j_uri, settings.neo4j_auth, settings.neo4j_database)
+    write_batch(other, SourceBatch("test/b", nodes=[node("icdk:boston", "test/b")]))
+    other.close()
+    assert neo4j_store.version() != before
