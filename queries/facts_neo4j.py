@@ -420,7 +420,10 @@ class Neo4jFacts:
         missing = [key for key in keys if key not in kept]
         if missing:
             ask = sorted({(kind, i) for _, kind, i, _ in missing})
-            ask_labels = sorted({label for *_, label in missing})
+            # Companies are most of who is near anything: read only when asked for. Every other
+            # label is read at once, so that the next analysis, asking for others, finds them.
+            others = set(self.schema.node_types) - {"Company"}
+            ask_labels = sorted({label for *_, label in missing} | others)
             found: dict[Hashable, frozenset[str]] = {
                 ("near", kind, i, label): frozenset() for kind, i in ask for label in ask_labels
             }
