@@ -17,9 +17,11 @@ def _snake(name: str) -> str:
 
 
 def schema_statements(schema: Schema) -> dict[str, str]:
-    """{name: statement}: uniqueness of ids per label, the source_id lookups cleanup needs, and
-    the properties the ontology marks indexed. A uniqueness constraint is backed by an index of
-    the same name."""
+    """{name: statement}: uniqueness of ids per label, the nodes' source_id lookup cleanup needs,
+    and the properties the ontology marks indexed. A uniqueness constraint is backed by an index
+    of the same name. Relationships get no index: every relationship written paid for one
+    (about a tenth of the server's time at scale 1), and the one read that used it
+    (source_relationships, once per load) scans each type just as well."""
     statements = {}
     for label in sorted(schema.node_types):
         name = _snake(label)
@@ -34,12 +36,12 @@ def schema_statements(schema: Schema) -> dict[str, str]:
                 statements[f"{name}_{key}"] = (
                     f"CREATE INDEX {name}_{key} IF NOT EXISTS FOR (n:`{label}`) ON (n.{key})"
                 )
-    for rel_type in sorted(schema.relationship_types):
-        name = f"rel_{rel_type.lower()}_source_id"
-        statements[name] = (
-            f"CREATE INDEX {name} IF NOT EXISTS FOR ()-[r:`{rel_type}`]-() ON (r.{SOURCE_ID})"
-        )
     return statements
+
+
+def obsolete_indexes(schema: Schema) -> list[str]:
+    """Indexes earlier versions created and writes should no longer pay for."""
+    return [f"rel_{rel_type.lower()}_source_id" for rel_type in sorted(schema.relationship_types)]
 
 
 def node_owners(label: str) -> str:
@@ -61,9 +63,20 @@ SET n.{FIRSTSEEN} = coalesce(firstseen, $now), n.{LASTUPDATED} = $now,
 RETURN count(n) AS written"""
 
 
+def create_nodes(label: str) -> str:
+    """For nodes this load found absent: no MERGE lookup per row (the unique constraint still
+    refuses an id that exists)."""
+    return f"""UNWIND $rows AS row
+CREATE (n:`{label}`)
+SET n = row.properties
+SET n.{FIRSTSEEN} = $now, n.{LASTUPDATED} = $now, n.{FINGERPRINT} = row.fingerprint
+RETURN count(n) AS written"""
+
+
 def _start_at_node(start_label: str) -> str:
-    """Left alone, the planner may serve `[r {source_id: ...}]` from the relationship index:
-    every relationship of the source for every row, quadratic (45 s for one 5,000-row batch)."""
+    """Should a relationship index on source_id exist (an analyst may add one), the planner
+    could serve `[r {source_id: ...}]` from it: every relationship of the source for every row,
+    quadratic (45 s for one 5,000-row batch). Start at the row's node instead."""
     return f"USING INDEX a:`{start_label}`(id)"
 
 
@@ -101,6 +114,7 @@ def source_nodes(labels: list[str]) -> str:
 
 
 def source_relationships(rel_types: list[str]) -> str:
+    """A scan of each type (no relationship index): linear in the graph, once per load."""
     return "\nUNION ALL\n".join(
         f"MATCH (a)-[r:`{rel_type}`]->(b) WHERE r.{SOURCE_ID} IN $source_ids "
         f"RETURN a.id AS start, '{rel_type}' AS type, b.id AS end, r.{SOURCE_ID} AS source_id, "

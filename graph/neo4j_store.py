@@ -16,7 +16,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from neo4j import READ_ACCESS, Driver, GraphDatabase, ManagedTransaction, unit_of_work
-from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import AuthError, ConstraintError, ServiceUnavailable, SessionExpired
 from neo4j.time import Date, DateTime
 
 from graph import cypher
@@ -122,6 +122,13 @@ class Neo4jStore(GraphStore):
                 f"Neo4j at {self.uri} refused the credentials of user {self._user!r}: "
                 "check NEO4J_USER and NEO4J_PASSWORD"
             ) from error
+        except ConstraintError as error:
+            # A CREATE met an id that exists: another load wrote it after this one read the
+            # store's state. Loading again when that load has finished resolves it.
+            raise StoreError(
+                f"Neo4j refused a write: {error.message}. Another load may be running; "
+                "load again when it has finished"
+            ) from error
         except (ServiceUnavailable, SessionExpired, OSError) as error:
             raise StoreUnavailable(
                 f"Neo4j is not reachable at {self.uri} ({error.__class__.__name__}). "
@@ -158,6 +165,9 @@ class Neo4jStore(GraphStore):
             for name, statement in cypher.schema_statements(self.schema).items():
                 if name not in existing:
                     self.driver.execute_query(statement, database_=self.database)
+            for name in cypher.obsolete_indexes(self.schema):
+                if name in existing:
+                    self.driver.execute_query(f"DROP INDEX {name}", database_=self.database)
 
     def write_nodes(
         self,
@@ -166,9 +176,13 @@ class Neo4jStore(GraphStore):
         state: SourceState,
         progress: Progress | None = None,
     ) -> WriteCounts:
+        """New nodes are CREATEd, changed ones MERGEd, unchanged ones left alone. CREATE is safe:
+        validation refused ids another source defines, and the unique constraint refuses an id
+        a concurrent load wrote meanwhile."""
         counts = WriteCounts()
         now = dt.datetime.now(dt.UTC)
-        rows = []
+        new_rows: list[dict[str, Any]] = []
+        changed_rows: list[dict[str, Any]] = []
         for record in records:
             digest = fingerprint(record.properties)
             known = state.nodes.get(record.id)
@@ -177,12 +191,17 @@ class Neo4jStore(GraphStore):
                 counts.unchanged[label] += 1  # unchanged facts are not rewritten
                 continue
             (counts.created if old is None else counts.updated)[label] += 1
-            rows.append({"properties": record.properties, FINGERPRINT: digest})
-        query = cypher.merge_nodes(label)
-        for batch in chunks(rows, self.batch_size):
-            self._write(partial(_run, query=query, rows=list(batch), now=now))
-            if progress:
-                progress(len(batch))
+            (new_rows if old is None else changed_rows).append(
+                {"properties": record.properties, FINGERPRINT: digest}
+            )
+        for rows, query in (
+            (new_rows, cypher.create_nodes(label)),
+            (changed_rows, cypher.merge_nodes(label)),
+        ):
+            for batch in chunks(rows, self.batch_size):
+                self._write(partial(_run, query=query, rows=list(batch), now=now))
+                if progress:
+                    progress(len(batch))
         if progress:
             progress(counts.unchanged[label])
         return counts

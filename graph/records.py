@@ -19,9 +19,13 @@ FINGERPRINT = "fingerprint"
 STORE_MANAGED = frozenset({FIRSTSEEN, LASTUPDATED, FINGERPRINT})
 
 
+# One encoder for every digest: json.dumps with options builds a new one per call.
+_JSON = json.JSONEncoder(sort_keys=True, default=str, ensure_ascii=False)
+
+
 def fingerprint(properties: dict[str, Any]) -> str:
     """A stable digest of a fact's own properties: equal digests mean an unchanged fact."""
-    text = json.dumps(properties, sort_keys=True, default=str, ensure_ascii=False)
+    text = _JSON.encode(properties)
     return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
 
 

@@ -9,7 +9,7 @@ from api.settings import Settings
 from graph.memory_store import MemoryStore
 from graph.neo4j_store import Neo4jStore
 from graph.records import FIRSTSEEN, LASTUPDATED
-from graph.store import GraphStore
+from graph.store import GraphStore, StoreError
 from loaders.batch import SourceBatch, write_batch
 from tests.helpers import node, rel, sample_batch, snapshot
 
@@ -167,3 +167,18 @@ def test_the_neo4j_version_changes_with_every_commit_from_any_connection(
     write_batch(other, SourceBatch("test/b", nodes=[node("icdk:boston", "test/b")]))
     other.close()
     assert neo4j_store.version() != before
+
+
+@pytest.mark.neo4j
+def test_a_node_another_load_created_meanwhile_is_refused_not_duplicated(
+    neo4j_store: Neo4jStore,
+) -> None:
+    """New nodes are CREATEd on the state read at the start of a load; the unique constraint
+    turns a concurrent creation of the same id into a clear error, never a second node."""
+    batch = SourceBatch("test/a", nodes=[node("icdk:boston", "test/a")])
+    neo4j_store.ensure_schema()
+    stale = neo4j_store.source_state(["test/a"])
+    write_batch(neo4j_store, batch)
+    with pytest.raises(StoreError, match="Another load may be running"):
+        neo4j_store.write_nodes("InnovationCentre", batch.nodes, stale)
+    assert neo4j_store.counts().nodes == {"InnovationCentre": 1}
