@@ -88,30 +88,35 @@ def run(
     sample: int,
     stores: Sequence[str] = STORES,
 ) -> list[dict[str, object]]:
+    """Each store loaded and measured in turn, in the state the app serves it from: the memory
+    store alone in the process and frozen out of the garbage collector, Neo4j with the memory
+    store gone (a big graph's leftovers would otherwise slow every collection mid-call)."""
     rows: list[dict[str, object]] = []
-    memory = MemoryStore()
-    started = time.perf_counter()
-    fill(memory)
-    memory_load = time.perf_counter() - started
-    gc.freeze()  # as the app does after loading: no full GC passes over the graph mid-request
-    clusters = active_clusters(memory)
-    if len(clusters) > sample:
-        clusters = sorted(random.Random(7).sample(clusters, sample))
-    neo4j.clear()
-    fill(neo4j)
-    for store, load_s in ((memory, memory_load), (neo4j, None)):
-        if store.kind not in stores:
-            continue
+    for kind in stores:
+        store: GraphStore = MemoryStore() if kind == "memory" else neo4j
+        if kind == "neo4j":
+            neo4j.clear()
+        started = time.perf_counter()
+        fill(store)
+        load_s = time.perf_counter() - started
+        if kind == "memory":
+            gc.collect()
+            gc.freeze()  # as the app does after loading
+        clusters = active_clusters(store)
+        if len(clusters) > sample:
+            clusters = sorted(random.Random(7).sample(clusters, sample))
         for operation, figures in measure(store, clusters).items():
-            row = {"dataset": dataset, "store": store.kind, "operation": operation, **figures}
-            rows.append(row)
+            rows.append({"dataset": dataset, "store": kind, "operation": operation, **figures})
             print(
-                f"{dataset:>10} {store.kind:>6} {operation:>9}: n={figures['n']} "
+                f"{dataset:>10} {kind:>6} {operation:>9}: n={figures['n']} "
                 f"p50 {figures['p50']:.1f} ms, p95 {figures['p95']:.1f} ms, "
-                f"max {figures['max']:.1f} ms; first pass p95 {figures['first_p95']:.1f} ms"
-                + (f" (load {load_s:.0f} s)" if load_s else ""),
+                f"max {figures['max']:.1f} ms; first pass p95 {figures['first_p95']:.1f} ms "
+                f"(load {load_s:.0f} s)",
                 flush=True,
             )
+        del store
+        gc.unfreeze()
+        gc.collect()
     return rows
 
 

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from queries.findings import Evidence
+
+if TYPE_CHECKING:
+    from queries.partner_network import PartnerNetwork
 
 # Relationship properties the analysis reads, besides provenance.
 LINK_KEYS = ("kind", "contact_persons", "funding", "start", "end", "role", "model")
@@ -166,24 +169,14 @@ class AnalysisFacts(Protocol):
         it decides only who is scored in full)."""
         ...
 
-    def common_partners(
-        self, cluster_id: str, candidate_ids: Sequence[str]
-    ) -> dict[str, list[CommonPartner]]: ...
-
-    def peer_partnerships(
-        self, cluster_id: str, candidate_ids: Sequence[str]
-    ) -> tuple[list[str], dict[str, list[str]]]:
-        """Clusters sharing a strength with the cluster, and which of them partner with each
-        candidate: {candidate: [peers]}."""
+    def partner_network(self) -> PartnerNetwork:
+        """Who partners with whom and the clusters' strengths, as ids: kept between analyses
+        until the graph changes."""
         ...
 
     def partnerships_between(self, others: Mapping[str, Sequence[str]]) -> dict[str, list[Link]]:
         """Each node's partnerships with the others named for it, read from its side: the
         evidence behind the network signals, read only for the candidates scored in full."""
-        ...
-
-    def shared_partners(self, cluster_id: str) -> dict[str, list[str]]:
-        """Other clusters reached through a common partner: {cluster: [common partners]}."""
         ...
 
     def cluster_partnerships(self, labels: Sequence[str]) -> dict[str, list[Link]]:

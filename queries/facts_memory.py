@@ -12,7 +12,6 @@ from queries.facts import (
     ActorKind,
     AgreementFacts,
     ClusterFacts,
-    CommonPartner,
     EngagementFacts,
     Link,
     Node,
@@ -21,6 +20,7 @@ from queries.facts import (
     make_link,
     sorted_links,
 )
+from queries.partner_network import PartnerNetwork
 
 PARTNERS_WITH = "PARTNERS_WITH"
 # The outgoing relationships ActorFacts, ClusterFacts and an engagement or agreement are made of.
@@ -83,19 +83,6 @@ class MemoryFacts:
             return sorted(i for label in set(labels) for i in self.by_label.get(label, ()))
 
         return self.store.derived(("ids of", *sorted(set(labels))), build)
-
-    def _partners(self, node_id: str) -> set[str]:
-        """Distinct partners, either direction, whatever the sources: the partnership graph as
-        a simple undirected graph, read locally."""
-        found = self.out_by_type.get((node_id, PARTNERS_WITH), set())
-        found = found | self.in_by_type.get((node_id, PARTNERS_WITH), set())
-        return found - {node_id}
-
-    def _partners_among(self, node_id: str, wanted: set[str]) -> set[str]:
-        """_partners(node_id) & wanted, without building the union: partners are few, the
-        wanted many."""
-        out = self.out_by_type.get((node_id, PARTNERS_WITH), set()) & wanted
-        return (out | self.in_by_type.get((node_id, PARTNERS_WITH), set()) & wanted) - {node_id}
 
     # --- the interface ------------------------------------------------------------------------
     def clusters(self) -> list[Node]:
@@ -224,31 +211,19 @@ class MemoryFacts:
             found |= into(sector, "FOCUSES_ON")
         return set().union(*(found & self.by_label.get(label, set()) for label in set(labels)))
 
-    def common_partners(
-        self, cluster_id: str, candidate_ids: Sequence[str]
-    ) -> dict[str, list[CommonPartner]]:
-        wanted = set(candidate_ids) - {cluster_id}
-        found: dict[str, list[CommonPartner]] = defaultdict(list)
-        for common in sorted(self._partners(cluster_id)):
-            theirs = self._partners(common)
-            for candidate in wanted & theirs:
-                found[candidate].append(CommonPartner(common, len(theirs)))
-        return dict(found)
+    def partner_network(self) -> PartnerNetwork:
+        def build() -> PartnerNetwork:
+            clusters = self._of_label(["Cluster"])
+            partnerships = [
+                (start, end)
+                for (start, rel_type), ends in self.out_by_type.items()
+                if rel_type == PARTNERS_WITH
+                for end in ends
+            ]
+            strengths = [(c, s) for c in clusters for s in self._ends(c, "HAS_STRENGTH")]
+            return PartnerNetwork.of(partnerships, strengths, clusters)
 
-    def peer_partnerships(
-        self, cluster_id: str, candidate_ids: Sequence[str]
-    ) -> tuple[list[str], dict[str, list[str]]]:
-        strengths = self._ends(cluster_id, "HAS_STRENGTH")
-        peers = sorted(
-            {peer for s in strengths for peer in self.in_by_type.get((s, "HAS_STRENGTH"), ())}
-            - {cluster_id}
-        )
-        wanted = set(candidate_ids)
-        found: dict[str, list[str]] = defaultdict(list)
-        for peer in peers:
-            for candidate in self._partners_among(peer, wanted):
-                found[candidate].append(peer)
-        return peers, dict(found)
+        return self.store.derived(("partner network",), build)
 
     def partnerships_between(self, others: Mapping[str, Sequence[str]]) -> dict[str, list[Link]]:
         found = {}
@@ -267,14 +242,6 @@ class MemoryFacts:
             if key_type == PARTNERS_WITH
         ]
         return [facing(link, node_id) for link in links]
-
-    def shared_partners(self, cluster_id: str) -> dict[str, list[str]]:
-        found: dict[str, set[str]] = defaultdict(set)
-        clusters = self.by_label.get("Cluster", set())
-        for common in self._partners(cluster_id):
-            for other in self._partners_among(common, clusters) - {cluster_id}:
-                found[other].add(common)
-        return {other: sorted(commons) for other, commons in sorted(found.items())}
 
     def cluster_partnerships(self, labels: Sequence[str]) -> dict[str, list[Link]]:
         found: dict[str, list[Link]] = {label: [] for label in labels}

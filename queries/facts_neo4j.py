@@ -28,7 +28,6 @@ from queries.facts import (
     ActorKind,
     AgreementFacts,
     ClusterFacts,
-    CommonPartner,
     EngagementFacts,
     Link,
     Node,
@@ -37,6 +36,7 @@ from queries.facts import (
     make_link,
     sorted_links,
 )
+from queries.partner_network import PartnerNetwork
 
 T = TypeVar("T")
 PROPS = ", ".join(f".{key}" for key in (*PROVENANCE_KEYS, *LINK_KEYS))
@@ -185,24 +185,12 @@ WITH kind, id, label, collect(DISTINCT a.id) AS ids
 RETURN {kind: kind, id: id, label: label, ids: ids} AS row
 """
 
-COMMON_PARTNERS = """
-MATCH (c:Cluster {id: $cluster})-[:PARTNERS_WITH]-(z)
-WHERE z <> c
-WITH DISTINCT c, z
-WITH c, z, COUNT { MATCH (z)-[:PARTNERS_WITH]-(n) WHERE n <> z RETURN DISTINCT n } AS degree
-MATCH (z)-[:PARTNERS_WITH]-(a)
-WHERE a.id IN $candidates AND a <> z AND a <> c
-WITH z, degree, collect(DISTINCT a.id) AS candidates
-RETURN {common: z.id, degree: degree, candidates: candidates} AS row
-"""
-
-PEER_PARTNERSHIPS = """
-MATCH (c:Cluster {id: $cluster})-[:HAS_STRENGTH]->()<-[:HAS_STRENGTH]-(peer:Cluster)
-WHERE peer <> c
-WITH collect(DISTINCT peer) AS peers
-RETURN [p IN peers | {
-  peer: p.id,
-  candidates: [(p)-[:PARTNERS_WITH]-(a) WHERE a.id IN $candidates AND a <> p | a.id]}] AS peers
+# Every partnership and strength as pairs of ids, each list in one record.
+NETWORK = """
+CALL () { MATCH (a)-[:PARTNERS_WITH]->(b) RETURN collect([a.id, b.id]) AS partnerships }
+CALL () { MATCH (c:Cluster)-[:HAS_STRENGTH]->(s) RETURN collect([c.id, s.id]) AS strengths }
+CALL () { MATCH (c:Cluster) RETURN collect(c.id) AS clusters }
+RETURN partnerships, strengths, clusters
 """
 
 # Each node seeks its label's id index (see BY_IDS); `$others` maps it to the ids it links to.
@@ -210,13 +198,6 @@ PARTNERSHIPS_BETWEEN = f"""
 __ACTORS__
 MATCH (a)-[r:PARTNERS_WITH]-(b) WHERE b.id IN $others[a.id]
 RETURN {{node: a.id, link: {_other("r", "b")}}} AS row
-"""
-
-SHARED_PARTNERS = """
-MATCH (c:Cluster {id: $cluster})-[:PARTNERS_WITH]-(z)-[:PARTNERS_WITH]-(other:Cluster)
-WHERE other <> c AND z <> c AND other <> z
-WITH other, collect(DISTINCT z.id) AS commons
-RETURN {other: other.id, commons: commons} AS row
 """
 
 CLUSTER_PARTNERSHIPS = f"""
@@ -439,26 +420,14 @@ class Neo4jFacts:
             kept.update(found)
         return set().union(*(kept[key] for key in keys))
 
-    def common_partners(
-        self, cluster_id: str, candidate_ids: Sequence[str]
-    ) -> dict[str, list[CommonPartner]]:
-        found: dict[str, list[CommonPartner]] = defaultdict(list)
-        rows = self._rows(COMMON_PARTNERS, cluster=cluster_id, candidates=list(candidate_ids))
-        for row in sorted(rows, key=lambda r: str(r["common"])):
-            for candidate in row["candidates"]:
-                found[candidate].append(CommonPartner(row["common"], row["degree"]))
-        return dict(sorted(found.items()))
+    def partner_network(self) -> PartnerNetwork:
+        def build() -> PartnerNetwork:
+            row = self._read(NETWORK)[0]
+            return PartnerNetwork.of(
+                map(tuple, row["partnerships"]), map(tuple, row["strengths"]), row["clusters"]
+            )
 
-    def peer_partnerships(
-        self, cluster_id: str, candidate_ids: Sequence[str]
-    ) -> tuple[list[str], dict[str, list[str]]]:
-        rows = self._read(PEER_PARTNERSHIPS, cluster=cluster_id, candidates=list(candidate_ids))
-        peers = sorted(rows[0]["peers"] if rows else [], key=lambda p: str(p["peer"]))
-        found: dict[str, list[str]] = defaultdict(list)
-        for peer in peers:
-            for candidate in sorted(set(peer["candidates"])):
-                found[candidate].append(peer["peer"])
-        return [peer["peer"] for peer in peers], dict(found)
+        return self._derived(("partner network",), build)
 
     def partnerships_between(self, others: Mapping[str, Sequence[str]]) -> dict[str, list[Link]]:
         wanted = {node_id: list(ids) for node_id, ids in others.items()}
@@ -468,10 +437,6 @@ class Neo4jFacts:
         for row in rows:
             found[row["node"]].append(facing(_link(row["link"]), row["node"]))
         return {node_id: sorted_links(links) for node_id, links in found.items()}
-
-    def shared_partners(self, cluster_id: str) -> dict[str, list[str]]:
-        rows = self._rows(SHARED_PARTNERS, cluster=cluster_id)
-        return {row["other"]: sorted(row["commons"]) for row in sorted(rows, key=_by_other)}
 
     def cluster_partnerships(self, labels: Sequence[str]) -> dict[str, list[Link]]:
         found: dict[str, list[Link]] = {label: [] for label in labels}
@@ -513,10 +478,6 @@ def _actor(row: dict[str, Any]) -> ActorFacts:
 
 def _chain_key(chain: list[Link]) -> tuple[object, ...]:
     return tuple(link.evidence.sort_key for link in chain)
-
-
-def _by_other(row: dict[str, Any]) -> str:
-    return str(row["other"])
 
 
 def _name(item: dict[str, Any]) -> str:

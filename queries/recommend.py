@@ -134,8 +134,9 @@ def rank_candidates(
     """
     fills, labels = candidate_roles(facts, ctx, spec, missing)
     candidates = set(fills)
-    common = facts.common_partners(ctx.id, list(fills))
-    peers, adopters = facts.peer_partnerships(ctx.id, list(fills))
+    network = facts.partner_network()
+    common = network.common_partners(ctx.id, list(fills))
+    peers, adopters = network.peer_partnerships(ctx.id, list(fills))
     strengths = sorted({link.end for link in ctx.facts.strengths})
     countries, places = sorted(target.countries), sorted(target.places)
     in_market = facts.actors_near(labels, countries, places, []) & candidates
