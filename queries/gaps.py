@@ -19,7 +19,7 @@ from queries.catalogue import load_catalogue
 from queries.cluster_context import ClusterContext
 from queries.facts import ActorFacts, AnalysisFacts, Link
 from queries.findings import GAP_TYPES, SEVERITIES, ActorRef, Evidence, Gap
-from queries.ids import resolve_id
+from queries.ids import qualified, resolve_model, unknown_id
 from queries.store_facts import analysis_facts
 
 BARRIERS = "Barrierer for samarbejdet mellem klynger og ICDK'er"
@@ -58,23 +58,27 @@ def find_gaps(
     """The gaps of one cluster (or of every active cluster and of the network), optionally for
     one model only; most urgent first."""
     options = options or GapOptions()
-    model_id = resolve_id(store, model, "model") if model else None
-    cluster_id = resolve_id(store, cluster, "cluster") if cluster else None
+    model_id = resolve_model(store, model) if model else None
     with analysis_facts(store) as facts:
-        if cluster_id:
-            clusters = [cluster_id]
+        if cluster:
+            # Looked up with the rest of its facts: an id check of its own cost a round trip.
+            found = cluster_gaps(facts, qualified(cluster, "cluster"), options)
+            if found is None:
+                raise unknown_id(store, cluster, "cluster")
+            gaps = found
         else:
-            clusters = [c.id for c in facts.clusters() if c.props.get("status") not in INACTIVE]
-        gaps = [] if cluster_id else SupportUsage.read(facts).network_gaps(options)
-        for each in clusters:
-            gaps += cluster_gaps(facts, each, options)
+            gaps = SupportUsage.read(facts).network_gaps(options)
+            for each in facts.clusters():
+                if each.props.get("status") not in INACTIVE:
+                    gaps += cluster_gaps(facts, each.id, options) or []
     return sort_gaps(g for g in gaps if model_id is None or g.model == model_id)
 
 
-def cluster_gaps(facts: AnalysisFacts, cluster_id: str, options: GapOptions) -> list[Gap]:
+def cluster_gaps(facts: AnalysisFacts, cluster_id: str, options: GapOptions) -> list[Gap] | None:
+    """The cluster's gaps, or None if there is no such cluster."""
     cluster = facts.cluster(cluster_id)
     if cluster is None:
-        return []
+        return None
     ctx = ClusterContext.build(facts, cluster)
     return [
         *model_gaps(facts, ctx, options),

@@ -6,6 +6,7 @@ import difflib
 
 from graph.store import GraphStore
 from ontology.schema import load_schema
+from queries.catalogue import load_catalogue
 
 
 class UnknownIdError(LookupError):
@@ -29,10 +30,21 @@ def resolve_id(store: GraphStore, value: str, *prefixes: str) -> str:
     for node_id in candidates:
         if node_id.split(":", 1)[0] in prefixes and store.get_node(node_id) is not None:
             return node_id
+    raise unknown_id(store, value, *prefixes)
+
+
+def resolve_model(store: GraphStore, value: str) -> str:
+    """A model's id. The graph's models are the catalogue's, so a known one needs no query."""
+    model_id = qualified(value, "model")
+    return model_id if model_id in load_catalogue().models else resolve_id(store, value, "model")
+
+
+def unknown_id(store: GraphStore, value: str, *prefixes: str) -> UnknownIdError:
+    """The error for a value no node of these prefixes has, naming the closest ids."""
     schema = load_schema()
     known = [
         node["id"] for prefix in prefixes for node in store.nodes(schema.by_prefix[prefix].label)
     ]
-    closest = difflib.get_close_matches(candidates[0], known, n=3, cutoff=0.5)
+    closest = difflib.get_close_matches(qualified(value, prefixes[0]), known, n=3, cutoff=0.5)
     kind = " or ".join(schema.by_prefix[p].label for p in prefixes)
-    raise UnknownIdError(value, kind, closest)
+    return UnknownIdError(value, kind, closest)

@@ -14,7 +14,7 @@ from queries.cluster_context import ClusterContext, with_countries
 from queries.facts import ActorFacts, AnalysisFacts, CommonPartner, Link
 from queries.findings import ActorRef, Evidence, Progression, Recommendation, RecommendationResult
 from queries.gaps import INACTIVE, GapOptions, model_gaps, sort_gaps
-from queries.ids import resolve_id
+from queries.ids import qualified, resolve_id, resolve_model, unknown_id
 from queries.scoring import (
     AGREEMENT_VALUE,
     COMPONENTS,
@@ -43,12 +43,13 @@ def recommend_partners(
     if top < 1:
         raise ValueError(f"top must be at least 1, not {top}")
     weights, options = weights or DEFAULT_WEIGHTS, options or GapOptions()
-    cluster_id = resolve_id(store, cluster, "cluster")
-    model_id = resolve_id(store, model, "model")
+    model_id = resolve_model(store, model)
     market_id = resolve_id(store, market, "country", "hotspot", "market") if market else None
     with analysis_facts(store) as facts:
-        cluster_facts = facts.cluster(cluster_id)
-        assert cluster_facts is not None  # resolve_id found it
+        # Looked up with the rest of the cluster's facts: an id check of its own cost a round trip.
+        cluster_facts = facts.cluster(qualified(cluster, "cluster"))
+        if cluster_facts is None:
+            raise unknown_id(store, cluster, "cluster")
         ctx = ClusterContext.build(facts, cluster_facts)
         if market_id:
             ctx.places.update(with_countries(facts, [market_id]))
@@ -62,7 +63,7 @@ def recommend_partners(
             if target.includes(ctx, gap.market)
         ]
     return RecommendationResult(
-        cluster=ActorRef(cluster_id, ctx.facts.node.name, "Cluster"),
+        cluster=ActorRef(ctx.id, ctx.facts.node.name, "Cluster"),
         model=model_id,
         market=market_id,
         missing_roles=tuple(missing),

@@ -10,7 +10,7 @@ from api.deps import StoreDep
 from api.routes.common import NOT_FOUND
 from api.schemas import ClusterGaps
 from queries.gaps import find_gaps
-from queries.ids import resolve_id
+from queries.ids import qualified, resolve_model
 
 router = APIRouter(prefix="/clusters", tags=["gaps"])
 
@@ -29,7 +29,7 @@ def cluster_gaps(
 ) -> dict[str, Any]:
     """The gaps in one cluster's partnerships (all models, or one), most urgent first, each
     with its evidence and the actors that could close it."""
-    cluster = resolve_id(store, cluster_id, "cluster")
-    model_id = resolve_id(store, model, "model") if model else None
-    gaps = find_gaps(store, cluster=cluster, model=model_id)
+    model_id = resolve_model(store, model) if model else None
+    gaps = find_gaps(store, cluster=cluster_id, model=model_id)
+    cluster = qualified(cluster_id, "cluster")  # find_gaps found it
     return {"cluster": cluster, "model": model_id, "gaps": [gap.as_dict() for gap in gaps]}
