@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -45,6 +46,10 @@ from ontology.schema import Schema, load_schema
 T = TypeVar("T")
 ReadQuery = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
 DEFAULT_BATCH_SIZE = 5_000
+# Write transactions in flight during a load (see _write_rows): two took a scale-1 load 1.3x
+# as fast as one on two cores (bench/RESULTS.md); three were no faster in the one run tried,
+# which also had to retry a deadlocked batch.
+WRITERS = 2
 
 
 def _native(value: Any) -> Any:
@@ -194,14 +199,14 @@ class Neo4jStore(GraphStore):
             (new_rows if old is None else changed_rows).append(
                 {"properties": record.properties, FINGERPRINT: digest}
             )
-        for rows, query in (
-            (new_rows, cypher.create_nodes(label)),
-            (changed_rows, cypher.merge_nodes(label)),
-        ):
-            for batch in chunks(rows, self.batch_size):
-                self._write(partial(_run, query=query, rows=list(batch), now=now))
-                if progress:
-                    progress(len(batch))
+        self._write_rows(
+            [
+                (label, cypher.create_nodes(label), new_rows),
+                (label, cypher.merge_nodes(label), changed_rows),
+            ],
+            now,
+            progress,
+        )
         if progress:
             progress(counts.unchanged[label])
         return counts
@@ -221,6 +226,7 @@ class Neo4jStore(GraphStore):
         by_type: dict[str, list[RelationshipRecord]] = defaultdict(list)
         for record in records:
             by_type[record.type].append(record)
+        writes: list[tuple[str, str, list[dict[str, Any]]]] = []  # type, query, rows
         for rel_type, typed in by_type.items():
             new_rows: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
             changed_rows: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
@@ -245,20 +251,48 @@ class Neo4jStore(GraphStore):
                 (changed_rows, cypher.update_relationships),
             ):
                 for (start_label, end_label), rows in rows_by_labels.items():
-                    query = make_query(rel_type, start_label, end_label)
-                    for batch in chunks(rows, self.batch_size):
-                        written = self._write(partial(_run, query=query, rows=list(batch), now=now))
-                        if written != len(batch):
-                            # A MATCH found no end node: refuse rather than drop facts silently.
-                            raise StoreError(
-                                f"{len(batch) - written} {rel_type} relationships refer to "
-                                "nodes that are not in the store"
-                            )
-                        if progress:
-                            progress(len(batch))
-            if progress:
-                progress(counts.unchanged[rel_type])
+                    writes.append((rel_type, make_query(rel_type, start_label, end_label), rows))
+        if progress:
+            progress(counts.unchanged.total())
+        self._write_rows(writes, now, progress, all_or_error=True)
         return counts
+
+    def _write_rows(
+        self,
+        writes: Sequence[tuple[str, str, Sequence[dict[str, Any]]]],
+        now: dt.datetime,
+        progress: Progress | None,
+        all_or_error: bool = False,
+    ) -> None:
+        """Each (what, query, rows)'s rows in batches of batch_size, a transaction each, WRITERS
+        of them in flight: the server writes one while this process sends the next, and with two
+        cores two are written at once. With `all_or_error`, a batch the query did not write
+        whole (a MATCH found no end node) stops the load with a StoreError rather than drop
+        facts silently."""
+        batches = [
+            (what, query, list(batch))
+            for what, query, rows in writes
+            for batch in chunks(rows, self.batch_size)
+        ]
+        with ThreadPoolExecutor(WRITERS) as pool:
+            futures = [
+                pool.submit(self._write, partial(_run, query=query, rows=rows, now=now))
+                for _, query, rows in batches
+            ]
+            try:
+                for (what, _, rows), future in zip(batches, futures, strict=True):
+                    missing = len(rows) - future.result()
+                    if all_or_error and missing:
+                        raise StoreError(
+                            f"{missing} {what} relationships refer to nodes that are not in the "
+                            "store"
+                        )
+                    if progress:
+                        progress(len(rows))
+            except BaseException:
+                for future in futures:
+                    future.cancel()  # those not started yet: a failed load stops here
+                raise
 
     # --- cleanup -------------------------------------------------------------------------------
     def source_state(self, source_ids: Sequence[str]) -> SourceState:

@@ -182,3 +182,14 @@ def test_a_node_another_load_created_meanwhile_is_refused_not_duplicated(
     with pytest.raises(StoreError, match="Another load may be running"):
         neo4j_store.write_nodes("InnovationCentre", batch.nodes, stale)
     assert neo4j_store.counts().nodes == {"InnovationCentre": 1}
+
+
+def test_a_relationship_to_a_node_not_in_the_store_is_refused(store: GraphStore) -> None:
+    """Validation catches this first; the store refuses it too rather than drop the fact."""
+    write_batch(store, sample_batch("test/a"))
+    dangling = SourceBatch(
+        "test/b", relationships=[rel("cluster:clean", "PARTNERS_WITH", "icdk:nowhere", "test/b")]
+    )
+    with pytest.raises(StoreError, match=r"PARTNERS_WITH .*not in the store"):
+        write_batch(store, dangling)
+    assert store.get_node("icdk:nowhere") is None
