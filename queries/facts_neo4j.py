@@ -8,7 +8,8 @@ each once; one round trip per call, whatever labels it asks for; results collect
 record (see _rows); only the properties the analysis reads (NODE_KEYS, LINK_KEYS), converted
 only where they can be temporal; a cluster's partners read with the cluster; and what derives
 from the whole graph (every actor of a label, every place, who is near a country, hotspot or
-sector) read once and kept until the database commits again (Neo4jStore.kept).
+sector, the partnership network as ids) read once and kept until the database commits again
+(Neo4jStore.kept).
 """
 
 from __future__ import annotations
