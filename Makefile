@@ -65,8 +65,9 @@ neo4j-stop:
 neo4j-status:
 	$(NEO4J) status
 
-# Regenerate the README's ontology tables from the Turtle.
+# Regenerate what is generated from the Turtle: ontology/names.py and the README's tables.
 docs: install
+	$(BIN)/python -m ontology.generate_names --write
 	$(BIN)/python -m ontology.document --write
 
 clean:

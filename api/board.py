@@ -16,6 +16,7 @@ from api.view_pages import MissingFor, ViewKind, build_view
 from graph.store import GraphStore
 from graph.views import Table, render_html, write_assets
 from graph.views.board_index import PageLink, Section, render_index
+from ontology.names import Label, Rel
 from ontology.schema import load_schema
 
 Summary = Callable[[GraphStore, Sequence[str]], Table]
@@ -36,10 +37,9 @@ def file_name(node_id: str) -> str:
 
 def reached_countries(store: GraphStore) -> list[str]:
     """Countries a cluster targets or works in, or where a Danish actor is present."""
-    rel = load_schema().rel
-    country_of = {r.start: r.end for r in store.relationships(rel.IN_COUNTRY)}
+    country_of = {r.start: r.end for r in store.relationships(Rel.IN_COUNTRY)}
     reached = set()
-    for rel_type in (rel.TARGETS_MARKET, rel.TARGETS, rel.PRESENT_IN):
+    for rel_type in (Rel.TARGETS_MARKET, Rel.TARGETS, Rel.PRESENT_IN):
         for r in store.relationships(rel_type):
             place = r.end if r.end.startswith("country:") else country_of.get(r.end)
             if place:
@@ -53,7 +53,7 @@ def write_board(
     missing_for: MissingFor = missing_partners,
     summary: Summary = gap_summary,
 ) -> BoardPack:
-    schema = load_schema()
+    load_schema()
     out.mkdir(parents=True, exist_ok=True)
     write_assets(out / "assets")
     pack = BoardPack(out / "index.html")
@@ -69,8 +69,8 @@ def write_board(
         note = f"{len(view.nodes)} shapes" + (", aggregated" if view.aggregation else "")
         return PageLink(path.relative_to(out).as_posix(), view.title, note)
 
-    clusters = sorted(store.nodes(schema.label.Cluster), key=lambda n: str(n.get("name")))
-    models = sorted(store.nodes(schema.label.Model), key=lambda n: int(n.get("number") or 0))
+    clusters = sorted(store.nodes(Label.Cluster), key=lambda n: str(n.get("name")))
+    models = sorted(store.nodes(Label.Model), key=lambda n: int(n.get("number") or 0))
     sections = [
         Section("The whole ecosystem", (write(ViewKind.ecosystem, None, out / "ecosystem.html"),)),
         Section(

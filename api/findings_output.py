@@ -9,7 +9,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from queries.catalogue import load_catalogue
+from ontology.models import load_catalogue
 from queries.findings import GAP_TYPES, Gap, RecommendationResult
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}

@@ -30,7 +30,7 @@ from graph.store import GraphStore
 from loaders.pipeline import load_bundled, load_sources
 from loaders.sources import discover
 from loaders.synthetic import generate
-from queries.catalogue import load_catalogue
+from ontology.models import load_catalogue
 from queries.gaps import INACTIVE, GapOptions, find_gaps
 from queries.recommend import recommend_partners
 

@@ -36,11 +36,10 @@ from typing import IO, Any, TypeVar
 import yaml
 from rdflib import RDF, Literal, URIRef
 
+from ontology.names import Label, Rel
 from ontology.schema import load_schema, models_graph
 
 SCHEMA = load_schema()
-LABEL = SCHEMA.label
-REL = SCHEMA.rel
 
 T = TypeVar("T")
 Progress = Callable[[int], None]  # called with the number of rows just written
@@ -54,7 +53,7 @@ EARLIEST = dt.date(2008, 1, 1)  # no partnership, agreement or engagement starts
 
 def allowed(owner: str, key: str, *values: str) -> tuple[str, ...]:
     """`values`, after checking that the ontology allows each for `key` on a label or relationship
-    type: like SCHEMA.label.X, a typo fails at import instead of producing invalid rows."""
+    type: like Label.X, a typo fails at import instead of producing invalid rows."""
     if owner in SCHEMA.node_types:
         spec = SCHEMA.node_properties(owner)[key]
     else:
@@ -65,23 +64,23 @@ def allowed(owner: str, key: str, *values: str) -> tuple[str, ...]:
     return values
 
 
-(CONFIDENCE,) = allowed(LABEL.Cluster, "confidence", "synthetic")
-CLUSTER_STATUSES = allowed(LABEL.Cluster, "status", "active", "merged", "bankrupt")
+(CONFIDENCE,) = allowed(Label.Cluster, "confidence", "synthetic")
+CLUSTER_STATUSES = allowed(Label.Cluster, "status", "active", "merged", "bankrupt")
 CLUSTER_STATUS_WEIGHTS = (94, 4, 2)
 HEADQUARTERS, REPRESENTATION = allowed(
-    LABEL.TradeCouncil, "scope", "headquarters", "representation"
+    Label.TradeCouncil, "scope", "headquarters", "representation"
 )
-NETWORK, PARTNER = allowed(LABEL.EnterpriseEuropeNetwork, "scope", "network", "partner")
+NETWORK, PARTNER = allowed(Label.EnterpriseEuropeNetwork, "scope", "network", "partner")
 UNIVERSITY, GTS, RESEARCH_INSTITUTE = allowed(
-    LABEL.KnowledgeInstitution, "kind", "university", "gts", "research-institute"
+    Label.KnowledgeInstitution, "kind", "university", "gts", "research-institute"
 )
 INSTITUTION_KINDS = (UNIVERSITY, GTS, RESEARCH_INSTITUTE)
 INSTITUTION_KIND_WEIGHTS = (45, 15, 40)
-SME, LARGE, MULTINATIONAL = allowed(LABEL.Company, "size", "sme", "large", "multinational")
+SME, LARGE, MULTINATIONAL = allowed(Label.Company, "size", "sme", "large", "multinational")
 COMPANY_SIZES = (SME, LARGE, MULTINATIONAL)
 COMPANY_SIZE_WEIGHTS = (85, 12, 3)
 AGREEMENT_KINDS = allowed(
-    LABEL.Agreement,
+    Label.Agreement,
     "agreement_kind",
     "mou",
     "cooperation-agreement",
@@ -96,54 +95,54 @@ AGREEMENT_TITLES = dict(
         strict=True,
     )
 )
-ACTIVE, EXPIRED = allowed(LABEL.Agreement, "status", "active", "expired")
+ACTIVE, EXPIRED = allowed(Label.Agreement, "status", "active", "expired")
 ONGOING, *CLOSED_OUTCOMES = allowed(
-    LABEL.Engagement, "outcome", "ongoing", "successful", "discontinued", "unknown"
+    Label.Engagement, "outcome", "ongoing", "successful", "discontinued", "unknown"
 )
 CLOSED_OUTCOME_WEIGHTS = (60, 25, 15)
-INFORMAL, PROJECT, FORMAL = allowed(REL.PARTNERS_WITH, "kind", "informal", "project", "formal")
+INFORMAL, PROJECT, FORMAL = allowed(Rel.PARTNERS_WITH, "kind", "informal", "project", "formal")
 PARTNERSHIP_KINDS = (INFORMAL, PROJECT, FORMAL)
 PARTNERSHIP_KIND_WEIGHTS = (45, 35, 20)
 AD_HOC, PROJECT_FUNDED, RECURRING, CORE = allowed(
-    REL.PARTNERS_WITH, "funding", "ad-hoc", "project", "recurring", "core"
+    Rel.PARTNERS_WITH, "funding", "ad-hoc", "project", "recurring", "core"
 )
-INNOVATION, MARKET = allowed(LABEL.Model, "purpose", "innovation", "market")
-(LONG,) = allowed(LABEL.Model, "time_horizon", "long")
+INNOVATION, MARKET = allowed(Label.Model, "purpose", "innovation", "market")
+(LONG,) = allowed(Label.Model, "time_horizon", "long")
 FALSE = "false"  # booleans are true/false in the CSV layout; synthetic clusters are not national
 
 # Columns after id/name (nodes) or from/to (relationships); the provenance columns come last.
 PROVENANCE_COLUMNS = ("source", "confidence")
 NODE_COLUMNS: dict[str, tuple[str, ...]] = {
-    LABEL.Country: ("iso2",),
-    LABEL.Sector: (),
-    LABEL.City: (),
-    LABEL.Hotspot: (),
-    LABEL.Market: ("description",),
-    LABEL.ActivityType: (),
-    LABEL.Authority: ("founded_year",),
-    LABEL.Funder: ("founded_year",),
-    LABEL.FundingProgramme: (),
-    LABEL.TradeCouncil: ("scope",),
-    LABEL.EnterpriseEuropeNetwork: ("scope",),
-    LABEL.InnovationCentre: ("opened_year",),
-    LABEL.InvestInDenmark: (),
-    LABEL.RegionalEUOffice: ("founded_year",),
-    LABEL.BusinessHub: ("founded_year",),
-    LABEL.EUDKSupport: (),
-    LABEL.MarketingOrganisation: ("founded_year",),
-    LABEL.TradeAssociation: ("founded_year",),
-    LABEL.Cluster: ("national", "status", "founded_year", "strength_position"),
-    LABEL.ForeignCluster: ("founded_year",),
-    LABEL.KnowledgeInstitution: ("kind", "founded_year"),
-    LABEL.Investor: ("founded_year",),
-    LABEL.Company: ("size", "founded_year"),
-    LABEL.Agreement: ("agreement_kind", "signed", "valid_from", "valid_until", "status"),
-    LABEL.Engagement: ("start", "end", "outcome", "participants"),
+    Label.Country: ("iso2",),
+    Label.Sector: (),
+    Label.City: (),
+    Label.Hotspot: (),
+    Label.Market: ("description",),
+    Label.ActivityType: (),
+    Label.Authority: ("founded_year",),
+    Label.Funder: ("founded_year",),
+    Label.FundingProgramme: (),
+    Label.TradeCouncil: ("scope",),
+    Label.EnterpriseEuropeNetwork: ("scope",),
+    Label.InnovationCentre: ("opened_year",),
+    Label.InvestInDenmark: (),
+    Label.RegionalEUOffice: ("founded_year",),
+    Label.BusinessHub: ("founded_year",),
+    Label.EUDKSupport: (),
+    Label.MarketingOrganisation: ("founded_year",),
+    Label.TradeAssociation: ("founded_year",),
+    Label.Cluster: ("national", "status", "founded_year", "strength_position"),
+    Label.ForeignCluster: ("founded_year",),
+    Label.KnowledgeInstitution: ("kind", "founded_year"),
+    Label.Investor: ("founded_year",),
+    Label.Company: ("size", "founded_year"),
+    Label.Agreement: ("agreement_kind", "signed", "valid_from", "valid_until", "status"),
+    Label.Engagement: ("start", "end", "outcome", "participants"),
 }
 RELATIONSHIP_COLUMNS: dict[str, tuple[str, ...]] = {
-    REL.PARTNERS_WITH: ("kind", "start", "end", "contact_persons", "funding"),
-    REL.INVOLVES: ("role",),
-    REL.TARGETS_MARKET: ("model",),
+    Rel.PARTNERS_WITH: ("kind", "start", "end", "contact_persons", "funding"),
+    Rel.INVOLVES: ("role",),
+    Rel.TARGETS_MARKET: ("model",),
 }
 
 
@@ -153,7 +152,7 @@ def check_layout() -> None:
         unknown = set(columns + PROVENANCE_COLUMNS) - set(SCHEMA.node_properties(label))
         if unknown:
             raise ValueError(f"{label}: columns {sorted(unknown)} are not in the ontology")
-    for rel_type in SCHEMA.rel:
+    for rel_type in sorted(Rel.ALL):
         columns = RELATIONSHIP_COLUMNS.get(rel_type, ()) + PROVENANCE_COLUMNS
         unknown = set(columns) - set(SCHEMA.relationship_properties(rel_type))
         if unknown:
@@ -213,65 +212,65 @@ AUTHORITY_NAMES = ("Ministry of Business", "Ministry of Research", "Innovation A
 # Node counts at scale 1. TradeCouncil counts the representations and EnterpriseEuropeNetwork the
 # partners: each also has one headquarters / network node at every scale.
 BASE_COUNTS: dict[str, int] = {
-    LABEL.Country: len(COUNTRIES),
-    LABEL.Sector: 30,
-    LABEL.City: 300,
-    LABEL.Hotspot: 40,
-    LABEL.Market: 60,
-    LABEL.ActivityType: len(ACTIVITY_NAMES),
-    LABEL.Authority: 60,
-    LABEL.Funder: 150,
-    LABEL.FundingProgramme: 40,
-    LABEL.TradeCouncil: 300,
-    LABEL.EnterpriseEuropeNetwork: 600,
-    LABEL.InnovationCentre: 50,
-    LABEL.InvestInDenmark: 20,
-    LABEL.RegionalEUOffice: 30,
-    LABEL.BusinessHub: 40,
-    LABEL.EUDKSupport: 5,
-    LABEL.MarketingOrganisation: 60,
-    LABEL.TradeAssociation: 200,
-    LABEL.Cluster: 1_500,
-    LABEL.ForeignCluster: 1_000,
-    LABEL.KnowledgeInstitution: 3_000,
-    LABEL.Investor: 500,
-    LABEL.Company: 100_000,
-    LABEL.Agreement: 20_000,
-    LABEL.Engagement: 30_000,
+    Label.Country: len(COUNTRIES),
+    Label.Sector: 30,
+    Label.City: 300,
+    Label.Hotspot: 40,
+    Label.Market: 60,
+    Label.ActivityType: len(ACTIVITY_NAMES),
+    Label.Authority: 60,
+    Label.Funder: 150,
+    Label.FundingProgramme: 40,
+    Label.TradeCouncil: 300,
+    Label.EnterpriseEuropeNetwork: 600,
+    Label.InnovationCentre: 50,
+    Label.InvestInDenmark: 20,
+    Label.RegionalEUOffice: 30,
+    Label.BusinessHub: 40,
+    Label.EUDKSupport: 5,
+    Label.MarketingOrganisation: 60,
+    Label.TradeAssociation: 200,
+    Label.Cluster: 1_500,
+    Label.ForeignCluster: 1_000,
+    Label.KnowledgeInstitution: 3_000,
+    Label.Investor: 500,
+    Label.Company: 100_000,
+    Label.Agreement: 20_000,
+    Label.Engagement: 30_000,
 }
 
 # How many partners of each label a cluster has (inclusive range).
 CLUSTER_PARTNER_MIX: tuple[tuple[str, int, int], ...] = (
-    (LABEL.InnovationCentre, 1, 3),
-    (LABEL.TradeCouncil, 0, 3),
-    (LABEL.EnterpriseEuropeNetwork, 0, 2),
-    (LABEL.ForeignCluster, 2, 8),
-    (LABEL.KnowledgeInstitution, 2, 8),
-    (LABEL.Company, 2, 10),
-    (LABEL.Cluster, 1, 4),
-    (LABEL.BusinessHub, 0, 1),
-    (LABEL.TradeAssociation, 0, 2),
-    (LABEL.Investor, 0, 2),
-    (LABEL.Authority, 0, 1),
-    (LABEL.Funder, 0, 1),
-    (LABEL.MarketingOrganisation, 0, 1),
-    (LABEL.RegionalEUOffice, 0, 1),
-    (LABEL.InvestInDenmark, 0, 1),
-    (LABEL.EUDKSupport, 0, 1),
+    (Label.InnovationCentre, 1, 3),
+    (Label.TradeCouncil, 0, 3),
+    (Label.EnterpriseEuropeNetwork, 0, 2),
+    (Label.ForeignCluster, 2, 8),
+    (Label.KnowledgeInstitution, 2, 8),
+    (Label.Company, 2, 10),
+    (Label.Cluster, 1, 4),
+    (Label.BusinessHub, 0, 1),
+    (Label.TradeAssociation, 0, 2),
+    (Label.Investor, 0, 2),
+    (Label.Authority, 0, 1),
+    (Label.Funder, 0, 1),
+    (Label.MarketingOrganisation, 0, 1),
+    (Label.RegionalEUOffice, 0, 1),
+    (Label.InvestInDenmark, 0, 1),
+    (Label.EUDKSupport, 0, 1),
 )
 # Partners of these labels are found in the market a cluster targets; all others at home.
 ABROAD_LABELS = frozenset(
     {
-        LABEL.InnovationCentre,
-        LABEL.TradeCouncil,
-        LABEL.ForeignCluster,
-        LABEL.EnterpriseEuropeNetwork,
-        LABEL.InvestInDenmark,
-        LABEL.MarketingOrganisation,
+        Label.InnovationCentre,
+        Label.TradeCouncil,
+        Label.ForeignCluster,
+        Label.EnterpriseEuropeNetwork,
+        Label.InvestInDenmark,
+        Label.MarketingOrganisation,
     }
 )
 # Share of a cluster's target declarations under an innovation model, by kind of target.
-INNOVATION_SHARE = {LABEL.Hotspot: 0.8, LABEL.Country: 0.5, LABEL.Market: 0.15}
+INNOVATION_SHARE = {Label.Hotspot: 0.8, Label.Country: 0.5, Label.Market: 0.15}
 REQUIRED_ROLE_SHARE = 0.85  # engagements lacking a required partner are the gaps to find
 RECOMMENDED_ROLE_SHARE = 0.35
 MEMBERSHIPS = (1, 2, 3, 4, 5, 6)  # clusters a company is a member of
@@ -283,7 +282,7 @@ def scaled_counts(scale: float) -> dict[str, int]:
     if not scale > 0:
         raise ValueError(f"scale must be positive, not {scale}")
     counts = {label: max(1, round(base * scale)) for label, base in BASE_COUNTS.items()}
-    counts[LABEL.Country] = min(counts[LABEL.Country], len(COUNTRIES))
+    counts[Label.Country] = min(counts[Label.Country], len(COUNTRIES))
     return counts
 
 
@@ -326,8 +325,8 @@ def _text(subject: URIRef, label: str, key: str) -> str:
 
 def read_roles() -> dict[str, RoleSpec]:
     """The partner roles that an organisation can fill, with the labels that fill each."""
-    graph, label = models_graph(), LABEL.PartnerRole
-    involvable = SCHEMA.relationship_types[REL.INVOLVES].range
+    graph, label = models_graph(), Label.PartnerRole
+    involvable = SCHEMA.relationship_types[Rel.INVOLVES].range
     roles = {}
     for subject in _individuals(label):
         filled_by = graph.objects(subject, _property_iri(label, "filled_by_labels"))
@@ -342,11 +341,11 @@ def read_roles() -> dict[str, RoleSpec]:
 
 def read_models(roles: dict[str, RoleSpec]) -> list[ModelSpec]:
     """The four models with the roles each requires and recommends, ordered by id."""
-    graph, label = models_graph(), LABEL.Model
+    graph, label = models_graph(), Label.Model
 
     def linked_roles(subject: URIRef, rel_type: str) -> tuple[RoleSpec, ...]:
         targets = graph.objects(subject, SCHEMA.relationship_types[rel_type].iri)
-        ids = sorted(_text(t, LABEL.PartnerRole, "id") for t in targets if isinstance(t, URIRef))
+        ids = sorted(_text(t, Label.PartnerRole, "id") for t in targets if isinstance(t, URIRef))
         return tuple(roles[role_id] for role_id in ids if role_id in roles)
 
     models = [
@@ -355,8 +354,8 @@ def read_models(roles: dict[str, RoleSpec]) -> list[ModelSpec]:
             name=_text(subject, label, "name"),
             purpose=_text(subject, label, "purpose"),
             horizon=_text(subject, label, "time_horizon"),
-            required=linked_roles(subject, REL.REQUIRES_ROLE),
-            recommended=linked_roles(subject, REL.RECOMMENDS_ROLE),
+            required=linked_roles(subject, Rel.REQUIRES_ROLE),
+            recommended=linked_roles(subject, Rel.RECOMMENDS_ROLE),
         )
         for subject in _individuals(label)
     ]
@@ -592,7 +591,7 @@ def located(
     node_id = world.new_id(label)
     city = city or world.cities.pick(world.rng, country)
     world.out.node(label, node_id, name, *values)
-    world.out.rel(REL.LOCATED_IN, node_id, city)
+    world.out.rel(Rel.LOCATED_IN, node_id, city)
     if pickable:
         world.org(label).add(node_id, country)
     return node_id
@@ -600,28 +599,28 @@ def located(
 
 def focus_on_sectors(world: World, node_id: str, low: int, high: int) -> None:
     for sector in some(world.rng, world.sectors, low, high):
-        world.out.rel(REL.FOCUSES_ON, node_id, sector)
+        world.out.rel(Rel.FOCUSES_ON, node_id, sector)
 
 
 def fund(world: World, node_id: str, low: int, high: int) -> None:
     for source in some(world.rng, world.funding_sources, low, high):
-        world.out.rel(REL.FUNDED_BY, node_id, source)
+        world.out.rel(Rel.FUNDED_BY, node_id, source)
 
 
 def maybe_in_hotspot(world: World, node_id: str, country: int, share: float) -> None:
     """With probability `share`, place the node in a hotspot of its own country (if any)."""
     if world.rng.random() < share and country in world.hotspots.by_country:
-        world.out.rel(REL.IN_HOTSPOT, node_id, world.hotspots.pick(world.rng, country))
+        world.out.rel(Rel.IN_HOTSPOT, node_id, world.hotspots.pick(world.rng, country))
 
 
 def present_in(world: World, node_id: str, countries: Sequence[int]) -> None:
     for country in countries:
-        world.out.rel(REL.PRESENT_IN, node_id, world.countries[country])
+        world.out.rel(Rel.PRESENT_IN, node_id, world.countries[country])
 
 
 def join_clusters(world: World, member_id: str, country: int, wanted: int, first: str = "") -> None:
     """MEMBER_OF `wanted` distinct clusters of the member's country (fewer if it has fewer)."""
-    clusters = world.org(LABEL.Cluster)
+    clusters = world.org(Label.Cluster)
     pool = clusters.by_country.get(country, clusters.ids)
     chosen = [first] if first else []
     for _ in range(3 * wanted):  # bounded retries: a small pool simply gives fewer memberships
@@ -631,7 +630,7 @@ def join_clusters(world: World, member_id: str, country: int, wanted: int, first
         if cluster not in chosen:
             chosen.append(cluster)
     for cluster in chosen:
-        world.out.rel(REL.MEMBER_OF, member_id, cluster)
+        world.out.rel(Rel.MEMBER_OF, member_id, cluster)
 
 
 def partner(world: World, start: str, end: str) -> bool:
@@ -640,7 +639,7 @@ def partner(world: World, start: str, end: str) -> bool:
         return False
     world.partnered.add((start, end))
     kind, begun, ended, contacts, funding = partnership_terms(world.rng)
-    world.out.rel(REL.PARTNERS_WITH, start, end, kind, begun, ended, contacts, funding)
+    world.out.rel(Rel.PARTNERS_WITH, start, end, kind, begun, ended, contacts, funding)
     return True
 
 
@@ -648,9 +647,9 @@ def partner(world: World, start: str, end: str) -> bool:
 
 
 def write_countries(world: World) -> None:
-    prefix = SCHEMA.node_types[LABEL.Country].prefix
-    for iso2, name, population in COUNTRIES[: world.counts[LABEL.Country]]:
-        world.out.node(LABEL.Country, f"{prefix}:{iso2}", name, iso2)
+    prefix = SCHEMA.node_types[Label.Country].prefix
+    for iso2, name, population in COUNTRIES[: world.counts[Label.Country]]:
+        world.out.node(Label.Country, f"{prefix}:{iso2}", name, iso2)
         world.countries.append(f"{prefix}:{iso2}")
         world.country_names.append(name)
         world.country_weights.append(population**0.5)
@@ -658,49 +657,49 @@ def write_countries(world: World) -> None:
 
 
 def write_sectors(world: World) -> None:
-    for index in range(world.counts[LABEL.Sector]):
-        sector_id, name = world.new_id(LABEL.Sector), numbered(SECTOR_NAMES, index)
-        world.out.node(LABEL.Sector, sector_id, name)
+    for index in range(world.counts[Label.Sector]):
+        sector_id, name = world.new_id(Label.Sector), numbered(SECTOR_NAMES, index)
+        world.out.node(Label.Sector, sector_id, name)
         world.sectors.append(sector_id)
         world.sector_names.append(name)
 
 
 def write_activity_types(world: World) -> None:
-    for index in range(world.counts[LABEL.ActivityType]):
-        activity_id, name = world.new_id(LABEL.ActivityType), numbered(ACTIVITY_NAMES, index)
-        world.out.node(LABEL.ActivityType, activity_id, name)
+    for index in range(world.counts[Label.ActivityType]):
+        activity_id, name = world.new_id(Label.ActivityType), numbered(ACTIVITY_NAMES, index)
+        world.out.node(Label.ActivityType, activity_id, name)
         world.activities.append(activity_id)
         world.activity_names.append(name)
 
 
 def write_cities(world: World) -> None:
-    for index in range(world.counts[LABEL.City]):
-        city_id, name = world.new_id(LABEL.City), place_name(world.rng)
+    for index in range(world.counts[Label.City]):
+        city_id, name = world.new_id(Label.City), place_name(world.rng)
         country = world.country_for(index)
-        world.out.node(LABEL.City, city_id, name)
-        world.out.rel(REL.IN_COUNTRY, city_id, world.countries[country])
+        world.out.node(Label.City, city_id, name)
+        world.out.rel(Rel.IN_COUNTRY, city_id, world.countries[country])
         world.cities.add(city_id, country)
         world.city_names[city_id] = name
 
 
 def write_hotspots(world: World) -> None:
-    for _ in range(world.counts[LABEL.Hotspot]):
-        hotspot_id, country = world.new_id(LABEL.Hotspot), world.pick_country()
+    for _ in range(world.counts[Label.Hotspot]):
+        hotspot_id, country = world.new_id(Label.Hotspot), world.pick_country()
         city = world.cities.pick(world.rng, country)
         sectors = some(world.rng, range(len(world.sectors)), 1, 3)
         name = f"{world.city_names[city]} {world.sector_names[sectors[0]].lower()} hotspot"
-        world.out.node(LABEL.Hotspot, hotspot_id, name)
-        world.out.rel(REL.IN_COUNTRY, hotspot_id, world.countries[country])
+        world.out.node(Label.Hotspot, hotspot_id, name)
+        world.out.rel(Rel.IN_COUNTRY, hotspot_id, world.countries[country])
         for sector in sectors:
-            world.out.rel(REL.FOCUSES_ON, hotspot_id, world.sectors[sector])
+            world.out.rel(Rel.FOCUSES_ON, hotspot_id, world.sectors[sector])
         world.hotspots.add(hotspot_id, country)
-        world.targets.append(Target(hotspot_id, LABEL.Hotspot, name, country))
+        world.targets.append(Target(hotspot_id, Label.Hotspot, name, country))
 
 
 def write_markets(world: World) -> None:
     rng = world.rng
-    for _ in range(world.counts[LABEL.Market]):
-        market_id, sector = world.new_id(LABEL.Market), rng.choice(world.sector_names)
+    for _ in range(world.counts[Label.Market]):
+        market_id, sector = world.new_id(Label.Market), rng.choice(world.sector_names)
         country: int | None = None
         draw = rng.random()
         if draw < 0.5:
@@ -714,61 +713,61 @@ def write_markets(world: World) -> None:
                 f"{coined_name(rng)} supply chain",
                 "A multinational's supply chain.",
             )
-        world.out.node(LABEL.Market, market_id, name, description)
+        world.out.node(Label.Market, market_id, name, description)
         if country is not None:
-            world.out.rel(REL.IN_COUNTRY, market_id, world.countries[country])
-        world.targets.append(Target(market_id, LABEL.Market, name, country))
+            world.out.rel(Rel.IN_COUNTRY, market_id, world.countries[country])
+        world.targets.append(Target(market_id, Label.Market, name, country))
 
 
 def collect_country_targets(world: World) -> None:
     for index, (country_id, name) in enumerate(
         zip(world.countries, world.country_names, strict=True)
     ):
-        world.targets.append(Target(country_id, LABEL.Country, name, index))
+        world.targets.append(Target(country_id, Label.Country, name, index))
 
 
 def write_public_funding(world: World) -> None:
     """Authorities, funders and their programmes: what FUNDED_BY points at."""
     rng = world.rng
-    for index in range(world.counts[LABEL.Authority]):
+    for index in range(world.counts[Label.Authority]):
         country = world.country_for(index)
         name = f"{world.country_names[country]} {rng.choice(AUTHORITY_NAMES)}"
-        located(world, LABEL.Authority, country, name, founded_year(rng))
-    for _ in range(world.counts[LABEL.Funder]):
+        located(world, Label.Authority, country, name, founded_year(rng))
+    for _ in range(world.counts[Label.Funder]):
         name = f"{coined_name(rng)} {rng.choice(FUNDER_WORDS)}"
-        located(world, LABEL.Funder, world.pick_country(), name, founded_year(rng))
-    owners = world.org(LABEL.Authority).ids + world.org(LABEL.Funder).ids
-    for _ in range(world.counts[LABEL.FundingProgramme]):
-        programme_id = world.new_id(LABEL.FundingProgramme)
-        world.out.node(LABEL.FundingProgramme, programme_id, f"{coined_name(rng)} Programme")
-        world.out.rel(REL.PART_OF, programme_id, rng.choice(owners))
+        located(world, Label.Funder, world.pick_country(), name, founded_year(rng))
+    owners = world.org(Label.Authority).ids + world.org(Label.Funder).ids
+    for _ in range(world.counts[Label.FundingProgramme]):
+        programme_id = world.new_id(Label.FundingProgramme)
+        world.out.node(Label.FundingProgramme, programme_id, f"{coined_name(rng)} Programme")
+        world.out.rel(Rel.PART_OF, programme_id, rng.choice(owners))
         world.funding_sources.append(programme_id)
     world.funding_sources.extend(owners)
 
 
 def write_trade_council(world: World) -> None:
-    rng, label = world.rng, LABEL.TradeCouncil
+    rng, label = world.rng, Label.TradeCouncil
     # Partners and roles are filled by the posts, not by the headquarters.
     headquarters = located(world, label, 0, "Trade Council", HEADQUARTERS, pickable=False)
-    world.out.rel(REL.PART_OF, headquarters, world.org(LABEL.Authority).pick(rng, 0))
+    world.out.rel(Rel.PART_OF, headquarters, world.org(Label.Authority).pick(rng, 0))
     for _ in range(world.counts[label]):
         country = world.pick_country()
         city = world.cities.pick(rng, country)
         name = f"Trade Council {world.city_names[city]}"
         post = located(world, label, country, name, REPRESENTATION, city=city)
         present_in(world, post, [country])
-        world.out.rel(REL.PART_OF, post, headquarters)
-    for index in range(world.counts[LABEL.InvestInDenmark]):
+        world.out.rel(Rel.PART_OF, post, headquarters)
+    for index in range(world.counts[Label.InvestInDenmark]):
         country = world.country_for(index)
         name = f"Invest in Denmark {world.country_names[country]}"
-        office = located(world, LABEL.InvestInDenmark, country, name)
+        office = located(world, Label.InvestInDenmark, country, name)
         others = some(rng, range(len(world.countries)), 0, 2)
         present_in(world, office, sorted({country, *others}))
-        world.out.rel(REL.PART_OF, office, headquarters)
+        world.out.rel(Rel.PART_OF, office, headquarters)
 
 
 def write_een(world: World) -> None:
-    rng, label = world.rng, LABEL.EnterpriseEuropeNetwork
+    rng, label = world.rng, Label.EnterpriseEuropeNetwork
     # Partners and roles are filled by the network's partners, not by the network itself.
     network = located(world, label, 0, "Enterprise Europe Network", NETWORK, pickable=False)
     present_in(world, network, range(len(world.countries)))
@@ -777,21 +776,21 @@ def write_een(world: World) -> None:
         name = f"EEN partner {coined_name(rng)} {world.country_names[country]}"
         een_partner = located(world, label, country, name, PARTNER)
         present_in(world, een_partner, [country])
-        world.out.rel(REL.PART_OF, een_partner, network)
+        world.out.rel(Rel.PART_OF, een_partner, network)
 
 
 def write_innovation_centres(world: World) -> None:
-    rng, label = world.rng, LABEL.InnovationCentre
+    rng, label = world.rng, Label.InnovationCentre
     for _ in range(world.counts[label]):
         which = rng.randrange(len(world.hotspots.ids))
         hotspot, country = world.hotspots.ids[which], world.hotspots.countries[which]
         city = world.cities.pick(rng, country)
         name = f"Innovation Centre {world.city_names[city]}"
         centre = located(world, label, country, name, rng.randint(2006, 2024), city=city)
-        world.out.rel(REL.IN_HOTSPOT, centre, hotspot)
+        world.out.rel(Rel.IN_HOTSPOT, centre, hotspot)
         present_in(world, centre, [country])
         focus_on_sectors(world, centre, 1, 3)
-        world.out.rel(REL.PART_OF, centre, world.org(LABEL.Authority).pick(rng))
+        world.out.rel(Rel.PART_OF, centre, world.org(Label.Authority).pick(rng))
         if rng.random() < 0.5:
             fund(world, centre, 1, 1)
 
@@ -799,29 +798,29 @@ def write_innovation_centres(world: World) -> None:
 def write_other_support(world: World) -> None:
     """EU offices, business hubs, EU-DK support, marketing organisations, trade associations."""
     rng = world.rng
-    for _ in range(world.counts[LABEL.RegionalEUOffice]):
+    for _ in range(world.counts[Label.RegionalEUOffice]):
         country = world.pick_country()
         name = f"{place_name(rng)} Region EU Office"
-        office = located(world, LABEL.RegionalEUOffice, country, name, founded_year(rng))
-        world.out.rel(REL.PART_OF, office, world.org(LABEL.Authority).pick(rng, country))
-    for index in range(world.counts[LABEL.BusinessHub]):
+        office = located(world, Label.RegionalEUOffice, country, name, founded_year(rng))
+        world.out.rel(Rel.PART_OF, office, world.org(Label.Authority).pick(rng, country))
+    for index in range(world.counts[Label.BusinessHub]):
         country = world.country_for(index)
         city = world.cities.pick(rng, country)
         name = f"Business Hub {world.city_names[city]}"
-        located(world, LABEL.BusinessHub, country, name, founded_year(rng), city=city)
-    for index in range(world.counts[LABEL.EUDKSupport]):
-        located(world, LABEL.EUDKSupport, world.pick_country(), f"EU-DK Support {index + 1}")
-    for _ in range(world.counts[LABEL.MarketingOrganisation]):
+        located(world, Label.BusinessHub, country, name, founded_year(rng), city=city)
+    for index in range(world.counts[Label.EUDKSupport]):
+        located(world, Label.EUDKSupport, world.pick_country(), f"EU-DK Support {index + 1}")
+    for _ in range(world.counts[Label.MarketingOrganisation]):
         country = world.pick_country()
         name = f"{coined_name(rng)} Marketing"
-        mfo = located(world, LABEL.MarketingOrganisation, country, name, founded_year(rng))
+        mfo = located(world, Label.MarketingOrganisation, country, name, founded_year(rng))
         others = some(rng, range(len(world.countries)), 0, 3)
         present_in(world, mfo, sorted({country, *others}))
         focus_on_sectors(world, mfo, 1, 2)
-    for _ in range(world.counts[LABEL.TradeAssociation]):
+    for _ in range(world.counts[Label.TradeAssociation]):
         country, sector = world.pick_country(), rng.choice(world.sector_names)
         name = f"{world.country_names[country]} {sector} Association"
-        located(world, LABEL.TradeAssociation, country, name, founded_year(rng))
+        located(world, Label.TradeAssociation, country, name, founded_year(rng))
 
 
 def declare_targets(world: World, cluster: str) -> list[tuple[Target, ModelSpec]]:
@@ -831,16 +830,16 @@ def declare_targets(world: World, cluster: str) -> list[tuple[Target, ModelSpec]
     for target in rng.sample(world.targets, min(len(world.targets), rng.randint(3, 7))):
         innovation = rng.random() < INNOVATION_SHARE[target.label]
         model = rng.choice(world.models_for(INNOVATION if innovation else MARKET))
-        world.out.rel(REL.TARGETS_MARKET, cluster, target.id, model.id)
+        world.out.rel(Rel.TARGETS_MARKET, cluster, target.id, model.id)
         declared.append((target, model))
     return declared
 
 
 def write_clusters(world: World) -> None:
-    rng, clusters = world.rng, world.org(LABEL.Cluster)
-    business_hubs = world.org(LABEL.BusinessHub)
+    rng, clusters = world.rng, world.org(Label.Cluster)
+    business_hubs = world.org(Label.BusinessHub)
     sector_indices: Sequence[int] = range(len(world.sectors))
-    for _ in range(world.counts[LABEL.Cluster]):
+    for _ in range(world.counts[Label.Cluster]):
         country = world.pick_country()
         city = world.cities.pick(rng, country)
         strengths = rng.sample(sector_indices, min(len(sector_indices), rng.choice((1, 2, 2, 3))))
@@ -851,7 +850,7 @@ def write_clusters(world: World) -> None:
         parent = earlier[rng.randrange(len(earlier))] if earlier and rng.random() < 0.04 else ""
         cluster = located(
             world,
-            LABEL.Cluster,
+            Label.Cluster,
             country,
             name,
             FALSE,
@@ -861,11 +860,11 @@ def write_clusters(world: World) -> None:
             city=city,
         )
         for sector in strengths:
-            world.out.rel(REL.HAS_STRENGTH, cluster, world.sectors[sector])
+            world.out.rel(Rel.HAS_STRENGTH, cluster, world.sectors[sector])
         if rng.random() < 0.4:
-            world.out.rel(REL.ANCHORED_IN, cluster, business_hubs.pick(rng, country))
+            world.out.rel(Rel.ANCHORED_IN, cluster, business_hubs.pick(rng, country))
         if parent:
-            world.out.rel(REL.PART_OF, cluster, parent)
+            world.out.rel(Rel.PART_OF, cluster, parent)
         if rng.random() < 0.7:
             fund(world, cluster, 1, 2)
         world.cluster_sectors.append(strengths)
@@ -875,10 +874,10 @@ def write_clusters(world: World) -> None:
 
 def write_foreign_clusters(world: World) -> None:
     rng = world.rng
-    for _ in range(world.counts[LABEL.ForeignCluster]):
+    for _ in range(world.counts[Label.ForeignCluster]):
         country, city_name = world.pick_country(), place_name(rng)
         name = f"{city_name} {rng.choice(world.sector_names)} {rng.choice(CLUSTER_WORDS)}"
-        foreign = located(world, LABEL.ForeignCluster, country, name, founded_year(rng))
+        foreign = located(world, Label.ForeignCluster, country, name, founded_year(rng))
         focus_on_sectors(world, foreign, 1, 2)
         maybe_in_hotspot(world, foreign, country, 0.3)
 
@@ -892,8 +891,8 @@ def institution_name(world: World, kind: str, city: str) -> str:
 
 
 def write_knowledge_institutions(world: World) -> None:
-    rng, label = world.rng, LABEL.KnowledgeInstitution
-    foreign_clusters = world.org(LABEL.ForeignCluster)
+    rng, label = world.rng, Label.KnowledgeInstitution
+    foreign_clusters = world.org(Label.ForeignCluster)
     for _ in range(world.counts[label]):
         country = world.pick_country()
         city = world.cities.pick(rng, country)
@@ -904,15 +903,15 @@ def write_knowledge_institutions(world: World) -> None:
         maybe_in_hotspot(world, institution, country, 0.15)
         join_clusters(world, institution, country, rng.randint(1, 6))
         if rng.random() < 0.1:
-            world.out.rel(REL.MEMBER_OF, institution, foreign_clusters.pick(rng))
+            world.out.rel(Rel.MEMBER_OF, institution, foreign_clusters.pick(rng))
 
 
 def write_investors(world: World) -> None:
     rng = world.rng
-    for _ in range(world.counts[LABEL.Investor]):
+    for _ in range(world.counts[Label.Investor]):
         country = world.pick_country()
         name = f"{coined_name(rng)} {rng.choice(INVESTOR_WORDS)}"
-        investor = located(world, LABEL.Investor, country, name, founded_year(rng))
+        investor = located(world, Label.Investor, country, name, founded_year(rng))
         focus_on_sectors(world, investor, 1, 3)
         join_clusters(world, investor, country, rng.randint(1, 3))
 
@@ -920,35 +919,35 @@ def write_investors(world: World) -> None:
 def write_companies(world: World) -> None:
     """The bulk: each company follows a home cluster (its country, often its sector) and joins
     a few more clusters at home."""
-    rng, clusters = world.rng, world.org(LABEL.Cluster)
-    foreign_clusters = world.org(LABEL.ForeignCluster)
-    for _ in range(world.counts[LABEL.Company]):
+    rng, clusters = world.rng, world.org(Label.Cluster)
+    foreign_clusters = world.org(Label.ForeignCluster)
+    for _ in range(world.counts[Label.Company]):
         home = rng.randrange(len(clusters.ids))
         country = clusters.countries[home]
         size = rng.choices(COMPANY_SIZES, weights=COMPANY_SIZE_WEIGHTS)[0]
         name = f"{coined_name(rng)} {rng.choice(COMPANY_WORDS)}"
-        company = located(world, LABEL.Company, country, name, size, founded_year(rng))
+        company = located(world, Label.Company, country, name, size, founded_year(rng))
         if size == MULTINATIONAL:
             world.multinationals.add(company, country)
         sector = rng.choice(world.cluster_sectors[home])
         if rng.random() < 0.2:
             sector = rng.randrange(len(world.sectors))
-        world.out.rel(REL.FOCUSES_ON, company, world.sectors[sector])
+        world.out.rel(Rel.FOCUSES_ON, company, world.sectors[sector])
         if rng.random() < 0.3:
             second = rng.randrange(len(world.sectors))
             if second != sector:
-                world.out.rel(REL.FOCUSES_ON, company, world.sectors[second])
+                world.out.rel(Rel.FOCUSES_ON, company, world.sectors[second])
         maybe_in_hotspot(world, company, country, 0.05)
         wanted = rng.choices(MEMBERSHIPS, weights=MEMBERSHIP_WEIGHTS)[0] + (size != SME)
         join_clusters(world, company, country, wanted, first=clusters.ids[home])
         if rng.random() < 0.04:
-            world.out.rel(REL.MEMBER_OF, company, foreign_clusters.pick(rng))
+            world.out.rel(Rel.MEMBER_OF, company, foreign_clusters.pick(rng))
 
 
 def write_partnerships(world: World) -> None:
     """PARTNERS_WITH: each cluster's mix of partners at home and in its target markets, then
     the innovation centres' and EEN partners' own local networks."""
-    rng, clusters = world.rng, world.org(LABEL.Cluster)
+    rng, clusters = world.rng, world.org(Label.Cluster)
     for index, cluster in enumerate(clusters.ids):
         home, targets = clusters.countries[index], world.cluster_targets[index]
         for label, low, high in CLUSTER_PARTNER_MIX:
@@ -960,9 +959,9 @@ def write_partnerships(world: World) -> None:
                 if partner(world, cluster, other):
                     world.cluster_partners[index].append(other)
     local_networks = (
-        (LABEL.InnovationCentre, (LABEL.KnowledgeInstitution, LABEL.ForeignCluster), 20),
-        (LABEL.InnovationCentre, (LABEL.Company,), 20),
-        (LABEL.EnterpriseEuropeNetwork, (LABEL.Company,), 10),
+        (Label.InnovationCentre, (Label.KnowledgeInstitution, Label.ForeignCluster), 20),
+        (Label.InnovationCentre, (Label.Company,), 20),
+        (Label.EnterpriseEuropeNetwork, (Label.Company,), 10),
     )
     for label, partner_labels, most in local_networks:
         register = world.org(label)
@@ -975,10 +974,10 @@ def write_partnerships(world: World) -> None:
 def write_agreements(world: World) -> None:
     """Each agreement: a cluster and one to three of its partners, under one of the cluster's
     declared (target, model) pairs."""
-    rng, clusters = world.rng, world.org(LABEL.Cluster)
-    centres = world.org(LABEL.InnovationCentre)
+    rng, clusters = world.rng, world.org(Label.Cluster)
+    centres = world.org(Label.InnovationCentre)
     last_signing = AS_OF - dt.timedelta(days=60)
-    for _ in range(world.counts[LABEL.Agreement]):
+    for _ in range(world.counts[Label.Agreement]):
         index = rng.randrange(len(clusters.ids))
         cluster, (target, model) = clusters.ids[index], rng.choice(world.cluster_targets[index])
         kind = rng.choices(AGREEMENT_KINDS, weights=AGREEMENT_KIND_WEIGHTS)[0]
@@ -986,16 +985,16 @@ def write_agreements(world: World) -> None:
         valid_from = signed + dt.timedelta(days=rng.randint(0, 60))
         valid_until = valid_from + dt.timedelta(days=rng.randint(365, 6 * 365))
         status = ACTIVE if valid_until > AS_OF else EXPIRED
-        agreement = world.new_id(LABEL.Agreement)
+        agreement = world.new_id(Label.Agreement)
         name = f"{AGREEMENT_TITLES[kind]}: {target.name}"
         world.out.node(
-            LABEL.Agreement, agreement, name, kind, signed, valid_from, valid_until, status
+            Label.Agreement, agreement, name, kind, signed, valid_from, valid_until, status
         )
         others = some(rng, world.cluster_partners[index], 1, 3) or [centres.pick(rng)]
         for party in (cluster, *others):
-            world.out.rel(REL.PARTY_TO, party, agreement)
-        world.out.rel(REL.UNDER_MODEL, agreement, model.id)
-        world.out.rel(REL.TARGETS, agreement, target.id)
+            world.out.rel(Rel.PARTY_TO, party, agreement)
+        world.out.rel(Rel.UNDER_MODEL, agreement, model.id)
+        world.out.rel(Rel.TARGETS, agreement, target.id)
         if rng.random() < 0.2:
             fund(world, agreement, 1, 1)
 
@@ -1026,13 +1025,13 @@ def involve_partners(
             node = pick_for_role(world, role, home, abroad)
             if node is not None and node not in involved:
                 involved.add(node)
-                world.out.rel(REL.INVOLVES, engagement, node, role.id)
+                world.out.rel(Rel.INVOLVES, engagement, node, role.id)
 
 
 def write_engagements(world: World) -> None:
-    rng, clusters = world.rng, world.org(LABEL.Cluster)
+    rng, clusters = world.rng, world.org(Label.Cluster)
     first_start = EARLIEST + dt.timedelta(days=2 * 365)
-    for _ in range(world.counts[LABEL.Engagement]):
+    for _ in range(world.counts[Label.Engagement]):
         index = rng.randrange(len(clusters.ids))
         cluster, (target, model) = clusters.ids[index], rng.choice(world.cluster_targets[index])
         activities = some(rng, range(len(world.activities)), 1, 3)
@@ -1045,14 +1044,14 @@ def write_engagements(world: World) -> None:
             ONGOING if end > AS_OF else rng.choices(CLOSED_OUTCOMES, CLOSED_OUTCOME_WEIGHTS)[0]
         )
         participants = rng.randint(8, 40) if long_term else rng.randint(3, 15)
-        engagement = world.new_id(LABEL.Engagement)
+        engagement = world.new_id(Label.Engagement)
         name = f"{world.activity_names[activities[0]]}: {target.name}"
-        world.out.node(LABEL.Engagement, engagement, name, start, end, outcome, participants)
-        world.out.rel(REL.UNDERTAKES, cluster, engagement)
-        world.out.rel(REL.UNDER_MODEL, engagement, model.id)
-        world.out.rel(REL.TARGETS, engagement, target.id)
+        world.out.node(Label.Engagement, engagement, name, start, end, outcome, participants)
+        world.out.rel(Rel.UNDERTAKES, cluster, engagement)
+        world.out.rel(Rel.UNDER_MODEL, engagement, model.id)
+        world.out.rel(Rel.TARGETS, engagement, target.id)
         for activity in activities:
-            world.out.rel(REL.INCLUDES_ACTIVITY, engagement, world.activities[activity])
+            world.out.rel(Rel.INCLUDES_ACTIVITY, engagement, world.activities[activity])
         involve_partners(
             world, engagement, cluster, model, clusters.countries[index], target.country
         )

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from graph.store import GraphStore
 from loaders.batch import SourceBatch
 from loaders.problems import Problem
+from ontology.names import Label, Rel
 from ontology.schema import Schema
 
 
@@ -121,13 +122,13 @@ def check_references(
                     problems.append(
                         Problem(rel.origin, key, value, f"unknown id{_closest(value, known)}")
                     )
-            if rel.type == schema.rel.PARTY_TO:
+            if rel.type == Rel.PARTY_TO:
                 parties[rel.end] += 1
     agreements = {
         node.id: node.origin
         for batch in batches
         for node in batch.nodes
-        if node.label == schema.label.Agreement
+        if node.label == Label.Agreement
     }
     loading = {batch.source_id for batch in batches}
     existing_parties = _stored_party_counts(store, schema, list(agreements), loading)
@@ -150,7 +151,7 @@ def _stored_party_counts(
         return {}
     wanted = set(agreements)
     counts: Counter[str] = Counter()
-    for rel in store.relationships(schema.rel.PARTY_TO):
+    for rel in store.relationships(Rel.PARTY_TO):
         if rel.end in wanted and rel.properties.get("source_id") not in loading:
             counts[rel.end] += 1
     return dict(counts)

@@ -1,14 +1,13 @@
 """The project's one view of the ontology: node labels, id prefixes, properties, relationship types.
 
-The Turtle files beside this module are read once with rdflib; everything else in the project
-asks this module for labels and relationship types instead of spelling them as free strings:
-`SCHEMA.label.Cluster` and `SCHEMA.rel.PARTNERS_WITH` fail loudly on a typo.
+The Turtle files beside this module are read once with rdflib. Code names labels, relationship
+types, roles and models through ontology.names (`Label.Cluster`, `Rel.PARTNERS_WITH`), generated
+from the same Turtle, never as free strings.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -17,12 +16,13 @@ from typing import Any
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, SH, SKOS, XSD
 
+from ontology.names import PG, Rel
+
 ONTOLOGY_DIR = Path(__file__).parent
 ONTOLOGY_FILE = ONTOLOGY_DIR / "partnergraph.ttl"
 MODELS_FILE = ONTOLOGY_DIR / "models.ttl"
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 
-PG = Namespace("https://w3id.org/partnergraph/ontology#")
 ID_BASE = "https://w3id.org/partnergraph/id/"
 SCHEMA_ORG = Namespace("https://schema.org/")
 
@@ -92,26 +92,6 @@ class Ordering:
     strict: bool
 
 
-class ClosedTerms:
-    """Attribute access to a fixed set of names: `terms.Cluster` is "Cluster", a typo raises."""
-
-    def __init__(self, kind: str, names: set[str]) -> None:
-        self._kind = kind
-        self._names = frozenset(names)
-
-    def __getattr__(self, name: str) -> str:
-        if name.startswith("_") or name not in self._names:
-            close = difflib.get_close_matches(name, self._names, n=3)
-            raise AttributeError(f"unknown {self._kind} {name!r}; closest: {close}")
-        return name
-
-    def __contains__(self, name: object) -> bool:
-        return name in self._names
-
-    def __iter__(self) -> Any:
-        return iter(sorted(self._names))
-
-
 class Schema:
     """What the ontology says, in the shapes the stores, loaders and queries need."""
 
@@ -124,8 +104,11 @@ class Schema:
         self.by_class = {t.iri: t for t in self.node_types.values()}
         self.relationship_types = self._relationship_types()
         self.bounds, self.orderings = self._constraints_from_shapes()
-        self.label = ClosedTerms("node label", set(self.node_types))
-        self.rel = ClosedTerms("relationship type", set(self.relationship_types))
+
+    @property
+    def actor_labels(self) -> frozenset[str]:
+        """The labels of organisations that can be partners: the domain of PARTNERS_WITH."""
+        return self.relationship_types[Rel.PARTNERS_WITH].domain
 
     # --- ids -------------------------------------------------------------------------------
     def node_type_for_id(self, node_id: str) -> NodeType:

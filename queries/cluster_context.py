@@ -4,11 +4,10 @@ a model already has, which agreements are valid on a day."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from queries.catalogue import DOMESTIC_ROLES, Catalogue, load_catalogue
+from ontology.models import Catalogue, load_catalogue
 from queries.facts import (
     ActorFacts,
     AgreementFacts,
@@ -18,8 +17,6 @@ from queries.facts import (
     Link,
     Place,
 )
-
-ACTIVE = "active"
 
 
 def with_countries(facts: AnalysisFacts, place_ids: Iterable[str]) -> dict[str, Place]:
@@ -113,21 +110,11 @@ class ClusterContext:
             size = actor.node.props.get("size") if actor else None
             present = country is None or (actor is not None and country in actor.countries)
             for role in self.catalogue.roles_filled_by(node.label, size):
-                if present or role in DOMESTIC_ROLES:
+                if present or self.catalogue.roles[role].domestic:
                     roles.setdefault(role, []).append(link)
         return roles
 
     # --- agreements ----------------------------------------------------------------------------
-    @staticmethod
-    def is_valid(agreement: AgreementFacts, day: dt.date) -> bool:
-        props = agreement.node.props
-        starts, ends = props.get("valid_from"), props.get("valid_until")
-        return (
-            props.get("status") == ACTIVE
-            and (starts is None or starts <= day)
-            and (ends is None or day <= ends)
-        )
-
     def agreement_covers(
         self, agreement: AgreementFacts, model: str, country: str | None, partners: set[str]
     ) -> bool:

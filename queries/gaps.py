@@ -14,13 +14,21 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from graph.store import GraphStore
+from ontology.models import load_catalogue
 from ontology.schema import load_schema
-from queries.catalogue import load_catalogue
 from queries.cluster_context import ClusterContext
 from queries.facts import ActorFacts, AnalysisFacts, Link
 from queries.findings import GAP_TYPES, SEVERITIES, ActorRef, Evidence, Gap
 from queries.ids import qualified, resolve_model, unknown_id
+from queries.requirements import requirement
 from queries.store_facts import analysis_facts
+from queries.validity import (
+    DEFAULT_HORIZON_DAYS,
+    HISTORY,
+    AgreementState,
+    agreement_state,
+    is_in_force,
+)
 
 BARRIERS = "Barrierer for samarbejdet mellem klynger og ICDK'er"
 COHESION = "Sammenhængskraft mellem internationaliseringsaktørerne"
@@ -45,7 +53,7 @@ FRAGILE_FUNDING = (
 @dataclass(frozen=True)
 class GapOptions:
     as_of: dt.date = field(default_factory=dt.date.today)  # the day validity is judged on
-    expiry_horizon_days: int = 180  # an agreement ending within this is "about to expire"
+    expiry_horizon_days: int = DEFAULT_HORIZON_DAYS  # ending within this: "about to expire"
     underused_share: float = 0.25  # an actor type fewer clusters than this share use
 
 
@@ -153,7 +161,7 @@ def role_gaps(ctx: ClusterContext) -> list[Gap]:
                         f"the role {ctx.name(role)}, which the model requires.",
                         _facts(
                             [engagement.undertakes, *engagement.models, *engagement.targets],
-                            [model.requirement(role)],
+                            [requirement(model, role)],
                         ),
                     )
                 )
@@ -182,7 +190,7 @@ def role_gaps(ctx: ClusterContext) -> list[Gap]:
                     f"You aim at {ctx.name(target)} under {model.name}, but no engagement there "
                     f"and no partner of yours present there fills the role {ctx.name(role)}, "
                     "which the model requires.",
-                    _facts([declaration], [model.requirement(role)]),
+                    _facts([declaration], [requirement(model, role)]),
                 )
             )
     return gaps
@@ -195,13 +203,13 @@ def _aimed_at(ctx: ClusterContext, target: str) -> bool:
 # --- formality gaps -----------------------------------------------------------------------------
 def formality_gaps(ctx: ClusterContext, options: GapOptions) -> list[Gap]:
     gaps = []
-    day, horizon = options.as_of, dt.timedelta(days=options.expiry_horizon_days)
+    day = options.as_of
     for model_id, market, country, partners, basis in _long_term_work(ctx):
         model = ctx.catalogue.models[model_id]
         covering = [
             a for a in ctx.facts.agreements if ctx.agreement_covers(a, model_id, country, partners)
         ]
-        if any(ctx.is_valid(a, day) for a in covering):
+        if any(is_in_force(a.node.props, day) for a in covering):
             continue
         lapsed = [a.node.name for a in covering]
         history = f" (the agreement «{'», «'.join(lapsed)}» is no longer valid)" if lapsed else ""
@@ -221,8 +229,8 @@ def formality_gaps(ctx: ClusterContext, options: GapOptions) -> list[Gap]:
             )
         )
     for agreement in ctx.facts.agreements:
-        props = agreement.node.props
-        ends, status = props.get("valid_until"), props.get("status")
+        ends = agreement.node.props.get("valid_until")
+        state = agreement_state(agreement.node.props, day, options.expiry_horizon_days)
         models = sorted(link.end for link in agreement.models)
         targets = sorted(link.end for link in agreement.targets)
         common = (
@@ -232,7 +240,7 @@ def formality_gaps(ctx: ClusterContext, options: GapOptions) -> list[Gap]:
             None,
             agreement.node.id,
         )
-        if status in ("expired", "terminated") or (ends is not None and ends < day):
+        if state in HISTORY:
             when = f" on {ends.isoformat()}" if ends else ""
             gaps.append(
                 Gap(
@@ -245,7 +253,7 @@ def formality_gaps(ctx: ClusterContext, options: GapOptions) -> list[Gap]:
                     _facts(agreement.parties, []),
                 )
             )
-        elif status == "active" and ends is not None and ends <= day + horizon:
+        elif state == AgreementState.EXPIRING and ends is not None:
             gaps.append(
                 Gap(
                     "formality",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import difflib
 
 from graph.store import GraphStore
+from ontology.models import load_catalogue
 from ontology.schema import load_schema
-from queries.catalogue import load_catalogue
 
 
 class UnknownIdError(LookupError):

@@ -3,18 +3,18 @@ ranked by a score whose components, reasons and evidence come with every candida
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from graph.store import GraphStore
-from queries.catalogue import NOT_RECOMMENDED_ROLES, PROGRESSION, PROGRESSION_SECTION, ModelSpec
+from ontology.models import ModelSpec
 from queries.cluster_context import ClusterContext, with_countries
 from queries.facts import ActorFacts, AnalysisFacts, CommonPartner, Link
 from queries.findings import ActorRef, Evidence, Progression, Recommendation, RecommendationResult
 from queries.gaps import INACTIVE, GapOptions, model_gaps, sort_gaps
 from queries.ids import qualified, resolve_id, resolve_model, unknown_id
+from queries.requirements import progression, requirement
 from queries.scoring import (
     AGREEMENT_VALUE,
     COMPONENTS,
@@ -24,6 +24,7 @@ from queries.scoring import (
     proximity,
 )
 from queries.store_facts import analysis_facts
+from queries.validity import AgreementState, agreement_state, is_in_force
 
 DEFAULT_WEIGHTS = Weights()  # one instance, so its derived values are worked out once
 
@@ -113,7 +114,7 @@ def missing_roles(ctx: ClusterContext, spec: ModelSpec, target: Target) -> list[
     return [
         role
         for role in (*spec.required, *spec.recommended)
-        if role not in covered and role not in NOT_RECOMMENDED_ROLES
+        if role not in covered and not ctx.catalogue.roles[role].target_group
     ]
 
 
@@ -235,7 +236,7 @@ class CandidateScore:
         self.signals: dict[str, float] = {}
         need = "requires" if role in spec.required else "recommends"
         self.reasons = [f"Fills the role {ctx.name(role)}, which {spec.name} {need}."]
-        self.evidence: list[Evidence] = [spec.requirement(role)]
+        self.evidence: list[Evidence] = [requirement(spec, role)]
         self._market(target)
         self._sectors()
 
@@ -344,7 +345,10 @@ class History:
             first = {}
             for link in agreement.parties:
                 first.setdefault(link.start, link)
-            state, sentence = agreement_state(agreement.node.props, options)
+            state = agreement_state(
+                agreement.node.props, options.as_of, options.expiry_horizon_days
+            )
+            sentence = _agreement_sentence(state, agreement.node.props.get("valid_until"))
             for actor_id, party in first.items():
                 past._raise(past.agreement, actor_id, AGREEMENT_VALUE[state])
                 past.reasons[actor_id].append(
@@ -358,17 +362,16 @@ class History:
         values[actor_id] = max(values.get(actor_id, 0.0), value)
 
 
-def agreement_state(props: Mapping[str, Any], options: GapOptions) -> tuple[str, str]:
-    """An agreement's state on the day, and a sentence for it."""
-    day, ends = options.as_of, props.get("valid_until")
-    status = props.get("status")
-    if status == "planned":
-        return "planned", "is planned"
-    if status != "active" or (ends is not None and ends < day):
-        return "ended", "has ended"
-    if ends is not None and (ends - day).days <= options.expiry_horizon_days:
-        return "expiring", f"is valid until {ends.isoformat()}, which is soon"
-    return "valid", "is valid" + (f" until {ends.isoformat()}" if ends else "")
+def _agreement_sentence(state: AgreementState, ends: dt.date | None) -> str:
+    """How an agreement in this state reads in a reason."""
+    if state == AgreementState.VALID:
+        return "is valid" + (f" until {ends.isoformat()}" if ends else "")
+    if state == AgreementState.EXPIRING and ends is not None:
+        return f"is valid until {ends.isoformat()}, which is soon"
+    return {
+        AgreementState.PLANNED: "is planned",
+        AgreementState.UNKNOWN: "has no recorded status",
+    }.get(state, "has ended")
 
 
 def progressions(ctx: ClusterContext, options: GapOptions) -> list[Progression]:
@@ -382,11 +385,12 @@ def progressions(ctx: ClusterContext, options: GapOptions) -> list[Progression]:
         country = ctx.country(market) if market else None
         partners = {link.end for link in engagement.involves}
         for from_model in ctx.models_of(engagement):
-            to_model = PROGRESSION.get(from_model)
+            to_model = ctx.catalogue.models[from_model].leads_to
             if to_model is None or market is None or ctx.engagements_under(to_model, country):
                 continue
             if any(
-                ctx.is_valid(a, options.as_of) and ctx.agreement_covers(a, to_model, country, set())
+                is_in_force(a.node.props, options.as_of)
+                and ctx.agreement_covers(a, to_model, country, set())
                 for a in ctx.facts.agreements
             ):
                 continue
@@ -413,7 +417,7 @@ def progressions(ctx: ClusterContext, options: GapOptions) -> list[Progression]:
                     evidence=(
                         engagement.undertakes.evidence,
                         *(link.evidence for link in engagement.models),
-                        Evidence((from_model, "LEADS_TO", to_model), "report", PROGRESSION_SECTION),
+                        progression(from_model, to_model),
                     ),
                 )
             )

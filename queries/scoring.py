@@ -18,7 +18,15 @@ import yaml
 OUTCOME_TRUST = {"successful": 1.0, "ongoing": 0.75, "unknown": 0.5, "discontinued": 0.0}
 PARTNERSHIP_TRUST = {"formal": 0.75, "project": 0.5, "informal": 0.25}
 # What an agreement with the candidate is worth, by its state on the day.
-AGREEMENT_VALUE = {"valid": 1.0, "expiring": 0.75, "planned": 0.5, "ended": 0.25}
+# An agreement of unknown status counts as little as an ended one: neither backs the work now.
+AGREEMENT_VALUE = {
+    "valid": 1.0,
+    "expiring": 0.75,
+    "planned": 0.5,
+    "expired": 0.25,
+    "ended": 0.25,
+    "unknown": 0.25,
+}
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from graph.store import GraphStore
+from ontology.names import Label, Rel
 from ontology.schema import load_schema
 
 ILLUSTRATIVE = "illustrative"
@@ -35,36 +36,35 @@ class SurveyComparison:
 
 def compare_survey(store: GraphStore) -> list[SurveyComparison]:
     schema = load_schema()
-    label, rel = schema.label, schema.rel
-    national = {c["id"] for c in store.nodes(label.Cluster) if c.get("national")}
+    national = {c["id"] for c in store.nodes(Label.Cluster) if c.get("national")}
     respondents = len(national)
     labels_of_role = {
-        r["id"]: set(r.get("filled_by_labels", [])) for r in store.nodes(label.PartnerRole)
+        r["id"]: set(r.get("filled_by_labels", [])) for r in store.nodes(Label.PartnerRole)
     }
-    figure_role = {r.start: r.end for r in store.relationships(rel.ABOUT_ROLE)}
-    figure_activity = {r.start: r.end for r in store.relationships(rel.ABOUT_ACTIVITY)}
+    figure_role = {r.start: r.end for r in store.relationships(Rel.ABOUT_ROLE)}
+    figure_activity = {r.start: r.end for r in store.relationships(Rel.ABOUT_ACTIVITY)}
 
     # (cluster, partner label) and (cluster, activity), each with whether a sourced fact says so.
     partner_labels: dict[tuple[str, str], bool] = defaultdict(bool)
-    for r in store.relationships(rel.PARTNERS_WITH):
+    for r in store.relationships(Rel.PARTNERS_WITH):
         sourced = r.properties.get("confidence") != ILLUSTRATIVE
         for cluster, partner in ((r.start, r.end), (r.end, r.start)):
             if cluster in national:
                 key = (cluster, schema.label_for_id(partner))
                 partner_labels[key] = partner_labels[key] or sourced
     engagements: dict[str, list[tuple[str, bool]]] = defaultdict(list)
-    for r in store.relationships(rel.UNDERTAKES):
+    for r in store.relationships(Rel.UNDERTAKES):
         if r.start in national:
             engagements[r.end].append((r.start, r.properties.get("confidence") != ILLUSTRATIVE))
     activities: dict[tuple[str, str], bool] = defaultdict(bool)
-    for r in store.relationships(rel.INCLUDES_ACTIVITY):
+    for r in store.relationships(Rel.INCLUDES_ACTIVITY):
         sourced = r.properties.get("confidence") != ILLUSTRATIVE
         for cluster, undertaken_sourced in engagements.get(r.start, []):
             key = (cluster, r.end)
             activities[key] = activities[key] or (sourced and undertaken_sourced)
 
     results = []
-    for figure in sorted(store.nodes(label.SurveyFigure), key=lambda f: f["id"]):
+    for figure in sorted(store.nodes(Label.SurveyFigure), key=lambda f: f["id"]):
         if figure["id"] in figure_role:
             wanted = labels_of_role.get(figure_role[figure["id"]], set())
             hits = {(c, s) for (c, lb), s in partner_labels.items() if lb in wanted}

@@ -15,7 +15,7 @@ from api.settings import Settings
 from graph.memory_store import MemoryStore
 from graph.neo4j_store import Neo4jStore
 from loaders.pipeline import load_bundled
-from queries.catalogue import load_catalogue
+from ontology.models import load_catalogue
 from queries.gaps import GapOptions, find_gaps
 from queries.recommend import recommend_partners
 

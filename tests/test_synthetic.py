@@ -18,10 +18,10 @@ import pytest
 import yaml
 
 from loaders import synthetic
+from ontology.names import Label, Rel
 from ontology.schema import PropertySpec, load_schema, models_graph
 
 SCHEMA = load_schema()
-LABEL, REL = SCHEMA.label, SCHEMA.rel
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 
@@ -58,7 +58,7 @@ def read_source(root: Path, scale: float, seed: int, counts: dict[str, int]) -> 
                 source.nodes[row["id"]] = row
                 source.labels[row["id"]] = label
     for path in sorted((root / "relationships").glob("*.csv")):
-        assert path.stem in SCHEMA.rel, f"{path.name} is not a relationship type"
+        assert path.stem in Rel.ALL, f"{path.name} is not a relationship type"
         with path.open(encoding="utf-8", newline="") as file:
             reader = csv.DictReader(file)
             source.headers[f"relationships/{path.name}"] = list(reader.fieldnames or [])
@@ -91,7 +91,7 @@ def source(request: pytest.FixtureRequest) -> Source:
 def ontology_individuals() -> dict[str, str]:
     """Model and role ids (models.ttl): relationships may end at them without a node file."""
     graph, individuals = models_graph(), {}
-    for label in (LABEL.Model, LABEL.PartnerRole):
+    for label in (Label.Model, Label.PartnerRole):
         id_iri = SCHEMA.node_properties(label)["id"].iri
         for subject in graph.subjects(None, SCHEMA.node_types[label].iri):
             individuals[str(graph.value(subject, id_iri))] = label
@@ -153,17 +153,17 @@ def test_counts_scale_linearly(small: Source, tiny: Source) -> None:
 def test_scale_one_has_the_eu_sized_counts() -> None:
     counts = synthetic.scaled_counts(1.0)
     expected = {
-        LABEL.Cluster: 1_500,
-        LABEL.Country: 30,
-        LABEL.EnterpriseEuropeNetwork: 600,
-        LABEL.TradeCouncil: 300,
-        LABEL.InnovationCentre: 50,
-        LABEL.Company: 100_000,
-        LABEL.Agreement: 20_000,
-        LABEL.Engagement: 30_000,
+        Label.Cluster: 1_500,
+        Label.Country: 30,
+        Label.EnterpriseEuropeNetwork: 600,
+        Label.TradeCouncil: 300,
+        Label.InnovationCentre: 50,
+        Label.Company: 100_000,
+        Label.Agreement: 20_000,
+        Label.Engagement: 30_000,
     }
     assert {label: counts[label] for label in expected} == expected
-    assert synthetic.scaled_counts(100.0)[LABEL.Country] == 30  # no more codes are set aside
+    assert synthetic.scaled_counts(100.0)[Label.Country] == 30  # no more codes are set aside
     assert min(synthetic.scaled_counts(0.0001).values()) == 1
     with pytest.raises(ValueError):
         synthetic.scaled_counts(0)
@@ -197,7 +197,7 @@ def test_ids_are_synthetic_and_match_their_file(source: Source) -> None:
     for node_id, row in source.nodes.items():
         slug = node_id.partition(":")[2]
         assert SCHEMA.label_for_id(node_id) == source.labels[node_id]
-        if source.labels[node_id] == LABEL.Country:
+        if source.labels[node_id] == Label.Country:
             # ISO 3166-1 user-assigned codes: never a real country, never a curated id
             assert re.fullmatch(r"X[A-Z]|Q[M-Z]", slug) and row["iso2"] == slug, node_id
         else:
@@ -286,7 +286,7 @@ def test_no_duplicate_relationship_keys(source: Source) -> None:
     for rel_type, rows in source.rels.items():
         keys = Counter((row["from"], row["to"]) for row in rows)
         assert max(keys.values()) == 1, (rel_type, keys.most_common(1))
-        if rel_type == REL.PARTNERS_WITH:  # one partnership per pair, whichever way round
+        if rel_type == Rel.PARTNERS_WITH:  # one partnership per pair, whichever way round
             assert not {(b, a) for a, b in keys} & set(keys)
 
 
@@ -294,9 +294,9 @@ def test_no_duplicate_relationship_keys(source: Source) -> None:
 
 
 def test_agreements_have_parties_a_valid_period_and_a_status(source: Source) -> None:
-    parties = Counter(row["to"] for row in source.rels[REL.PARTY_TO])
+    parties = Counter(row["to"] for row in source.rels[Rel.PARTY_TO])
     for node_id, row in source.nodes.items():
-        if source.labels[node_id] != LABEL.Agreement:
+        if source.labels[node_id] != Label.Agreement:
             continue
         assert parties[node_id] >= 2, node_id
         valid_from = dt.date.fromisoformat(row["valid_from"])
@@ -306,9 +306,9 @@ def test_agreements_have_parties_a_valid_period_and_a_status(source: Source) -> 
 
 
 def test_engagements_have_one_cluster_model_and_ordered_dates(source: Source) -> None:
-    engagements = {i for i, label in source.labels.items() if label == LABEL.Engagement}
-    for rel_type in (REL.UNDERTAKES, REL.UNDER_MODEL, REL.TARGETS):
-        side = "to" if rel_type == REL.UNDERTAKES else "from"
+    engagements = {i for i, label in source.labels.items() if label == Label.Engagement}
+    for rel_type in (Rel.UNDERTAKES, Rel.UNDER_MODEL, Rel.TARGETS):
+        side = "to" if rel_type == Rel.UNDERTAKES else "from"
         per_engagement = Counter(
             row[side] for row in source.rels[rel_type] if row[side] in engagements
         )
@@ -318,7 +318,7 @@ def test_engagements_have_one_cluster_model_and_ordered_dates(source: Source) ->
         assert row["start"] <= row["end"], node_id
         if row["end"] > synthetic.AS_OF.isoformat():
             assert row["outcome"] == "ongoing", node_id
-    for row in source.rels[REL.PARTNERS_WITH]:
+    for row in source.rels[Rel.PARTNERS_WITH]:
         assert not row["end"] or row["start"] < row["end"], row
 
 
@@ -326,31 +326,31 @@ def test_roles_and_models_on_edges_are_the_ontology_individuals(
     source: Source, ontology_individuals: dict[str, str]
 ) -> None:
     graph = models_graph()
-    role_label, id_iri = LABEL.PartnerRole, SCHEMA.node_properties(LABEL.PartnerRole)["id"].iri
+    role_label, id_iri = Label.PartnerRole, SCHEMA.node_properties(Label.PartnerRole)["id"].iri
     filled_by_iri = SCHEMA.node_properties(role_label)["filled_by_labels"].iri
     filled_by = {
         str(graph.value(role, id_iri)): {str(name) for name in graph.objects(role, filled_by_iri)}
         for role in graph.subjects(None, SCHEMA.node_types[role_label].iri)
     }
-    for row in source.rels[REL.INVOLVES]:
+    for row in source.rels[Rel.INVOLVES]:
         assert source.labels[row["to"]] in filled_by[row["role"]], row
         if row["role"] == synthetic.MULTINATIONAL_ROLE:
             assert source.nodes[row["to"]]["size"] == "multinational", row
-    for row in source.rels[REL.TARGETS_MARKET]:
-        assert ontology_individuals[row["model"]] == LABEL.Model, row
-    assert len({row["to"] for row in source.rels[REL.UNDER_MODEL]}) >= 2
+    for row in source.rels[Rel.TARGETS_MARKET]:
+        assert ontology_individuals[row["model"]] == Label.Model, row
+    assert len({row["to"] for row in source.rels[Rel.UNDER_MODEL]}) >= 2
 
 
 def test_members_are_local_and_clusters_are_not_national(small: Source) -> None:
     for node_id, row in small.nodes.items():
-        if small.labels[node_id] == LABEL.Cluster:
+        if small.labels[node_id] == Label.Cluster:
             assert row["national"] == "false", node_id
     scopes = Counter(
         row["scope"]
         for node_id, row in small.nodes.items()
-        if small.labels[node_id] in (LABEL.TradeCouncil, LABEL.EnterpriseEuropeNetwork)
+        if small.labels[node_id] in (Label.TradeCouncil, Label.EnterpriseEuropeNetwork)
     )
     assert scopes == {"headquarters": 1, "representation": 3, "network": 1, "partner": 6}
-    members = Counter(row["from"] for row in small.rels[REL.MEMBER_OF])
-    companies = [i for i, label in small.labels.items() if label == LABEL.Company]
+    members = Counter(row["from"] for row in small.rels[Rel.MEMBER_OF])
+    companies = [i for i, label in small.labels.items() if label == Label.Company]
     assert all(members[company] >= 1 for company in companies)

@@ -10,6 +10,7 @@ from api.deps import StoreDep, bad_parameter
 from api.routes.common import NOT_FOUND, actor_labels, actor_ref, provenance_of
 from api.schemas import ActorDetail, ActorPage, AgreementSummary, Partnership
 from graph.store import GraphStore, StoredRelationship
+from ontology.names import Rel
 from ontology.schema import load_schema
 from queries.ids import UnknownIdError, resolve_id
 
@@ -84,12 +85,12 @@ def get_actor(
     partnerships = [
         _partnership(r, node_id, around.nodes)
         for r in around.relationships
-        if r.type == schema.rel.PARTNERS_WITH and node_id in (r.start, r.end)
+        if r.type == Rel.PARTNERS_WITH and node_id in (r.start, r.end)
     ]
     agreements = [
         _agreement(store, r.end)
         for r in around.relationships
-        if r.type == schema.rel.PARTY_TO and r.start == node_id
+        if r.type == Rel.PARTY_TO and r.start == node_id
     ]
     return ActorDetail(
         **actor_ref(node).model_dump(),
@@ -138,7 +139,7 @@ def _agreement(store: GraphStore, agreement_id: str) -> AgreementSummary:
         (
             actor_ref(around.nodes[r.start])
             for r in around.relationships
-            if r.type == load_schema().rel.PARTY_TO and r.end == agreement_id
+            if r.type == Rel.PARTY_TO and r.end == agreement_id
         ),
         key=lambda a: a.id,
     )

@@ -10,6 +10,7 @@ from api.deps import StoreDep
 from api.routes.common import NOT_FOUND, provenance_of
 from api.schemas import ModelSummary, RoleRef
 from graph.store import GraphStore
+from ontology.names import Label, Rel
 from ontology.schema import load_schema
 from queries.ids import resolve_id
 
@@ -37,19 +38,18 @@ def get_model(model_id: ModelId, store: StoreDep) -> ModelSummary:
 
 
 def _models(store: GraphStore) -> list[ModelSummary]:
-    schema = load_schema()
-    label, rel = schema.label, schema.rel
+    load_schema()
     roles = {
         r["id"]: RoleRef(id=r["id"], name=r["name"], filled_by=r.get("filled_by_labels") or [])
-        for r in store.nodes(label.PartnerRole)
+        for r in store.nodes(Label.PartnerRole)
     }
     required: dict[str, list[RoleRef]] = {}
     recommended: dict[str, list[RoleRef]] = {}
-    for rel_type, into in ((rel.REQUIRES_ROLE, required), (rel.RECOMMENDS_ROLE, recommended)):
+    for rel_type, into in ((Rel.REQUIRES_ROLE, required), (Rel.RECOMMENDS_ROLE, recommended)):
         for r in store.relationships(rel_type):
             if r.end in roles:
                 into.setdefault(r.start, []).append(roles[r.end])
-    models = sorted(store.nodes(label.Model), key=lambda m: (m.get("number") or 99, m["id"]))
+    models = sorted(store.nodes(Label.Model), key=lambda m: (m.get("number") or 99, m["id"]))
     return [_summary(m, required.get(m["id"], []), recommended.get(m["id"], [])) for m in models]
 
 

@@ -17,7 +17,7 @@ from graph.views.facts import (
 )
 from graph.views.spec import MissingPartner, Table, View, ViewEdge, ViewNode
 from graph.views.style import node_style
-from ontology.schema import load_schema
+from ontology.names import Rel
 
 MEMBERS_DRAWN = 40  # more members than this are counted in one box: the partners are the point
 CANDIDATES_GROUP = "Recommended candidates"
@@ -35,7 +35,6 @@ def cluster_view(
     today: dt.date | None = None,
 ) -> View:
     today = today or dt.date.today()
-    rel = load_schema().rel
     cluster = store.get_node(cluster_id)
     if cluster is None:
         raise UnknownNode(cluster_id)
@@ -55,23 +54,23 @@ def cluster_view(
     names = _Names(nodes)
     hood = store.neighbourhood(cluster_id, depth=1)
     members = [
-        r.start for r in hood.relationships if r.type == rel.MEMBER_OF and r.end == cluster_id
+        r.start for r in hood.relationships if r.type == Rel.MEMBER_OF and r.end == cluster_id
     ]
     for r in hood.relationships:
         other = r.end if r.start == cluster_id else r.start
         if cluster_id not in (r.start, r.end) or other == cluster_id:
             continue
-        if r.type == rel.PARTNERS_WITH and add(other):
+        if r.type == Rel.PARTNERS_WITH and add(other):
             edges.append(view_edge(r, partnership_style(r, today), names))
-        elif r.type == rel.PARTY_TO and add(other):
+        elif r.type == Rel.PARTY_TO and add(other):
             edges.append(view_edge(r, agreement_style(hood.nodes[other], today), names))
-        elif r.type == rel.UNDERTAKES and add(other):
+        elif r.type == Rel.UNDERTAKES and add(other):
             edges.append(view_edge(r, "project", names, ("Undertakes this engagement",)))
-        elif r.type == rel.TARGETS_MARKET and add(other):
+        elif r.type == Rel.TARGETS_MARKET and add(other):
             edges.append(view_edge(r, "targets", names))
-        elif r.type in (rel.PART_OF, rel.ANCHORED_IN) and add(other):
+        elif r.type in (Rel.PART_OF, Rel.ANCHORED_IN) and add(other):
             edges.append(view_edge(r, "structure", names, (r.type.replace("_", " "),)))
-        elif r.type == rel.MEMBER_OF and len(members) <= MEMBERS_DRAWN and add(other):
+        elif r.type == Rel.MEMBER_OF and len(members) <= MEMBERS_DRAWN and add(other):
             edges.append(view_edge(r, "structure", names, ("Member of the cluster",)))
     if len(members) > MEMBERS_DRAWN:
         box = f"aggregate:members:{cluster_id}"
@@ -118,7 +117,6 @@ def _second_hop(
     today: dt.date,
 ) -> list[ViewEdge]:
     """For the cluster's agreements and engagements: the other parties, the models, the markets."""
-    rel = load_schema().rel
     edges: list[ViewEdge] = []
     hubs = [n for n in list(nodes.values()) if n.type in ("Agreement", "Engagement")]
     for hub in hubs:
@@ -126,14 +124,14 @@ def _second_hop(
             if hub.id not in (r.start, r.end):
                 continue
             other = r.end if r.start == hub.id else r.start
-            if r.type == rel.PARTY_TO and add(other, ""):
+            if r.type == Rel.PARTY_TO and add(other, ""):
                 hub_props = store.get_node(hub.id) or {}
                 edges.append(view_edge(r, agreement_style(hub_props, today), names))
-            elif r.type == rel.INVOLVES and add(other, ""):
+            elif r.type == Rel.INVOLVES and add(other, ""):
                 edges.append(view_edge(r, "involves", names))
-            elif r.type == rel.UNDER_MODEL and add(other, ""):
+            elif r.type == Rel.UNDER_MODEL and add(other, ""):
                 edges.append(view_edge(r, "model", names))
-            elif r.type == rel.TARGETS and add(other, ""):
+            elif r.type == Rel.TARGETS and add(other, ""):
                 edges.append(view_edge(r, "targets", names))
     return edges
 

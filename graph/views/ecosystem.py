@@ -15,6 +15,7 @@ from graph.views.facts import (
     view_node,
 )
 from graph.views.spec import View, ViewEdge, ViewNode
+from ontology.names import Label, Rel
 from ontology.schema import load_schema
 
 STRUCTURE = ("MEMBER_OF", "PART_OF", "ANCHORED_IN")
@@ -22,7 +23,7 @@ STRUCTURE = ("MEMBER_OF", "PART_OF", "ANCHORED_IN")
 
 def ecosystem_view(store: GraphStore, today: dt.date | None = None) -> View:
     today = today or dt.date.today()
-    schema = load_schema()
+    load_schema()
     located = cities(store)
     labels = actor_labels()
     nodes: dict[str, ViewNode] = {}
@@ -31,7 +32,7 @@ def ecosystem_view(store: GraphStore, today: dt.date | None = None) -> View:
             nodes[props["id"]] = view_node(props, label, located.get(props["id"]))
     names = {node_id: node.tooltip[0] for node_id, node in nodes.items()}
     edges: list[ViewEdge] = []
-    for rel in store.relationships(schema.rel.PARTNERS_WITH):
+    for rel in store.relationships(Rel.PARTNERS_WITH):
         if rel.start in nodes and rel.end in nodes:
             edges.append(view_edge(rel, partnership_style(rel, today), names))
     for rel_type in STRUCTURE:
@@ -53,10 +54,10 @@ def _agreement_edges(
     store: GraphStore, nodes: dict[str, ViewNode], names: dict[str, str], today: dt.date
 ) -> list[ViewEdge]:
     """An agreement drawn as a line between its parties (a cluster first), styled by status."""
-    schema = load_schema()
-    agreements = {a["id"]: a for a in store.nodes(schema.label.Agreement)}
+    load_schema()
+    agreements = {a["id"]: a for a in store.nodes(Label.Agreement)}
     parties: dict[str, list[str]] = {}
-    for rel in store.relationships(schema.rel.PARTY_TO):
+    for rel in store.relationships(Rel.PARTY_TO):
         if rel.start in nodes:
             parties.setdefault(rel.end, []).append(rel.start)
     edges = []

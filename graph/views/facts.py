@@ -10,16 +10,17 @@ from typing import Any
 from graph.store import GraphStore, StoredRelationship
 from graph.views.spec import ViewEdge, ViewNode
 from graph.views.style import EDGE_STYLES, ILLUSTRATIVE_MARK, node_style
+from ontology.names import Label, Rel
 from ontology.schema import load_schema
+from queries.validity import HISTORY, AgreementState, agreement_state, partnership_ended
 
 ILLUSTRATIVE = "illustrative"
-ENDED_AGREEMENT = ("expired", "terminated")
 
 
 def actor_labels() -> frozenset[str]:
     """The labels that can be partners: the domain of PARTNERS_WITH."""
     schema = load_schema()
-    return schema.relationship_types[schema.rel.PARTNERS_WITH].domain
+    return schema.relationship_types[Rel.PARTNERS_WITH].domain
 
 
 def label_of(node_id: str) -> str:
@@ -28,10 +29,8 @@ def label_of(node_id: str) -> str:
 
 def cities(store: GraphStore) -> dict[str, str]:
     """{actor id: city name} from LOCATED_IN."""
-    names = {n["id"]: n.get("name", n["id"]) for n in store.nodes(load_schema().label.City)}
-    return {
-        r.start: names.get(r.end, r.end) for r in store.relationships(load_schema().rel.LOCATED_IN)
-    }
+    names = {n["id"]: n.get("name", n["id"]) for n in store.nodes(Label.City)}
+    return {r.start: names.get(r.end, r.end) for r in store.relationships(Rel.LOCATED_IN)}
 
 
 def is_illustrative(props: dict[str, Any]) -> bool:
@@ -83,19 +82,17 @@ def _short(name: str, limit: int = 32) -> str:
 
 def partnership_style(rel: StoredRelationship, today: dt.date) -> str:
     """informal | project | formal, or expired when the partnership has ended."""
-    end = rel.properties.get("end")
-    if isinstance(end, dt.date) and end < today:
+    if partnership_ended(rel.properties, today):
         return "expired"
     kind = rel.properties.get("kind")
     return kind if kind in ("informal", "project", "formal") else "partnership"
 
 
 def agreement_style(agreement: dict[str, Any], today: dt.date) -> str:
-    status = agreement.get("status")
-    until = agreement.get("valid_until")
-    if status in ENDED_AGREEMENT or (isinstance(until, dt.date) and until < today):
+    state = agreement_state(agreement, today)
+    if state in HISTORY:
         return "expired"
-    return "planned" if status == "planned" else "formal"
+    return "planned" if state == AgreementState.PLANNED else "formal"
 
 
 def view_edge(

@@ -9,11 +9,10 @@ from graph.store import GraphStore
 from graph.views.cluster import UnknownNode
 from graph.views.facts import cities, label_of, view_edge, view_node
 from graph.views.spec import View, ViewEdge, ViewNode
-from ontology.schema import load_schema
+from ontology.names import Rel
 
 
 def market_view(store: GraphStore, place_id: str, today: dt.date | None = None) -> View:
-    rel = load_schema().rel
     place = store.get_node(place_id)
     if place is None:
         raise UnknownNode(place_id)
@@ -30,13 +29,13 @@ def market_view(store: GraphStore, place_id: str, today: dt.date | None = None) 
     names: dict[str, str] = {}
     # The place and the places inside it (a country's hotspots, markets and cities).
     places = {place_id}
-    for r in store.relationships(rel.IN_COUNTRY):
+    for r in store.relationships(Rel.IN_COUNTRY):
         if r.end == place_id:
             places.add(r.start)
             add(r.start)
             edges.append(view_edge(r, "present", names))
-    located_rels = (rel.PRESENT_IN, rel.LOCATED_IN, rel.IN_HOTSPOT)
-    targeting_rels = (rel.TARGETS_MARKET, rel.TARGETS)
+    located_rels = (Rel.PRESENT_IN, Rel.LOCATED_IN, Rel.IN_HOTSPOT)
+    targeting_rels = (Rel.TARGETS_MARKET, Rel.TARGETS)
     hubs: dict[str, str] = {}  # engagement or agreement -> the place it targets
     for r in store.relationships():
         if r.end not in places:
@@ -47,14 +46,14 @@ def market_view(store: GraphStore, place_id: str, today: dt.date | None = None) 
         elif r.type in targeting_rels:
             add(r.start)
             edges.append(view_edge(r, "targets", names))
-            if r.type == rel.TARGETS:
+            if r.type == Rel.TARGETS:
                 hubs[r.start] = r.end
     # Who is behind each engagement or agreement aimed here: the clusters that reach it.
     for r in store.relationships():
-        if r.type == rel.UNDERTAKES and r.end in hubs:
+        if r.type == Rel.UNDERTAKES and r.end in hubs:
             add(r.start)
             edges.append(view_edge(r, "project", names, ("Undertakes this engagement",)))
-        elif r.type == rel.PARTY_TO and r.end in hubs:
+        elif r.type == Rel.PARTY_TO and r.end in hubs:
             add(r.start)
             edges.append(view_edge(r, "formal", names))
     # Cities with nobody drawn in them add nothing for a reader: leave them out.

@@ -9,12 +9,11 @@ from graph.store import GraphStore, StoredRelationship
 from graph.views.cluster import UnknownNode
 from graph.views.facts import agreement_style, cities, label_of, view_edge, view_node
 from graph.views.spec import View, ViewEdge, ViewNode
-from ontology.schema import load_schema
+from ontology.names import Rel
 
 
 def model_view(store: GraphStore, model_id: str, today: dt.date | None = None) -> View:
     today = today or dt.date.today()
-    rel = load_schema().rel
     model = store.get_node(model_id)
     if model is None:
         raise UnknownNode(model_id)
@@ -29,24 +28,24 @@ def model_view(store: GraphStore, model_id: str, today: dt.date | None = None) -
             nodes[node_id] = view_node(props, label_of(node_id), located.get(node_id))
 
     add(model_id)
-    under = {r.start for r in store.relationships(rel.UNDER_MODEL) if r.end == model_id}
-    for r in store.relationships(rel.UNDER_MODEL):
+    under = {r.start for r in store.relationships(Rel.UNDER_MODEL) if r.end == model_id}
+    for r in store.relationships(Rel.UNDER_MODEL):
         if r.end == model_id:
             add(r.start)
             pending.append((r, "model", ()))
     agreements = {n["id"]: n for n in store.nodes("Agreement") if n["id"] in under}
     for r in store.relationships():
-        if r.end in under and r.type in (rel.UNDERTAKES, rel.PARTY_TO):
+        if r.end in under and r.type in (Rel.UNDERTAKES, Rel.PARTY_TO):
             add(r.start)
             style = (
-                agreement_style(agreements[r.end], today) if r.type == rel.PARTY_TO else "project"
+                agreement_style(agreements[r.end], today) if r.type == Rel.PARTY_TO else "project"
             )
             pending.append((r, style, ()))
-        elif r.start in under and r.type == rel.INVOLVES:
+        elif r.start in under and r.type == Rel.INVOLVES:
             add(r.end)
             role = role_names.get(str(r.properties.get("role")), "role not stated")
             pending.append((r, "involves", (f"Role: {role}",)))
-        elif r.type == rel.TARGETS_MARKET and r.properties.get("model") == model_id:
+        elif r.type == Rel.TARGETS_MARKET and r.properties.get("model") == model_id:
             add(r.start)
             add(r.end)
             pending.append((r, "targets", (f"Declared target market under {model.get('name')}",)))

@@ -1,39 +1,16 @@
-"""The four models and the partner roles as the analysis needs them (from ontology/models.ttl)."""
+"""The four internationalisation models and the partner roles, as code reads them: the one reader
+of ontology/models.ttl (the loaders put the same file into the graph as nodes)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from ontology.schema import PG, models_graph
-from queries.findings import Evidence
-
-# The report's logic of progression: a successful short test grows into the long-term model with
-# the same purpose ("en vellykket test af innovationspotentialet kan føre til videreudvikling af
-# samarbejdet", section "Model: Test af innovationspotentiale").
-PROGRESSION = {
-    "model:innovation-test": "model:innovation-platform",
-    "model:market-test": "model:key-market-partnership",
-}
-PROGRESSION_SECTION = "Model: Test af innovationspotentiale"
-
-# Roles filled from Denmark: a partner in such a role need not be present in the target market.
-DOMESTIC_ROLES = frozenset(
-    {
-        "role:business-hub",
-        "role:danish-cluster",
-        "role:eu-office",
-        "role:invest-in-denmark",
-        "role:authority",
-        "role:funder",
-        "role:trade-association",
-    }
-)
-# Companies are the models' target group (the cluster's members), not partners to recruit.
-NOT_RECOMMENDED_ROLES = frozenset({"role:company"})
+from ontology.names import PG
+from ontology.schema import models_graph
 
 
 @dataclass(frozen=True)
@@ -41,13 +18,16 @@ class RoleSpec:
     id: str
     name: str
     labels: tuple[str, ...]  # node labels that can fill the role
-    section: str
+    section: str  # the report's section that names the role
+    domestic: bool = False  # filled from Denmark: need not be present in the target market
+    target_group: bool = False  # the models' target group, never recommended as a partner
+    filled_by_size: str | None = None  # only companies of this size fill it
 
     def filled_by(self, label: str, size: str | None = None) -> bool:
         """Whether a node of `label` (a company of `size`) fills the role."""
         if label not in self.labels:
             return False
-        return self.id != "role:multinational" or size == "multinational"
+        return self.filled_by_size is None or size == self.filled_by_size
 
 
 @dataclass(frozen=True)
@@ -55,25 +35,26 @@ class ModelSpec:
     id: str
     name: str
     number: int
-    long_term: bool
-    required: tuple[str, ...]
+    purpose: str  # innovation | market
+    time_horizon: str  # short | long
+    required: tuple[str, ...]  # role ids
     recommended: tuple[str, ...]
     section: str
+    leads_to: str | None = None  # the long-term model a successful test grows into
+
+    @property
+    def long_term(self) -> bool:
+        return self.time_horizon == "long"
 
     def role_fit(self, role: str) -> float:
         """1 for a role the model requires, 0.5 for one it recommends, else 0."""
         return 1.0 if role in self.required else 0.5 if role in self.recommended else 0.0
 
-    def requirement(self, role: str) -> Evidence:
-        """The model's requirement of a role, as a fact with the report's section."""
-        relation = "REQUIRES_ROLE" if role in self.required else "RECOMMENDS_ROLE"
-        return Evidence((self.id, relation, role), "report", self.section, None, "reported")
-
 
 @dataclass(frozen=True)
 class Catalogue:
-    models: dict[str, ModelSpec]
-    roles: dict[str, RoleSpec]
+    models: dict[str, ModelSpec]  # by number
+    roles: dict[str, RoleSpec]  # by id
 
     def roles_filled_by(self, label: str, size: str | None = None) -> list[str]:
         return [r.id for r in self.roles.values() if r.filled_by(label, size)]
@@ -87,19 +68,28 @@ def load_catalogue() -> Catalogue:
         role_id = _text(graph, role, PG.identifier)
         labels = sorted(str(label) for label in graph.objects(role, PG.filledByLabels))
         roles[role_id] = RoleSpec(
-            role_id, _text(graph, role, PG.name), tuple(labels), _text(graph, role, PG.section)
+            id=role_id,
+            name=_text(graph, role, PG.name),
+            labels=tuple(labels),
+            section=_text(graph, role, PG.section),
+            domestic=graph.value(role, PG.domestic) == Literal(True),
+            target_group=graph.value(role, PG.targetGroup) == Literal(True),
+            filled_by_size=_text(graph, role, PG.filledBySize) or None,
         )
     models = {}
     for model in set(graph.subjects(predicate=PG.requiresRole)):
         model_id = _text(graph, model, PG.identifier)
+        leads_to = graph.value(model, PG.leadsTo)
         models[model_id] = ModelSpec(
             id=model_id,
             name=_text(graph, model, PG.name),
             number=int(_text(graph, model, PG.number)),
-            long_term=_text(graph, model, PG.timeHorizon) == "long",
+            purpose=_text(graph, model, PG.purpose),
+            time_horizon=_text(graph, model, PG.timeHorizon),
             required=_role_ids(graph, model, PG.requiresRole),
             recommended=_role_ids(graph, model, PG.recommendsRole),
             section=_text(graph, model, PG.section),
+            leads_to=_text(graph, leads_to, PG.identifier) if leads_to is not None else None,
         )
     return Catalogue(
         dict(sorted(models.items(), key=lambda item: item[1].number)), dict(sorted(roles.items()))

@@ -1,0 +1,22 @@
+"""What the models ask for, as facts the findings can cite: each rests on the report's section."""
+
+from __future__ import annotations
+
+from ontology.models import ModelSpec
+from ontology.names import Rel
+from queries.findings import Evidence
+
+# The report's logic of progression (ontology/models.ttl, pg:leadsTo) is stated in this section:
+# "en vellykket test af innovationspotentialet kan føre til videreudvikling af samarbejdet".
+PROGRESSION_SECTION = "Model: Test af innovationspotentiale"
+
+
+def requirement(model: ModelSpec, role: str) -> Evidence:
+    """The model's requirement (or recommendation) of a role, with the report's section."""
+    relation = Rel.REQUIRES_ROLE if role in model.required else Rel.RECOMMENDS_ROLE
+    return Evidence((model.id, relation, role), "report", model.section, None, "reported")
+
+
+def progression(from_model: str, to_model: str) -> Evidence:
+    """A short test's growth into the long-term model, with the report's section."""
+    return Evidence((from_model, Rel.LEADS_TO, to_model), "report", PROGRESSION_SECTION)
