@@ -32,8 +32,11 @@ def test_api_waits_for_a_healthy_neo4j(compose: dict[str, Any]) -> None:
 
 
 def test_ports_bind_to_loopback_by_default(compose: dict[str, Any]) -> None:
-    for name, service in compose["services"].items():
-        for port in service.get("ports", []):
+    published = {name: service.get("ports", []) for name, service in compose["services"].items()}
+    assert published["api"], "the API must be reachable from the host"
+    assert published["neo4j"], "Neo4j Browser and Bolt must be reachable from the host"
+    for name, ports in published.items():
+        for port in ports:
             with_defaults = re.sub(r"\$\{[A-Z_]+:-([^}]*)\}", r"\1", port)
             assert with_defaults.split(":")[0] == "127.0.0.1", (
                 f"{name} publishes {port} beyond loopback by default"

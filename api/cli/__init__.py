@@ -1,0 +1,46 @@
+"""The `partnergraph` command line: one module per command group, assembled here."""
+
+from importlib.metadata import version
+from typing import Annotated
+
+import typer
+
+from api.cli import analysis, cypher, export, load, serve, views
+
+app = typer.Typer(
+    name="partnergraph",
+    help="Map the partnerships through which Danish clusters internationalise: "
+    "load the graph, find gaps, recommend partners per internationalisation model.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"partnergraph {version('partnergraph')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    show_version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Store: PARTNERGRAPH_STORE=memory (default, bundled data) or neo4j (NEO4J_URI, ...)."""
+
+
+for command in (
+    load.load,
+    analysis.gaps,
+    analysis.recommend,
+    analysis.survey,
+    views.view,
+    views.board,
+    cypher.cypher,
+    export.export,
+    serve.serve,
+):
+    app.command()(command)

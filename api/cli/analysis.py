@@ -1,0 +1,113 @@
+"""`partnergraph gaps`, `recommend` and `survey`: the analyses, printed or as JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from api.cli.common import (
+    AsOfOption,
+    FormatOption,
+    HorizonOption,
+    IllustrativeOption,
+    OutputFormat,
+    analysis_errors,
+    console,
+    gap_options,
+    open_configured,
+    store_errors,
+)
+from api.findings_output import print_gaps, print_recommendations
+from queries.gaps import find_gaps
+from queries.recommend import recommend_partners
+from queries.scoring import Weights, load_weights
+from queries.survey import compare_survey
+
+
+def gaps(
+    cluster: Annotated[str | None, typer.Option(help="Cluster id or slug (default: all).")] = None,
+    model: Annotated[str | None, typer.Option(help="Only this model (id or slug).")] = None,
+    as_of: AsOfOption = None,
+    horizon_days: HorizonOption = 180,
+    include_illustrative: IllustrativeOption = True,
+    output_format: FormatOption = OutputFormat.table,
+) -> None:
+    """Find the gaps in a cluster's (or every cluster's) partnerships, per model and market.
+
+    Role, formality, coverage, fragility and network gaps, each with a sentence and the facts
+    (with provenance) it rests on; `--format json` shows the facts.
+    """
+    with analysis_errors():
+        store = open_configured(include_illustrative)
+        found = find_gaps(store, cluster, model, gap_options(as_of, horizon_days))
+        store.close()
+    if output_format == OutputFormat.json:
+        console.print_json(json.dumps([gap.as_dict() for gap in found], default=str))
+        return
+    print_gaps(console, found, cluster)
+
+
+def recommend(
+    cluster: Annotated[str, typer.Option(help="Cluster id or slug.")],
+    model: Annotated[str, typer.Option(help="Model id or slug.")],
+    market: Annotated[
+        str | None,
+        typer.Option(help="Target market: ISO country code, or a hotspot or market id."),
+    ] = None,
+    top: Annotated[int, typer.Option(min=1, help="How many partners to list.")] = 5,
+    weights: Annotated[
+        Path | None,
+        typer.Option(help="YAML file of component weights (see the README's scoring section)."),
+    ] = None,
+    as_of: AsOfOption = None,
+    horizon_days: HorizonOption = 180,
+    include_illustrative: IllustrativeOption = True,
+    output_format: FormatOption = OutputFormat.table,
+) -> None:
+    """Recommend partners that fill a model's missing roles, with score components and reasons."""
+    with analysis_errors():
+        chosen = load_weights(weights) if weights else Weights()
+        store = open_configured(include_illustrative)
+        result = recommend_partners(
+            store, cluster, model, market, top, chosen, gap_options(as_of, horizon_days)
+        )
+        store.close()
+    if output_format == OutputFormat.json:
+        console.print_json(json.dumps(result.as_dict(), default=str))
+        return
+    print_recommendations(console, result)
+
+
+def survey(output_format: FormatOption = OutputFormat.table) -> None:
+    """The graph's shares beside the report's survey of the 14 national clusters.
+
+    Shares are shown from sourced facts only and with the illustrative layer; garbled report
+    figures show as "garbled".
+    """
+    with store_errors():
+        store = open_configured(include_illustrative=True)
+        rows = compare_survey(store)
+        store.close()
+    if output_format == OutputFormat.json:
+        console.print_json(json.dumps([row.as_dict() for row in rows]))
+        return
+    table = Table(title="Survey of the 14 national clusters: report vs graph (share of 14)")
+    for column in ("option", "report", "graph, sourced", "graph, with illustrative"):
+        table.add_column(column, justify="left" if column == "option" else "right")
+    for row in rows:
+        report = (
+            f"{row.report_share:.1%} ({row.report_count})"
+            if row.report_share is not None
+            else "garbled"
+        )
+        table.add_row(
+            row.option,
+            report,
+            f"{row.sourced_share:.1%} ({row.sourced_count})",
+            f"{row.with_illustrative_share:.1%} ({row.with_illustrative_count})",
+        )
+    console.print(table)

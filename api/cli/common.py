@@ -1,0 +1,83 @@
+"""What the commands share: the consoles, the one-line failure, the options, the store."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+
+from api.settings import Settings
+from api.store_access import configured_store
+from graph.store import GraphStore, StoreError
+from queries.gaps import GapOptions
+from queries.ids import UnknownIdError
+
+console = Console()
+errors = Console(stderr=True)
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+FormatOption = Annotated[OutputFormat, typer.Option("--format", help="How to print results.")]
+IllustrativeOption = Annotated[
+    bool,
+    typer.Option(
+        "--include-illustrative/--no-include-illustrative",
+        help="Include the illustrative (not sourced) layer of the bundled data.",
+    ),
+]
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    errors.print(f"[red]error:[/red] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def store_errors() -> Iterator[None]:
+    """A store that cannot be used is a one-line message and exit code 3, never a traceback."""
+    try:
+        yield
+    except StoreError as error:
+        fail(str(error), code=3)
+
+
+def open_configured(include_illustrative: bool = True) -> GraphStore:
+    return configured_store(Settings(), include_illustrative)
+
+
+AsOfOption = Annotated[
+    dt.datetime | None,
+    typer.Option(
+        "--as-of",
+        formats=["%Y-%m-%d"],
+        help="The day agreements' validity is judged on (default: today).",
+    ),
+]
+HorizonOption = Annotated[
+    int,
+    typer.Option(min=0, help="Days ahead within which an agreement counts as about to expire."),
+]
+
+
+def gap_options(as_of: dt.datetime | None, horizon_days: int) -> GapOptions:
+    day = as_of.date() if as_of else dt.date.today()
+    return GapOptions(as_of=day, expiry_horizon_days=horizon_days)
+
+
+@contextmanager
+def analysis_errors() -> Iterator[None]:
+    """Unknown ids and bad weights are usage errors (exit 2) with the closest ids named."""
+    with store_errors():
+        try:
+            yield
+        except (UnknownIdError, ValueError) as error:
+            fail(str(error), code=2)
