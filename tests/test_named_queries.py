@@ -594,7 +594,7 @@ def _provenance_of_node(run: Run) -> None:
 @checks("illustrative_share")
 def _illustrative_share(run: Run) -> None:
     rows = {r["confidence"]: r for r in run("illustrative_share")}
-    assert set(rows) == {"reported", "public-source", "illustrative"}
+    assert set(rows) == {"reported", "public-source", "inferred", "illustrative"}
     nodes, rels = yaml_facts(ILLUSTRATIVE_DIR)
     assert rows["illustrative"]["nodes"] == len(nodes)
     assert rows["illustrative"]["relationships"] == len(rels)
