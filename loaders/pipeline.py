@@ -14,6 +14,7 @@ from graph.store import GraphStore, Progress
 from loaders.batch import SourceBatch, write_batches
 from loaders.problems import LoadError, Problem
 from loaders.rdf_source import RdfSourceError, read_rdf
+from loaders.reference import read_reference
 from loaders.sources import (
     ONTOLOGY_MODELS_SOURCE,
     RDF_FORMATS,
@@ -53,6 +54,8 @@ def read_batch(source: Source, schema: Schema) -> tuple[SourceBatch, list[Proble
             return SourceBatch(source.source_id), [
                 Problem(str(source.path), "file", None, str(error))
             ]
+    if source.kind == "reference":
+        return transform(read_reference(source), schema)
     raw = read_csv_folder(source) if source.kind == "csv" else read_document(source)
     return transform(raw, schema)
 

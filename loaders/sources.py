@@ -27,7 +27,7 @@ ONTOLOGY_MODELS_SOURCE = "ontology/models"
 class Source:
     source_id: str  # stable name: bundled data relative to data/, else the resolved path
     path: Path
-    kind: str  # yaml | json | csv | rdf
+    kind: str  # yaml | json | csv | rdf | reference (a package, read by loaders.reference)
 
 
 @dataclass
@@ -82,8 +82,11 @@ def discover(paths: Iterable[Path]) -> list[Source]:
 
 
 def bundled_sources(include_illustrative: bool = True) -> list[Source]:
+    # Imported here: the reference source is read by loaders.reference, which builds on this module.
+    from loaders.reference import reference_sources
+
     folders = [DENMARK_DIR] + ([ILLUSTRATIVE_DIR] if include_illustrative else [])
-    return discover(folders)
+    return [*reference_sources(), *discover(folders)]
 
 
 class _LineLoader(yaml.SafeLoader):

@@ -47,6 +47,7 @@ class PG(DefinedNamespace):
     PartnerRole: URIRef
     PartnerRoles: URIRef
     Partnership: URIRef
+    Region: URIRef
     RegionalEUOffice: URIRef
     Sector: URIRef
     SurveyFigure: URIRef
@@ -83,7 +84,9 @@ class PG(DefinedNamespace):
     inCountry: URIRef
     inHotspot: URIRef
     includesActivity: URIRef
+    includesCountry: URIRef
     indexed: URIRef
+    innovationCentreStatus: URIRef
     institutionKind: URIRef
     involves: URIRef
     iso2: URIRef
@@ -167,6 +170,7 @@ class Label:
     MarketingOrganisation: Final = "MarketingOrganisation"
     Model: Final = "Model"
     PartnerRole: Final = "PartnerRole"
+    Region: Final = "Region"
     RegionalEUOffice: Final = "RegionalEUOffice"
     Sector: Final = "Sector"
     SurveyFigure: Final = "SurveyFigure"
@@ -198,6 +202,7 @@ class Label:
             MarketingOrganisation,
             Model,
             PartnerRole,
+            Region,
             RegionalEUOffice,
             Sector,
             SurveyFigure,
@@ -217,6 +222,7 @@ class Rel:
     FUNDED_BY: Final = "FUNDED_BY"
     HAS_STRENGTH: Final = "HAS_STRENGTH"
     INCLUDES_ACTIVITY: Final = "INCLUDES_ACTIVITY"
+    INCLUDES_COUNTRY: Final = "INCLUDES_COUNTRY"
     INVOLVES: Final = "INVOLVES"
     IN_COUNTRY: Final = "IN_COUNTRY"
     IN_HOTSPOT: Final = "IN_HOTSPOT"
@@ -243,6 +249,7 @@ class Rel:
             FUNDED_BY,
             HAS_STRENGTH,
             INCLUDES_ACTIVITY,
+            INCLUDES_COUNTRY,
             INVOLVES,
             IN_COUNTRY,
             IN_HOTSPOT,

@@ -43,7 +43,9 @@ SUPPORT_LABELS = (
     "BusinessHub",
     "EUDKSupport",
 )
-INACTIVE = {"bankrupt", "merged"}
+# Not offered as a partner: a cluster gone, or a centre closed or of unknown status (never shown
+# as open without a source).
+INACTIVE = {"bankrupt", "merged", "closed", "unknown"}
 FRAGILE_CONTACT = "carried by one contact person: staff turnover would break it"
 FRAGILE_FUNDING = (
     "funded ad hoc: the report names unclear funding the largest barrier to long-term collaboration"
@@ -211,8 +213,12 @@ def formality_gaps(ctx: ClusterContext, options: GapOptions) -> list[Gap]:
         ]
         if any(is_in_force(a.node.props, day) for a in covering):
             continue
-        lapsed = [a.node.name for a in covering]
+        # An agreement of unknown status is not valid, but no source says it has lapsed either.
+        unknown = [a.node.name for a in covering if a.node.props.get("status") == "unknown"]
+        lapsed = [a.node.name for a in covering if a.node.name not in unknown]
         history = f" (the agreement «{'», «'.join(lapsed)}» is no longer valid)" if lapsed else ""
+        if unknown:
+            history += f" (the status of «{'», «'.join(unknown)}» is unknown)"
         gaps.append(
             Gap(
                 "formality",

@@ -3,6 +3,9 @@
 A partner figure counts the national clusters with a partnership (either direction) to an actor
 of the figure's role; an activity figure counts those that undertake an engagement including the
 activity. Each share is computed twice: from sourced facts only, and with the illustrative layer.
+The illustrative layer was built to reproduce the report's figures, so only the sourced share is
+evidence. Figures the graph has nothing to count (strategy, funding, barriers) are listed as the
+report gives them.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from ontology.names import Label, Rel
 from ontology.schema import load_schema
 
 ILLUSTRATIVE = "illustrative"
+HOME_COUNTRY = "country:DK"
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,31 @@ class SurveyComparison:
         return asdict(self)
 
 
+@dataclass(frozen=True)
+class ReportFigure:
+    """A survey figure with nothing in the graph to count: shown as the report gives it."""
+
+    figure: str
+    question: str
+    option: str
+    report_share: float | None  # None where the report's figure is garbled
+    report_count: int | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _foreign_associations(store: GraphStore) -> set[str]:
+    """Trade associations present only abroad (e.g. a Chinese industry association): not the
+    Danish trade associations (brancheforeninger) the survey asks about."""
+    schema = load_schema()
+    countries: dict[str, set[str]] = defaultdict(set)
+    for r in store.relationships(Rel.PRESENT_IN):
+        if schema.label_for_id(r.start) == Label.TradeAssociation:
+            countries[r.start].add(r.end)
+    return {a for a, present in countries.items() if HOME_COUNTRY not in present}
+
+
 def compare_survey(store: GraphStore) -> list[SurveyComparison]:
     schema = load_schema()
     national = {c["id"] for c in store.nodes(Label.Cluster) if c.get("national")}
@@ -46,10 +75,11 @@ def compare_survey(store: GraphStore) -> list[SurveyComparison]:
 
     # (cluster, partner label) and (cluster, activity), each with whether a sourced fact says so.
     partner_labels: dict[tuple[str, str], bool] = defaultdict(bool)
+    foreign = _foreign_associations(store)
     for r in store.relationships(Rel.PARTNERS_WITH):
         sourced = r.properties.get("confidence") != ILLUSTRATIVE
         for cluster, partner in ((r.start, r.end), (r.end, r.start)):
-            if cluster in national:
+            if cluster in national and partner not in foreign:
                 key = (cluster, schema.label_for_id(partner))
                 partner_labels[key] = partner_labels[key] or sourced
     engagements: dict[str, list[tuple[str, bool]]] = defaultdict(list)
@@ -97,3 +127,22 @@ def compare_survey(store: GraphStore) -> list[SurveyComparison]:
             r.option,
         ),
     )
+
+
+def report_only_figures(store: GraphStore) -> list[ReportFigure]:
+    """The survey figures about neither a partner type nor an activity, by question and share."""
+    counted = {r.start for r in store.relationships(Rel.ABOUT_ROLE)} | {
+        r.start for r in store.relationships(Rel.ABOUT_ACTIVITY)
+    }
+    figures = [
+        ReportFigure(
+            figure=f["id"],
+            question=f.get("question", ""),
+            option=f.get("option", f["name"]),
+            report_share=f.get("share"),
+            report_count=f.get("count"),
+        )
+        for f in store.nodes(Label.SurveyFigure)
+        if f["id"] not in counted
+    ]
+    return sorted(figures, key=lambda f: (f.question, -(f.report_share or 0), f.option))

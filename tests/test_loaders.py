@@ -289,7 +289,7 @@ def test_every_bundled_fact_carries_provenance_and_illustrative_ones_say_so() ->
     illustrative = [f for f in facts if str(f["source_id"]).startswith("illustrative/")]
     assert illustrative and all(f["confidence"] == "illustrative" for f in illustrative)
     sourced = [f for f in facts if str(f["source_id"]).startswith("denmark/")]
-    assert all(f["confidence"] in ("reported", "public-source") for f in sourced)
+    assert all(f["confidence"] in ("reported", "public-source", "inferred") for f in sourced)
 
 
 def test_generator_output_loads_beside_the_bundled_data(store: GraphStore, tmp_path: Path) -> None:

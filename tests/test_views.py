@@ -144,4 +144,4 @@ def test_page_is_offline_and_escapes_data_text() -> None:
 def test_board_pack_assets_are_shared(bundled: MemoryStore) -> None:
     html = render_html(ecosystem_view(bundled, TODAY), assets_href="assets", index_href="i.html")
     assert '<script src="assets/vis-network.min.js"></script>' in html
-    assert len(html) < 200_000  # vis-network is not inlined into every page of the pack
+    assert len(html) < 300_000  # vis-network (about 470 kB) is not inlined into every page
