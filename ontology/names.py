@@ -126,6 +126,7 @@ class PG(DefinedNamespace):
     retrieved: URIRef
     role: URIRef
     section: URIRef
+    serves: URIRef
     share: URIRef
     signed: URIRef
     source: URIRef
@@ -235,6 +236,7 @@ class Rel:
     PRESENT_IN: Final = "PRESENT_IN"
     RECOMMENDS_ROLE: Final = "RECOMMENDS_ROLE"
     REQUIRES_ROLE: Final = "REQUIRES_ROLE"
+    SERVES: Final = "SERVES"
     TARGETS: Final = "TARGETS"
     TARGETS_MARKET: Final = "TARGETS_MARKET"
     UNDERTAKES: Final = "UNDERTAKES"
@@ -262,6 +264,7 @@ class Rel:
             PRESENT_IN,
             RECOMMENDS_ROLE,
             REQUIRES_ROLE,
+            SERVES,
             TARGETS,
             TARGETS_MARKET,
             UNDERTAKES,
