@@ -17,8 +17,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from loaders import synthetic
-from ontology.names import Label, Rel
+from loaders.synthetic import generate
+from loaders.synthetic.__main__ import main
+from loaders.synthetic.dates import AS_OF
+from loaders.synthetic.scale import scaled_counts
+from ontology.names import Label, Rel, RoleId
 from ontology.schema import PropertySpec, load_schema, models_graph
 
 SCHEMA = load_schema()
@@ -68,7 +71,7 @@ def read_source(root: Path, scale: float, seed: int, counts: dict[str, int]) -> 
 
 def generated(tmp: pytest.TempPathFactory, scale: float, seed: int) -> Source:
     root = tmp.mktemp(f"syn-{scale}-{seed}")
-    return read_source(root, scale, seed, synthetic.generate(root, scale=scale, seed=seed))
+    return read_source(root, scale, seed, generate(root, scale=scale, seed=seed))
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +108,7 @@ def test_same_seed_gives_byte_identical_files(
     small: Source, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     again = tmp_path_factory.mktemp("again")
-    counts = synthetic.generate(again, scale=0.01, seed=7)
+    counts = generate(again, scale=0.01, seed=7)
     assert counts == small.counts
     assert read_source(again, 0.01, 7, counts).files() == small.files()
 
@@ -114,7 +117,7 @@ def test_other_seed_gives_other_files(
     small: Source, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     other = tmp_path_factory.mktemp("other")
-    counts = synthetic.generate(other, scale=0.01, seed=8)
+    counts = generate(other, scale=0.01, seed=8)
     assert counts.keys() == small.counts.keys()
     theirs, ours = read_source(other, 0.01, 8, counts).files(), small.files()
     assert theirs["nodes/company.csv"] != ours["nodes/company.csv"]
@@ -151,7 +154,7 @@ def test_counts_scale_linearly(small: Source, tiny: Source) -> None:
 
 
 def test_scale_one_has_the_eu_sized_counts() -> None:
-    counts = synthetic.scaled_counts(1.0)
+    counts = scaled_counts(1.0)
     expected = {
         Label.Cluster: 1_500,
         Label.Country: 30,
@@ -163,28 +166,28 @@ def test_scale_one_has_the_eu_sized_counts() -> None:
         Label.Engagement: 30_000,
     }
     assert {label: counts[label] for label in expected} == expected
-    assert synthetic.scaled_counts(100.0)[Label.Country] == 30  # no more codes are set aside
-    assert min(synthetic.scaled_counts(0.0001).values()) == 1
+    assert scaled_counts(100.0)[Label.Country] == 30  # no more codes are set aside
+    assert min(scaled_counts(0.0001).values()) == 1
     with pytest.raises(ValueError):
-        synthetic.scaled_counts(0)
+        scaled_counts(0)
 
 
 def test_progress_reports_every_row(tmp_path: Path) -> None:
     reported: list[int] = []
-    counts = synthetic.generate(tmp_path, scale=0.01, seed=1, progress=reported.append)
+    counts = generate(tmp_path, scale=0.01, seed=1, progress=reported.append)
     assert sum(reported) == sum(counts.values())
 
 
 def test_stale_files_of_an_earlier_run_are_removed(tmp_path: Path) -> None:
     (tmp_path / "relationships").mkdir()
     (tmp_path / "relationships" / "ABOUT_ROLE.csv").write_text("from,to\n", "utf-8")
-    counts = synthetic.generate(tmp_path, scale=0.001)
+    counts = generate(tmp_path, scale=0.001)
     written = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.csv")}
     assert written == set(counts)
 
 
 def test_command_line_prints_counts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    synthetic.main(["--scale", "0.001", "--seed", "3", "--out", str(tmp_path)])
+    main(["--scale", "0.001", "--seed", "3", "--out", str(tmp_path)])
     printed = capsys.readouterr().out
     assert "nodes/cluster.csv" in printed and "relationships/MEMBER_OF.csv" in printed
     assert "seed 3, scale 0.001" in (tmp_path / "source.yaml").read_text("utf-8")
@@ -302,7 +305,7 @@ def test_agreements_have_parties_a_valid_period_and_a_status(source: Source) -> 
         valid_from = dt.date.fromisoformat(row["valid_from"])
         valid_until = dt.date.fromisoformat(row["valid_until"])
         assert dt.date.fromisoformat(row["signed"]) <= valid_from < valid_until
-        assert row["status"] == ("active" if valid_until > synthetic.AS_OF else "expired")
+        assert row["status"] == ("active" if valid_until > AS_OF else "expired")
 
 
 def test_engagements_have_one_cluster_model_and_ordered_dates(source: Source) -> None:
@@ -316,7 +319,7 @@ def test_engagements_have_one_cluster_model_and_ordered_dates(source: Source) ->
     for node_id in engagements:
         row = source.nodes[node_id]
         assert row["start"] <= row["end"], node_id
-        if row["end"] > synthetic.AS_OF.isoformat():
+        if row["end"] > AS_OF.isoformat():
             assert row["outcome"] == "ongoing", node_id
     for row in source.rels[Rel.PARTNERS_WITH]:
         assert not row["end"] or row["start"] < row["end"], row
@@ -334,7 +337,7 @@ def test_roles_and_models_on_edges_are_the_ontology_individuals(
     }
     for row in source.rels[Rel.INVOLVES]:
         assert source.labels[row["to"]] in filled_by[row["role"]], row
-        if row["role"] == synthetic.MULTINATIONAL_ROLE:
+        if row["role"] == RoleId.multinational:
             assert source.nodes[row["to"]]["size"] == "multinational", row
     for row in source.rels[Rel.TARGETS_MARKET]:
         assert ontology_individuals[row["model"]] == Label.Model, row

@@ -30,7 +30,6 @@ PENDING: set[str] = {
     "graph/views/market.py",
     "graph/views/model.py",
     "graph/views/style.py",
-    "loaders/synthetic.py",
     "queries/facts_memory.py",
     "queries/facts_neo4j.py",
     "queries/gaps.py",

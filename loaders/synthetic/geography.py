@@ -1,0 +1,76 @@
+"""The places: countries, cities, hotspots and markets, and every target a cluster, agreement or
+engagement can aim at."""
+
+from __future__ import annotations
+
+import itertools
+
+from loaders.synthetic.draws import coined_name, place_name, some
+from loaders.synthetic.terms import SCHEMA
+from loaders.synthetic.vocabulary import COUNTRIES
+from loaders.synthetic.world import Target, World
+from ontology.names import Label, Rel
+
+
+def write_countries(world: World) -> None:
+    prefix = SCHEMA.node_types[Label.Country].prefix
+    for iso2, name, population in COUNTRIES[: world.counts[Label.Country]]:
+        world.out.node(Label.Country, f"{prefix}:{iso2}", name, iso2)
+        world.countries.append(f"{prefix}:{iso2}")
+        world.country_names.append(name)
+        world.country_weights.append(population**0.5)
+    world.country_weights = list(itertools.accumulate(world.country_weights))
+
+
+def write_cities(world: World) -> None:
+    for index in range(world.counts[Label.City]):
+        city_id, name = world.new_id(Label.City), place_name(world.rng)
+        country = world.country_for(index)
+        world.out.node(Label.City, city_id, name)
+        world.out.rel(Rel.IN_COUNTRY, city_id, world.countries[country])
+        world.cities.add(city_id, country)
+        world.city_names[city_id] = name
+
+
+def write_hotspots(world: World) -> None:
+    for _ in range(world.counts[Label.Hotspot]):
+        hotspot_id, country = world.new_id(Label.Hotspot), world.pick_country()
+        city = world.cities.pick(world.rng, country)
+        sectors = some(world.rng, range(len(world.sectors)), 1, 3)
+        name = f"{world.city_names[city]} {world.sector_names[sectors[0]].lower()} hotspot"
+        world.out.node(Label.Hotspot, hotspot_id, name)
+        world.out.rel(Rel.IN_COUNTRY, hotspot_id, world.countries[country])
+        for sector in sectors:
+            world.out.rel(Rel.FOCUSES_ON, hotspot_id, world.sectors[sector])
+        world.hotspots.add(hotspot_id, country)
+        world.targets.append(Target(hotspot_id, Label.Hotspot, name, country))
+
+
+def write_markets(world: World) -> None:
+    rng = world.rng
+    for _ in range(world.counts[Label.Market]):
+        market_id, sector = world.new_id(Label.Market), rng.choice(world.sector_names)
+        country: int | None = None
+        draw = rng.random()
+        if draw < 0.5:
+            country = world.pick_country()
+            name = f"{sector} market in {world.country_names[country]}"
+            description = "A national sector market."
+        elif draw < 0.8:
+            name, description = f"{sector} value chain", "A cross-border value chain."
+        else:
+            name, description = (
+                f"{coined_name(rng)} supply chain",
+                "A multinational's supply chain.",
+            )
+        world.out.node(Label.Market, market_id, name, description)
+        if country is not None:
+            world.out.rel(Rel.IN_COUNTRY, market_id, world.countries[country])
+        world.targets.append(Target(market_id, Label.Market, name, country))
+
+
+def collect_country_targets(world: World) -> None:
+    for index, (country_id, name) in enumerate(
+        zip(world.countries, world.country_names, strict=True)
+    ):
+        world.targets.append(Target(country_id, Label.Country, name, index))
