@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from api.findings_output import print_gaps, print_recommendations
+from api.output.findings import print_gaps, print_recommendations
 from api.settings import Settings
 from api.store_access import configured_store, empty_or_persistent_store
 from graph.graphml_export import write_graphml
@@ -320,8 +320,8 @@ def view(
     id). The page works offline; a cluster's gaps are drawn as dashed missing partners.
     """
     # Imported here: the view stack (pyvis, jinja) is only needed by the view commands.
-    from api.view_gaps import missing_partners
-    from api.view_pages import MissingTarget, ViewKind, view_page
+    from api.views.gaps import missing_partners
+    from api.views.pages import MissingTarget, ViewKind, view_page
     from queries.ids import UnknownIdError
 
     try:

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from api.board import reached_countries, write_board
 from api.routes.views import router
-from api.view_gaps import missing_partners
+from api.views.gaps import missing_partners
 from graph.memory_store import MemoryStore
 from queries.ids import UnknownIdError
 from tests.test_cli import run

@@ -9,9 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.memory_store import MemoryStore
-from graph.store import StoredRelationship
-from graph.views import (
+from api.views import (
     NODE_CAP,
     Candidate,
     MissingPartner,
@@ -23,7 +21,9 @@ from graph.views import (
     model_view,
     render_html,
 )
-from graph.views.facts import actor_labels, agreement_style, partnership_style
+from api.views.facts import actor_labels, agreement_style, partnership_style
+from graph.memory_store import MemoryStore
+from graph.store import StoredRelationship
 from tests.view_support import SCRIPT_PAYLOAD, bundled_store, hostile_store, synthetic_store
 
 TODAY = dt.date(2026, 11, 27)

@@ -13,10 +13,7 @@ from typing import Any
 import pytest
 
 from api.board import write_board
-from api.view_gaps import missing_partners
-from bench.views import run as run_view_benchmark
-from graph.memory_store import MemoryStore
-from graph.views import (
+from api.views import (
     NODE_CAP,
     View,
     cap_view,
@@ -26,6 +23,9 @@ from graph.views import (
     model_view,
     render_html,
 )
+from api.views.gaps import missing_partners
+from bench.views import run as run_view_benchmark
+from graph.memory_store import MemoryStore
 from tests.view_support import (
     PAYLOAD,
     SCRIPT_PAYLOAD,

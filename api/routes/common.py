@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from api.schemas import ActorRef, Provenance, UnknownIdMessage
-from graph.views.facts import actor_labels as partner_labels
+from api.views.facts import actor_labels as partner_labels
 from ontology.schema import load_schema
 
 NOT_FOUND: dict[int | str, dict[str, Any]] = {

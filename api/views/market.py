@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from api.views.cluster import UnknownNode
+from api.views.facts import cities, label_of, view_edge, view_node
+from api.views.spec import View, ViewEdge, ViewNode
 from graph.store import GraphStore
-from graph.views.cluster import UnknownNode
-from graph.views.facts import cities, label_of, view_edge, view_node
-from graph.views.spec import View, ViewEdge, ViewNode
 from ontology.names import Rel
 
 

@@ -1,13 +1,13 @@
 """Graph views for the InternationaliseringsBoard: builders read the store into plain View data,
 render.py draws a View as one offline HTML page (pyvis + vis-network, positions precomputed)."""
 
-from graph.views.aggregate import NODE_CAP, cap_view
-from graph.views.cluster import UnknownNode, cluster_view
-from graph.views.ecosystem import ecosystem_view
-from graph.views.market import market_view
-from graph.views.model import model_view
-from graph.views.render import render_html, write_assets
-from graph.views.spec import Candidate, MissingPartner, Table, View, ViewEdge, ViewNode
+from api.views.aggregate import NODE_CAP, cap_view
+from api.views.cluster import UnknownNode, cluster_view
+from api.views.ecosystem import ecosystem_view
+from api.views.market import market_view
+from api.views.model import model_view
+from api.views.render import render_html, write_assets
+from api.views.spec import Candidate, MissingPartner, Table, View, ViewEdge, ViewNode
 
 __all__ = [
     "NODE_CAP",

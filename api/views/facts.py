@@ -7,9 +7,9 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from api.views.spec import ViewEdge, ViewNode
+from api.views.style import EDGE_STYLES, ILLUSTRATIVE_MARK, node_style
 from graph.store import GraphStore, StoredRelationship
-from graph.views.spec import ViewEdge, ViewNode
-from graph.views.style import EDGE_STYLES, ILLUSTRATIVE_MARK, node_style
 from ontology.names import Label, Rel
 from ontology.schema import load_schema
 from queries.validity import HISTORY, AgreementState, agreement_state, partnership_ended

@@ -6,8 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from graph.store import GraphStore
-from graph.views.facts import (
+from api.views.facts import (
     agreement_style,
     cities,
     label_of,
@@ -15,8 +14,9 @@ from graph.views.facts import (
     view_edge,
     view_node,
 )
-from graph.views.spec import MissingPartner, Table, View, ViewEdge, ViewNode
-from graph.views.style import node_style
+from api.views.spec import MissingPartner, Table, View, ViewEdge, ViewNode
+from api.views.style import node_style
+from graph.store import GraphStore
 from ontology.names import Rel
 
 MEMBERS_DRAWN = 40  # more members than this are counted in one box: the partners are the point

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from graph.store import GraphStore
-from graph.views.facts import (
+from api.views.facts import (
     actor_labels,
     agreement_style,
     cities,
@@ -14,7 +13,8 @@ from graph.views.facts import (
     view_edge,
     view_node,
 )
-from graph.views.spec import View, ViewEdge, ViewNode
+from api.views.spec import View, ViewEdge, ViewNode
+from graph.store import GraphStore
 from ontology.names import Label, Rel
 from ontology.schema import load_schema
 

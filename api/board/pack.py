@@ -11,11 +11,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from api.view_gaps import gap_summary, missing_partners
-from api.view_pages import MissingFor, ViewKind, build_view
+from api.board.index import PageLink, Section, render_index
+from api.views import Table, render_html, write_assets
+from api.views.gaps import gap_summary, missing_partners
+from api.views.pages import MissingFor, ViewKind, build_view
 from graph.store import GraphStore
-from graph.views import Table, render_html, write_assets
-from graph.views.board_index import PageLink, Section, render_index
 from ontology.names import Label, Rel
 from ontology.schema import load_schema
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from graph.views.spec import View, ViewEdge, ViewNode
-from graph.views.style import node_style
+from api.views.spec import View, ViewEdge, ViewNode
+from api.views.style import node_style
 
 NODE_CAP = 2_500  # above this a browser tab stops being responsive to drag and zoom
 # Which types are counted first: the many small actors before the few the report is about.

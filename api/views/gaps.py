@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from api.views import Candidate, MissingPartner, Table
 from graph.store import GraphStore
-from graph.views import Candidate, MissingPartner, Table
 from queries.findings import SEVERITIES, Gap
 from queries.gaps import find_gaps
 from queries.recommend import recommend_partners

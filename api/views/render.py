@@ -19,10 +19,10 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 from pyvis.network import Network
 
-from graph.views.aggregate import NODE_CAP, cap_view
-from graph.views.layout import SPACING, grouped_layout
-from graph.views.spec import View
-from graph.views.style import (
+from api.views.aggregate import NODE_CAP, cap_view
+from api.views.layout import SPACING, grouped_layout
+from api.views.spec import View
+from api.views.style import (
     EDGE_STYLES,
     ILLUSTRATIVE_MARK,
     MISSING_BORDER,
@@ -40,7 +40,7 @@ NO_ARROWS = "none"  # pyvis adds arrows to every edge of a directed network unle
 @cache
 def _environment() -> Environment:
     return Environment(
-        loader=PackageLoader("graph.views", "templates"),
+        loader=PackageLoader("api.views", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.views.render import _environment
-from graph.views.spec import Table
+from api.views.render import _environment
+from api.views.spec import Table
 
 
 @dataclass(frozen=True)
