@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from api.views.render import _environment
+from api.views.render import page_templates
 from api.views.spec import Table
 
 
@@ -25,5 +25,5 @@ class Section:
 def render_index(
     title: str, intro: str, sections: list[Section], tables: list[Table], notes: list[str]
 ) -> str:
-    template = _environment().get_template("board_index.html")
+    template = page_templates().get_template("board_index.html")
     return template.render(title=title, intro=intro, sections=sections, tables=tables, notes=notes)

@@ -2,12 +2,20 @@
 render.py draws a View as one offline HTML page (pyvis + vis-network, positions precomputed)."""
 
 from api.views.aggregate import NODE_CAP, cap_view
-from api.views.cluster import UnknownNode, cluster_view
+from api.views.cluster import cluster_view
 from api.views.ecosystem import ecosystem_view
 from api.views.market import market_view
 from api.views.model import model_view
 from api.views.render import render_html, write_assets
-from api.views.spec import Candidate, MissingPartner, Table, View, ViewEdge, ViewNode
+from api.views.spec import (
+    Candidate,
+    MissingPartner,
+    Table,
+    UnknownNode,
+    View,
+    ViewEdge,
+    ViewNode,
+)
 
 __all__ = [
     "NODE_CAP",

@@ -17,10 +17,10 @@ from queries.validity import HISTORY, AgreementState, agreement_state, partnersh
 ILLUSTRATIVE = "illustrative"
 
 
-def actor_labels() -> frozenset[str]:
-    """The labels that can be partners: the domain of PARTNERS_WITH."""
-    schema = load_schema()
-    return schema.relationship_types[Rel.PARTNERS_WITH].domain
+def node_name(store: GraphStore, node_id: str) -> str:
+    """The stored node's name, else its id."""
+    node = store.get_node(node_id)
+    return str(node.get("name", node_id)) if node else node_id
 
 
 def label_of(node_id: str) -> str:

@@ -1,14 +1,14 @@
-"""The gap analysis and the recommender, as the views draw them: a cluster's missing partners
-with candidates, and the board's gap summary table."""
+"""The gap analysis and the recommender, as the cluster view draws them: a cluster's missing
+partners, each with candidates to fill it."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections import defaultdict
 
-from api.views import Candidate, MissingPartner, Table
+from api.views.facts import node_name
+from api.views.spec import Candidate, MissingPartner
 from graph.store import GraphStore
-from queries.findings import SEVERITIES, Gap
+from queries.findings import Gap
 from queries.gaps import find_gaps
 from queries.recommend import recommend_partners
 
@@ -38,13 +38,13 @@ def missing_partners(store: GraphStore, cluster_id: str) -> list[MissingPartner]
         missing.append(
             MissingPartner(
                 role,
-                _name(store, role),
+                node_name(store, role),
                 model,
                 first.severity,
                 sentence,
                 tuple(candidates[:CANDIDATES_SHOWN]),
                 market,
-                _name(store, market) if market else None,
+                node_name(store, market) if market else None,
             )
         )
     return missing
@@ -61,53 +61,3 @@ def _by_role(
             Candidate(rec.actor.id, rec.actor.name, rec.actor.type, reason)
         )
     return by_role
-
-
-def _name(store: GraphStore, node_id: str) -> str:
-    node = store.get_node(node_id)
-    return str(node.get("name", node_id)) if node else node_id
-
-
-def _no_gap(store: GraphStore, cluster_id: str) -> str:
-    status = (store.get_node(cluster_id) or {}).get("status")
-    if status and status != "active":
-        return f"not analysed: the cluster is {status}"
-    return "no gap found"
-
-
-def gap_summary(store: GraphStore, cluster_ids: Sequence[str]) -> Table:
-    """Per cluster: how many gaps of each severity and type, and the most urgent one."""
-    by_cluster: defaultdict[str, list[Gap]] = defaultdict(list)
-    for gap in find_gaps(store):
-        by_cluster[gap.cluster or ""].append(gap)
-    rows = []
-    for cluster_id in cluster_ids:
-        gaps = by_cluster.get(cluster_id, [])
-        severity = Counter(g.severity for g in gaps)
-        types = Counter(g.type for g in gaps)
-        rows.append(
-            (
-                _name(store, cluster_id),
-                str(len(gaps)),
-                *(str(severity[s]) for s in SEVERITIES),
-                ", ".join(f"{t} {n}" for t, n in sorted(types.items())),
-                gaps[0].sentence if gaps else _no_gap(store, cluster_id),
-            )
-        )
-    network = by_cluster.get("", [])
-    if network:
-        severity = Counter(g.severity for g in network)
-        rows.append(
-            (
-                "the whole network",
-                str(len(network)),
-                *(str(severity[s]) for s in SEVERITIES),
-                ", ".join(f"{t} {n}" for t, n in sorted(Counter(g.type for g in network).items())),
-                network[0].sentence,
-            )
-        )
-    return Table(
-        "Gap summary: the gaps the analysis finds per cluster (most urgent first)",
-        ("cluster", "gaps", *SEVERITIES, "by type", "most urgent"),
-        tuple(rows),
-    )

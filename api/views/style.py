@@ -4,17 +4,22 @@ colours for the actors the report is about, grey for context."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
+
+from api.views.spec import AGGREGATE, MISSING
+from ontology.names import Label
+from ontology.schema import load_schema
 
 ILLUSTRATIVE_MARK = " *"  # appended to the canvas label of an illustrative fact
 
 
 @dataclass(frozen=True)
 class NodeStyle:
-    caption: str  # what the legend calls the type
     colour: str
     shape: str  # a vis-network shape
     size: int = 14
+    caption: str = ""  # what the legend calls the type; empty: the ontology's name for the label
 
 
 @dataclass(frozen=True)
@@ -25,36 +30,38 @@ class EdgeStyle:
     dashes: tuple[int, ...] = ()  # empty: a solid line
 
 
-NODE_STYLES: dict[str, NodeStyle] = {
-    "Cluster": NodeStyle("Danish cluster organisation", "#1f5fbf", "dot", 24),
-    "InnovationCentre": NodeStyle("Innovation Centre Denmark", "#d62728", "diamond", 20),
-    "TradeCouncil": NodeStyle("Trade Council", "#8c1c13", "square", 16),
-    "InvestInDenmark": NodeStyle("Invest in Denmark", "#ff7f0e", "square", 16),
-    "EnterpriseEuropeNetwork": NodeStyle("Enterprise Europe Network", "#9467bd", "triangle", 16),
-    "RegionalEUOffice": NodeStyle("Regional EU office", "#c5b0d5", "triangle", 16),
-    "BusinessHub": NodeStyle("Erhvervshus (business hub)", "#17becf", "square", 16),
-    "EUDKSupport": NodeStyle("EU-DK Support", "#7f7fff", "triangle", 14),
-    "MarketingOrganisation": NodeStyle("Marketing organisation", "#e377c2", "star", 16),
-    "TradeAssociation": NodeStyle("Trade association", "#bcbd22", "square", 14),
-    "ForeignCluster": NodeStyle("Foreign cluster", "#6baed6", "dot", 16),
-    "KnowledgeInstitution": NodeStyle("Knowledge institution", "#2ca02c", "triangleDown", 16),
-    "Company": NodeStyle("Company", "#7f7f7f", "dot", 10),
-    "Investor": NodeStyle("Investor", "#c49c10", "diamond", 14),
-    "Authority": NodeStyle("Authority", "#444444", "hexagon", 16),
-    "Funder": NodeStyle("Funder", "#8c564b", "hexagon", 16),
-    "FundingProgramme": NodeStyle("Funding programme", "#c49c94", "hexagon", 12),
-    "Agreement": NodeStyle("Agreement", "#2e7d32", "square", 12),
-    "Engagement": NodeStyle("Engagement (project, case)", "#f5a623", "dot", 12),
-    "Model": NodeStyle("Internationalisation model", "#08306b", "star", 28),
-    "Country": NodeStyle("Country", "#005f56", "hexagon", 26),
-    "Hotspot": NodeStyle("Innovation hotspot", "#00897b", "hexagon", 18),
-    "Market": NodeStyle("Market (sector, value chain)", "#4db6ac", "hexagon", 16),
-    "City": NodeStyle("City", "#bdbdbd", "dot", 8),
-    "PartnerRole": NodeStyle("Partner role", "#fdae6b", "box", 12),
-    "Aggregate": NodeStyle("Group counted, not drawn one by one", "#fff3b0", "box", 16),
-    "Missing": NodeStyle("Missing partner (a gap)", "#ffffff", "dot", 18),
+# Keyed by node label, plus the two kinds of shape a view adds; in legend order. A caption is
+# given only where the board's reader needs more than the ontology's name says.
+NODE_LOOKS: dict[str, NodeStyle] = {
+    Label.Cluster: NodeStyle("#1f5fbf", "dot", 24, "Danish cluster organisation"),
+    Label.InnovationCentre: NodeStyle("#d62728", "diamond", 20, "Innovation Centre Denmark"),
+    Label.TradeCouncil: NodeStyle("#8c1c13", "square", 16),
+    Label.InvestInDenmark: NodeStyle("#ff7f0e", "square", 16),
+    Label.EnterpriseEuropeNetwork: NodeStyle("#9467bd", "triangle", 16),
+    Label.RegionalEUOffice: NodeStyle("#c5b0d5", "triangle", 16),
+    Label.BusinessHub: NodeStyle("#17becf", "square", 16, "Erhvervshus (business hub)"),
+    Label.EUDKSupport: NodeStyle("#7f7fff", "triangle", 14),
+    Label.MarketingOrganisation: NodeStyle("#e377c2", "star", 16),
+    Label.TradeAssociation: NodeStyle("#bcbd22", "square", 14),
+    Label.ForeignCluster: NodeStyle("#6baed6", "dot", 16),
+    Label.KnowledgeInstitution: NodeStyle("#2ca02c", "triangleDown", 16),
+    Label.Company: NodeStyle("#7f7f7f", "dot", 10),
+    Label.Investor: NodeStyle("#c49c10", "diamond", 14),
+    Label.Authority: NodeStyle("#444444", "hexagon", 16),
+    Label.Funder: NodeStyle("#8c564b", "hexagon", 16),
+    Label.FundingProgramme: NodeStyle("#c49c94", "hexagon", 12),
+    Label.Agreement: NodeStyle("#2e7d32", "square", 12),
+    Label.Engagement: NodeStyle("#f5a623", "dot", 12, "Engagement (project, case)"),
+    Label.Model: NodeStyle("#08306b", "star", 28),
+    Label.Country: NodeStyle("#005f56", "hexagon", 26),
+    Label.Hotspot: NodeStyle("#00897b", "hexagon", 18),
+    Label.Market: NodeStyle("#4db6ac", "hexagon", 16, "Market (sector, value chain)"),
+    Label.City: NodeStyle("#bdbdbd", "dot", 8),
+    Label.PartnerRole: NodeStyle("#fdae6b", "box", 12),
+    AGGREGATE: NodeStyle("#fff3b0", "box", 16, "Group counted, not drawn one by one"),
+    MISSING: NodeStyle("#ffffff", "dot", 18, "Missing partner (a gap)"),
 }
-FALLBACK_NODE = NodeStyle("Other", "#cccccc", "dot", 10)
+FALLBACK_NODE = NodeStyle("#cccccc", "dot", 10, "Other")
 MISSING_BORDER = "#e6550d"
 
 EDGE_STYLES: dict[str, EdgeStyle] = {
@@ -75,8 +82,23 @@ EDGE_STYLES: dict[str, EdgeStyle] = {
 }
 
 
+@cache
+def node_styles() -> dict[str, NodeStyle]:
+    """Every node look with its caption, read from the ontology where the look gives none."""
+    node_types = load_schema().node_types
+    return {
+        key: style if style.caption else replace(style, caption=_sentence(node_types[key].name_en))
+        for key, style in NODE_LOOKS.items()
+    }
+
+
+def _sentence(name: str) -> str:
+    """`knowledge institution` -> `Knowledge institution` (`EU-DK Support` stays as it is)."""
+    return name[:1].upper() + name[1:]
+
+
 def node_style(node_type: str) -> NodeStyle:
-    return NODE_STYLES.get(node_type, FALLBACK_NODE)
+    return node_styles().get(node_type, FALLBACK_NODE)
 
 
 def translucent(colour: str, alpha: float) -> str:
