@@ -1,5 +1,7 @@
-"""Graph views for the InternationaliseringsBoard: builders read the store into plain View data,
-render.py draws a View as one offline HTML page (pyvis + vis-network, positions precomputed)."""
+"""Graph views for the InternationaliseringsBoard, in the faces layer because they draw what the
+analysis finds: builders read the store into plain View data, gaps.py turns a cluster's gaps into
+missing partners, render.py draws a View as one offline HTML page (pyvis + vis-network, positions
+precomputed), pages.py makes one page from user input for the command line and HTTP."""
 
 from api.views.aggregate import NODE_CAP, cap_view
 from api.views.cluster import cluster_view
