@@ -25,9 +25,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+from api.views import NODE_CAP, cap_view, ecosystem_view, render_html
 from bench.chromium import chromium_path
 from graph.memory_store import MemoryStore
-from graph.views import NODE_CAP, cap_view, ecosystem_view, render_html
 from loaders.pipeline import load_sources
 from loaders.sources import discover
 from loaders.synthetic import generate

@@ -13,8 +13,9 @@ from fastapi.testclient import TestClient
 
 from api.board import reached_countries, write_board
 from api.routes.views import router
-from api.view_gaps import missing_partners
+from api.views.gaps import missing_partners
 from graph.memory_store import MemoryStore
+from ontology.names import Label
 from queries.ids import UnknownIdError
 from tests.test_cli import run
 from tests.view_support import bundled_store
@@ -35,7 +36,7 @@ def pack(bundled: MemoryStore, tmp_path_factory: pytest.TempPathFactory) -> Path
 def test_board_pack_links_every_view_and_summarises_gaps(bundled: MemoryStore, pack: Path) -> None:
     index = (pack / "index.html").read_text(encoding="utf-8")
     links = re.findall(r'<a href="([^"]+)"', index)
-    clusters = list(bundled.nodes("Cluster"))
+    clusters = list(bundled.nodes(Label.Cluster))
     expected = 1 + len(clusters) + 4 + len(reached_countries(bundled))
     assert len(links) == expected
     assert all((pack / link).is_file() for link in links)

@@ -9,9 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.memory_store import MemoryStore
-from graph.store import StoredRelationship
-from graph.views import (
+from api.views import (
     NODE_CAP,
     Candidate,
     MissingPartner,
@@ -23,7 +21,11 @@ from graph.views import (
     model_view,
     render_html,
 )
-from graph.views.facts import actor_labels, agreement_style, partnership_style
+from api.views.facts import agreement_style, partnership_style
+from graph.memory_store import MemoryStore
+from graph.store import StoredRelationship
+from ontology.names import Label, ModelId, Rel, RoleId
+from ontology.schema import load_schema
 from tests.view_support import SCRIPT_PAYLOAD, bundled_store, hostile_store, synthetic_store
 
 TODAY = dt.date(2026, 11, 27)
@@ -36,10 +38,10 @@ def bundled() -> MemoryStore:
 
 def test_ecosystem_draws_every_actor_and_partnership(bundled: MemoryStore) -> None:
     view = ecosystem_view(bundled, TODAY)
-    actors = {n["id"] for label in actor_labels() for n in bundled.nodes(label)}
+    actors = {n["id"] for label in load_schema().actor_labels for n in bundled.nodes(label)}
     assert view.node_ids() == actors
     drawn = {(e.start, e.end) for e in view.edges}
-    for r in bundled.relationships("PARTNERS_WITH"):
+    for r in bundled.relationships(Rel.PARTNERS_WITH):
         assert (r.start, r.end) in drawn
     styles = {e.style for e in view.edges}
     assert {"informal", "project", "formal", "expired", "structure"} <= styles
@@ -50,7 +52,7 @@ def test_ecosystem_draws_every_actor_and_partnership(bundled: MemoryStore) -> No
 
 def test_edge_styles_follow_partnership_kind_and_agreement_status() -> None:
     def partnership(**props: object) -> StoredRelationship:
-        return StoredRelationship("PARTNERS_WITH", "cluster:a", "icdk:b", dict(props))
+        return StoredRelationship(Rel.PARTNERS_WITH, "cluster:a", "icdk:b", dict(props))
 
     assert partnership_style(partnership(kind="informal"), TODAY) == "informal"
     assert partnership_style(partnership(kind="project"), TODAY) == "project"
@@ -77,18 +79,18 @@ def test_illustrative_facts_are_marked(bundled: MemoryStore) -> None:
 
 def test_cluster_view_draws_partners_agreements_engagements_and_gaps(bundled: MemoryStore) -> None:
     gap = MissingPartner(
-        "role:icdk",
+        RoleId.icdk,
         "Innovation Centre Denmark",
-        "model:key-market-partnership",
+        ModelId.key_market_partnership,
         "high",
         "No ICDK partner for the key market.",
-        (Candidate("icdk:munich", "ICDK Munich", "InnovationCentre", "present in Germany"),),
+        (Candidate("icdk:munich", "ICDK Munich", Label.InnovationCentre, "present in Germany"),),
         "country:DE",
         "Germany",
     )
     view = cluster_view(bundled, "cluster:odense-robotics", [gap], TODAY)
     types = {n.type for n in view.nodes}
-    assert {"Cluster", "Engagement", "InnovationCentre", "Missing"} <= types
+    assert {Label.Cluster, Label.Engagement, Label.InnovationCentre, "Missing"} <= types
     missing = [n for n in view.nodes if n.type == "Missing"]
     assert len(missing) == 1 and "Germany" in missing[0].label
     gap_edges = [e for e in view.edges if e.style == "gap"]
@@ -101,7 +103,7 @@ def test_cluster_view_draws_partners_agreements_engagements_and_gaps(bundled: Me
 
 
 def test_model_view_shows_who_takes_part_and_how(bundled: MemoryStore) -> None:
-    view = model_view(bundled, "model:market-test", TODAY)
+    view = model_view(bundled, ModelId.market_test, TODAY)
     involves = [e for e in view.edges if e.style == "involves"]
     assert involves and all(any(line.startswith("Role: ") for line in e.tooltip) for e in involves)
     assert "engagement:robotics-camp-munich-2019" in view.node_ids()

@@ -13,10 +13,7 @@ from typing import Any
 import pytest
 
 from api.board import write_board
-from api.view_gaps import missing_partners
-from bench.views import run as run_view_benchmark
-from graph.memory_store import MemoryStore
-from graph.views import (
+from api.views import (
     NODE_CAP,
     View,
     cap_view,
@@ -26,6 +23,10 @@ from graph.views import (
     model_view,
     render_html,
 )
+from api.views.gaps import missing_partners
+from bench.views import run as run_view_benchmark
+from graph.memory_store import MemoryStore
+from ontology.names import Label, ModelId
 from tests.view_support import (
     PAYLOAD,
     SCRIPT_PAYLOAD,
@@ -75,7 +76,7 @@ VIEWS = {
     "cluster": lambda store: cluster_view(
         store, "cluster:odense-robotics", missing_partners(store, "cluster:odense-robotics"), TODAY
     ),
-    "model": lambda store: model_view(store, "model:market-test", TODAY),
+    "model": lambda store: model_view(store, ModelId.market_test, TODAY),
     "market": lambda store: market_view(store, "country:DE", TODAY),
 }
 
@@ -134,7 +135,7 @@ def test_board_pack_opens_offline_and_every_page_passes(
     pack = write_board(bundled, out)
     page, report = open_page(browser, pack.index, "board-index.png")
     assert report.errors == [] and outside_requests(report) == []
-    assert page.locator("#gap-summary tbody tr").count() >= len(list(bundled.nodes("Cluster")))
+    assert page.locator("#gap-summary tbody tr").count() >= len(list(bundled.nodes(Label.Cluster)))
     links = page.locator("a").evaluate_all("links => links.map(a => a.href)")
     assert len(links) == len(pack.pages)
     page.context.close()

@@ -17,6 +17,7 @@ from loaders.batch import SourceBatch, write_batches
 from loaders.pipeline import load_bundled, load_sources
 from loaders.sources import discover
 from loaders.synthetic import generate
+from ontology.names import ModelId, Rel
 from tests.helpers import node, rel
 
 SCREENSHOTS = Path(__file__).parent / "artifacts" / "screenshots"
@@ -48,9 +49,9 @@ def hostile_store() -> MemoryStore:
             node("country:DE", s, name="Germany", iso2="DE"),
         ],
         relationships=[
-            rel("cluster:xss", "PARTNERS_WITH", "icdk:munich", s, kind="formal", source=PAYLOAD),
-            rel("icdk:munich", "PRESENT_IN", "country:DE", s),
-            rel("cluster:xss", "TARGETS_MARKET", "country:DE", s, model="model:market-test"),
+            rel("cluster:xss", Rel.PARTNERS_WITH, "icdk:munich", s, kind="formal", source=PAYLOAD),
+            rel("icdk:munich", Rel.PRESENT_IN, "country:DE", s),
+            rel("cluster:xss", Rel.TARGETS_MARKET, "country:DE", s, model=ModelId.market_test),
         ],
     )
     write_batches(store, [batch])

@@ -21,7 +21,7 @@ from api.cli.common import (
     open_configured,
     store_errors,
 )
-from api.findings_output import print_gaps, print_recommendations
+from api.output.findings import print_gaps, print_recommendations
 from queries.gaps import find_gaps
 from queries.recommend import recommend_partners
 from queries.scoring import Weights, load_weights

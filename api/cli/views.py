@@ -21,8 +21,8 @@ def view(
     id). The page works offline; a cluster's gaps are drawn as dashed missing partners.
     """
     # Imported here: the view stack (pyvis, jinja) is only needed by the view commands.
-    from api.view_gaps import missing_partners
-    from api.view_pages import MissingTarget, ViewKind, view_page
+    from api.views.gaps import missing_partners
+    from api.views.pages import MissingTarget, ViewKind, view_page
     from queries.ids import UnknownIdError
 
     try:

@@ -9,8 +9,8 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 
 from api.routes.common import NOT_FOUND
-from api.view_gaps import missing_partners
-from api.view_pages import ViewKind, view_page
+from api.views.gaps import missing_partners
+from api.views.pages import ViewKind, view_page
 from graph.store import GraphStore
 
 router = APIRouter(prefix="/views", tags=["views"])

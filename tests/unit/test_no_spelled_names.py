@@ -24,12 +24,6 @@ PENDING: set[str] = {
     "bench/analysis_latency.py",
     "bench/api_load.py",
     "graph/memory_store.py",
-    "graph/views/aggregate.py",
-    "graph/views/cluster.py",
-    "graph/views/ecosystem.py",
-    "graph/views/market.py",
-    "graph/views/model.py",
-    "graph/views/style.py",
     "queries/facts_memory.py",
     "queries/facts_neo4j.py",
     "queries/gaps.py",
@@ -38,7 +32,6 @@ PENDING: set[str] = {
     "tests/api/test_http.py",
     "tests/helpers.py",
     "tests/test_analysis_parity.py",
-    "tests/test_board.py",
     "tests/test_cli.py",
     "tests/test_export.py",
     "tests/test_gaps.py",
@@ -49,9 +42,6 @@ PENDING: set[str] = {
     "tests/test_shapes.py",
     "tests/test_store_errors.py",
     "tests/test_stores.py",
-    "tests/test_views.py",
-    "tests/test_views_browser.py",
-    "tests/view_support.py",
 }
 
 IDS = RoleId.ALL | ModelId.ALL

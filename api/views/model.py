@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from api.views.facts import agreement_style, cities, label_of, view_edge, view_node
+from api.views.spec import UnknownNode, View, ViewEdge, ViewNode
 from graph.store import GraphStore, StoredRelationship
-from graph.views.cluster import UnknownNode
-from graph.views.facts import agreement_style, cities, label_of, view_edge, view_node
-from graph.views.spec import View, ViewEdge, ViewNode
-from ontology.names import Rel
+from ontology.names import Label, Rel
 
 
 def model_view(store: GraphStore, model_id: str, today: dt.date | None = None) -> View:
@@ -18,7 +17,7 @@ def model_view(store: GraphStore, model_id: str, today: dt.date | None = None) -
     if model is None:
         raise UnknownNode(model_id)
     located = cities(store)
-    role_names = {n["id"]: str(n.get("name", n["id"])) for n in store.nodes("PartnerRole")}
+    role_names = {n["id"]: str(n.get("name", n["id"])) for n in store.nodes(Label.PartnerRole)}
     nodes: dict[str, ViewNode] = {}
     pending: list[tuple[StoredRelationship, str, tuple[str, ...]]] = []
 
@@ -33,7 +32,7 @@ def model_view(store: GraphStore, model_id: str, today: dt.date | None = None) -
         if r.end == model_id:
             add(r.start)
             pending.append((r, "model", ()))
-    agreements = {n["id"]: n for n in store.nodes("Agreement") if n["id"] in under}
+    agreements = {n["id"]: n for n in store.nodes(Label.Agreement) if n["id"] in under}
     for r in store.relationships():
         if r.end in under and r.type in (Rel.UNDERTAKES, Rel.PARTY_TO):
             add(r.start)
@@ -51,8 +50,10 @@ def model_view(store: GraphStore, model_id: str, today: dt.date | None = None) -
             pending.append((r, "targets", (f"Declared target market under {model.get('name')}",)))
     names = {node_id: node.tooltip[0] for node_id, node in nodes.items()}
     edges: list[ViewEdge] = [view_edge(r, style, names, extra) for r, style, extra in pending]
-    engagements = sum(1 for n in nodes.values() if n.type == "Engagement")
-    actors = sum(1 for n in nodes.values() if n.type not in ("Engagement", "Agreement", "Model"))
+    engagements = sum(1 for n in nodes.values() if n.type == Label.Engagement)
+    actors = sum(
+        1 for n in nodes.values() if n.type not in (Label.Engagement, Label.Agreement, Label.Model)
+    )
     name = str(model.get("name", model_id))
     return View(
         "model",

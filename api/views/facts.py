@@ -7,9 +7,9 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from api.views.spec import ViewEdge, ViewNode
+from api.views.style import EDGE_STYLES, ILLUSTRATIVE_MARK, node_style
 from graph.store import GraphStore, StoredRelationship
-from graph.views.spec import ViewEdge, ViewNode
-from graph.views.style import EDGE_STYLES, ILLUSTRATIVE_MARK, node_style
 from ontology.names import Label, Rel
 from ontology.schema import load_schema
 from queries.validity import HISTORY, AgreementState, agreement_state, partnership_ended
@@ -17,10 +17,10 @@ from queries.validity import HISTORY, AgreementState, agreement_state, partnersh
 ILLUSTRATIVE = "illustrative"
 
 
-def actor_labels() -> frozenset[str]:
-    """The labels that can be partners: the domain of PARTNERS_WITH."""
-    schema = load_schema()
-    return schema.relationship_types[Rel.PARTNERS_WITH].domain
+def node_name(store: GraphStore, node_id: str) -> str:
+    """The stored node's name, else its id."""
+    node = store.get_node(node_id)
+    return str(node.get("name", node_id)) if node else node_id
 
 
 def label_of(node_id: str) -> str:

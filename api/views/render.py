@@ -19,15 +19,15 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 from pyvis.network import Network
 
-from graph.views.aggregate import NODE_CAP, cap_view
-from graph.views.layout import SPACING, grouped_layout
-from graph.views.spec import View
-from graph.views.style import (
+from api.views.aggregate import NODE_CAP, cap_view
+from api.views.layout import SPACING, grouped_layout
+from api.views.spec import MISSING, View
+from api.views.style import (
     EDGE_STYLES,
     ILLUSTRATIVE_MARK,
     MISSING_BORDER,
-    NODE_STYLES,
     node_style,
+    node_styles,
     translucent,
 )
 
@@ -38,9 +38,10 @@ NO_ARROWS = "none"  # pyvis adds arrows to every edge of a directed network unle
 
 
 @cache
-def _environment() -> Environment:
+def page_templates() -> Environment:
+    """The pages' templates (views and the board index), escaping every value unless marked safe."""
     return Environment(
-        loader=PackageLoader("graph.views", "templates"),
+        loader=PackageLoader("api.views", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
@@ -68,7 +69,7 @@ def script_json(value: Any) -> Markup:
 
 def build_network(view: View) -> tuple[Network, list[dict[str, Any]]]:
     """The pyvis network with positions, styles and plain-text tooltips; and the captions."""
-    captions = {key: style.caption for key, style in NODE_STYLES.items()}
+    captions = {key: style.caption for key, style in node_styles().items()}
     layout = grouped_layout(view.nodes, view.edges, captions, view.centre)
     net = Network(directed=True, cdn_resources="in_line")
     zoom = layout.spacing / SPACING  # roomier small views get bigger shapes and labels
@@ -87,7 +88,7 @@ def build_network(view: View) -> tuple[Network, list[dict[str, Any]]]:
             "color": colour,
             "borderWidth": 1,
         }
-        if node.type == "Missing":
+        if node.type == MISSING:
             options["color"] = {"background": "#ffffff", "border": MISSING_BORDER}
             options["borderWidth"] = 3
             options["shapeProperties"] = {"borderDashes": [6, 4]}
@@ -158,15 +159,16 @@ def render_html(
     view = cap_view(view, cap)
     net, captions = build_network(view)
     nodes, edges, _heading, _height, _width, options = net.get_network_data()
-    node_types = sorted({n.type for n in view.nodes}, key=lambda t: list(NODE_STYLES).index(t))
+    legend_order = list(node_styles())
+    node_types = sorted({n.type for n in view.nodes}, key=legend_order.index)
     edge_styles = [key for key in EDGE_STYLES if key in {e.style for e in view.edges}]
     illustrative = any(n.illustrative for n in view.nodes) or any(
         e.illustrative for e in view.edges
     )
-    template = _environment().get_template("view.html")
+    template = page_templates().get_template("view.html")
     return template.render(
         view=view,
-        node_legend=[(NODE_STYLES[t], t) for t in node_types],
+        node_legend=[(node_styles()[t], t) for t in node_types],
         edge_legend=[EDGE_STYLES[s] for s in edge_styles],
         illustrative=illustrative,
         illustrative_mark=ILLUSTRATIVE_MARK.strip(),

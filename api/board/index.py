@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.views.render import _environment
-from graph.views.spec import Table
+from api.views.render import page_templates
+from api.views.spec import Table
 
 
 @dataclass(frozen=True)
@@ -25,5 +25,5 @@ class Section:
 def render_index(
     title: str, intro: str, sections: list[Section], tables: list[Table], notes: list[str]
 ) -> str:
-    template = _environment().get_template("board_index.html")
+    template = page_templates().get_template("board_index.html")
     return template.render(title=title, intro=intro, sections=sections, tables=tables, notes=notes)

@@ -8,8 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 
-from graph.store import GraphStore
-from graph.views import (
+from api.views import (
     MissingPartner,
     View,
     cluster_view,
@@ -18,6 +17,7 @@ from graph.views import (
     model_view,
     render_html,
 )
+from graph.store import GraphStore
 from queries.ids import resolve_id
 
 MissingFor = Callable[[GraphStore, str], Sequence[MissingPartner]]

@@ -10,31 +10,32 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from graph.views.spec import View, ViewEdge, ViewNode
-from graph.views.style import node_style
+from api.views.spec import AGGREGATE, View, ViewEdge, ViewNode
+from api.views.style import node_style
+from ontology.names import Label
 
 NODE_CAP = 2_500  # above this a browser tab stops being responsive to drag and zoom
 # Which types are counted first: the many small actors before the few the report is about.
 AGGREGATE_ORDER = (
-    "Company",
-    "KnowledgeInstitution",
-    "Investor",
-    "ForeignCluster",
-    "EnterpriseEuropeNetwork",
-    "TradeCouncil",
-    "TradeAssociation",
-    "Funder",
-    "FundingProgramme",
-    "Authority",
-    "MarketingOrganisation",
-    "InnovationCentre",
-    "BusinessHub",
-    "RegionalEUOffice",
-    "InvestInDenmark",
-    "EUDKSupport",
-    "Cluster",
+    Label.Company,
+    Label.KnowledgeInstitution,
+    Label.Investor,
+    Label.ForeignCluster,
+    Label.EnterpriseEuropeNetwork,
+    Label.TradeCouncil,
+    Label.TradeAssociation,
+    Label.Funder,
+    Label.FundingProgramme,
+    Label.Authority,
+    Label.MarketingOrganisation,
+    Label.InnovationCentre,
+    Label.BusinessHub,
+    Label.RegionalEUOffice,
+    Label.InvestInDenmark,
+    Label.EUDKSupport,
+    Label.Cluster,
 )
-ANCHOR_TYPE = "Cluster"
+ANCHOR_TYPE = Label.Cluster
 
 
 def plural(caption: str) -> str:
@@ -117,7 +118,7 @@ def _count_per_anchor(
             ViewNode(
                 box_id,
                 f"{len(ids):,} {caption}",
-                "Aggregate",
+                AGGREGATE,
                 (
                     f"{len(ids):,} {caption} linked to {owner}, counted, not drawn",
                     "Open the cluster's own view to see them one by one.",
@@ -146,7 +147,7 @@ def _count_whole_types(
         box_id = f"aggregate:all:{number}"
         replaced.update(dict.fromkeys(ids, box_id))
         boxes.append(
-            ViewNode(box_id, f"{len(ids):,} {group}", "Aggregate", (f"{len(ids):,} {group}",))
+            ViewNode(box_id, f"{len(ids):,} {group}", AGGREGATE, (f"{len(ids):,} {group}",))
         )
         count -= len(ids) - 1
         steps.append(f"all {len(ids):,} of '{group}' counted in one box")

@@ -11,13 +11,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from api.view_gaps import gap_summary, missing_partners
-from api.view_pages import MissingFor, ViewKind, build_view
+from api.board.index import PageLink, Section, render_index
+from api.board.summary import gap_summary
+from api.views import Table, render_html, write_assets
+from api.views.gaps import missing_partners
+from api.views.pages import MissingFor, ViewKind, build_view
 from graph.store import GraphStore
-from graph.views import Table, render_html, write_assets
-from graph.views.board_index import PageLink, Section, render_index
 from ontology.names import Label, Rel
-from ontology.schema import load_schema
 
 Summary = Callable[[GraphStore, Sequence[str]], Table]
 FOLDERS = {ViewKind.cluster: "clusters", ViewKind.model: "models", ViewKind.market: "markets"}
@@ -53,7 +53,6 @@ def write_board(
     missing_for: MissingFor = missing_partners,
     summary: Summary = gap_summary,
 ) -> BoardPack:
-    load_schema()
     out.mkdir(parents=True, exist_ok=True)
     write_assets(out / "assets")
     pack = BoardPack(out / "index.html")

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from graph.store import GraphStore
-from graph.views.facts import (
-    actor_labels,
+from api.views.facts import (
     agreement_style,
     cities,
     partnership_style,
@@ -14,18 +12,18 @@ from graph.views.facts import (
     view_edge,
     view_node,
 )
-from graph.views.spec import View, ViewEdge, ViewNode
+from api.views.spec import View, ViewEdge, ViewNode
+from graph.store import GraphStore
 from ontology.names import Label, Rel
 from ontology.schema import load_schema
 
-STRUCTURE = ("MEMBER_OF", "PART_OF", "ANCHORED_IN")
+STRUCTURE = (Rel.MEMBER_OF, Rel.PART_OF, Rel.ANCHORED_IN)
 
 
 def ecosystem_view(store: GraphStore, today: dt.date | None = None) -> View:
     today = today or dt.date.today()
-    load_schema()
     located = cities(store)
-    labels = actor_labels()
+    labels = load_schema().actor_labels
     nodes: dict[str, ViewNode] = {}
     for label in sorted(labels):
         for props in store.nodes(label):
@@ -54,7 +52,6 @@ def _agreement_edges(
     store: GraphStore, nodes: dict[str, ViewNode], names: dict[str, str], today: dt.date
 ) -> list[ViewEdge]:
     """An agreement drawn as a line between its parties (a cluster first), styled by status."""
-    load_schema()
     agreements = {a["id"]: a for a in store.nodes(Label.Agreement)}
     parties: dict[str, list[str]] = {}
     for rel in store.relationships(Rel.PARTY_TO):

@@ -7,12 +7,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+AGGREGATE = "Aggregate"  # the type of a box that counts nodes instead of drawing them
+MISSING = "Missing"  # the type of a partner a gap says is not there
+
+
+class UnknownNode(LookupError):
+    """The view's subject is not in the store."""
+
 
 @dataclass(frozen=True)
 class ViewNode:
     id: str
     label: str  # drawn on the canvas (canvas text is never parsed as HTML)
-    type: str  # a node label (Cluster, InnovationCentre, ...) or "Aggregate" / "Missing"
+    type: str  # a node label (Cluster, InnovationCentre, ...), AGGREGATE or MISSING
     tooltip: tuple[str, ...] = ()  # lines of plain text
     illustrative: bool = False
     group: str = ""  # layout group; the type's caption when empty

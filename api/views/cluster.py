@@ -6,8 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from graph.store import GraphStore
-from graph.views.facts import (
+from api.views.facts import (
     agreement_style,
     cities,
     label_of,
@@ -15,17 +14,23 @@ from graph.views.facts import (
     view_edge,
     view_node,
 )
-from graph.views.spec import MissingPartner, Table, View, ViewEdge, ViewNode
-from graph.views.style import node_style
-from ontology.names import Rel
+from api.views.spec import (
+    AGGREGATE,
+    MISSING,
+    MissingPartner,
+    Table,
+    UnknownNode,
+    View,
+    ViewEdge,
+    ViewNode,
+)
+from api.views.style import node_style
+from graph.store import GraphStore
+from ontology.names import Label, Rel
 
 MEMBERS_DRAWN = 40  # more members than this are counted in one box: the partners are the point
 CANDIDATES_GROUP = "Recommended candidates"
 Adder = Callable[[str, str], bool]  # adds a stored node to the view (in a group); False if absent
-
-
-class UnknownNode(LookupError):
-    """The view's subject is not in the store."""
 
 
 def cluster_view(
@@ -77,7 +82,7 @@ def cluster_view(
         nodes[box] = ViewNode(
             box,
             f"{len(members):,} members",
-            "Aggregate",
+            AGGREGATE,
             (f"{len(members):,} member organisations, counted, not drawn",),
         )
         edges.append(ViewEdge(box, cluster_id, "counted", (f"{len(members):,} memberships",)))
@@ -118,7 +123,7 @@ def _second_hop(
 ) -> list[ViewEdge]:
     """For the cluster's agreements and engagements: the other parties, the models, the markets."""
     edges: list[ViewEdge] = []
-    hubs = [n for n in list(nodes.values()) if n.type in ("Agreement", "Engagement")]
+    hubs = [n for n in list(nodes.values()) if n.type in (Label.Agreement, Label.Engagement)]
     for hub in hubs:
         for r in store.neighbourhood(hub.id, depth=1).relationships:
             if hub.id not in (r.start, r.end):
@@ -154,7 +159,7 @@ def _missing_partners(
             nodes[node_id] = ViewNode(
                 node_id,
                 f"missing: {gap.role_name}" + (f" ({gap.market_name})" if gap.market_name else ""),
-                "Missing",
+                MISSING,
                 (
                     f"Missing partner: {gap.role_name}{where}{under}",
                     f"Severity: {gap.severity}",

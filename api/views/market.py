@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from api.views.facts import cities, label_of, view_edge, view_node
+from api.views.spec import UnknownNode, View, ViewEdge, ViewNode
 from graph.store import GraphStore
-from graph.views.cluster import UnknownNode
-from graph.views.facts import cities, label_of, view_edge, view_node
-from graph.views.spec import View, ViewEdge, ViewNode
-from ontology.names import Rel
+from ontology.names import Label, Rel
 
 
 def market_view(store: GraphStore, place_id: str, today: dt.date | None = None) -> View:
@@ -58,13 +57,13 @@ def market_view(store: GraphStore, place_id: str, today: dt.date | None = None) 
             edges.append(view_edge(r, "formal", names))
     # Cities with nobody drawn in them add nothing for a reader: leave them out.
     ends = {e.end for e in edges}
-    idle = {n.id for n in nodes.values() if n.type == "City" and n.id not in ends}
+    idle = {n.id for n in nodes.values() if n.type == Label.City and n.id not in ends}
     nodes = {k: v for k, v in nodes.items() if k not in idle}
     edges = [e for e in edges if e.start in nodes and e.end in nodes]
     for node_id, node in nodes.items():
         names[node_id] = node.tooltip[0]
     edges = [_renamed(e, names) for e in edges]
-    clusters = sorted(n.tooltip[0] for n in nodes.values() if n.type == "Cluster")
+    clusters = sorted(n.tooltip[0] for n in nodes.values() if n.type == Label.Cluster)
     name = str(place.get("name", place_id))
     return View(
         "market",

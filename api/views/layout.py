@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from graph.views.spec import ViewEdge, ViewNode
+from api.views.spec import ViewEdge, ViewNode
 
 SPACING = 70.0  # pixels between neighbouring nodes in a disc (more in small views: labels)
 ROOMY = 150  # views up to this many nodes get twice the spacing, so labels do not overlap

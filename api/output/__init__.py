@@ -1,0 +1,1 @@
+"""Text and table output for the terminal: what the command line prints of the findings."""

@@ -1,0 +1,63 @@
+"""The gap analysis and the recommender, as the cluster view draws them: a cluster's missing
+partners, each with candidates to fill it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from api.views.facts import node_name
+from api.views.spec import Candidate, MissingPartner
+from graph.store import GraphStore
+from queries.findings import Gap
+from queries.gaps import find_gaps
+from queries.recommend import recommend_partners
+
+CANDIDATES_SHOWN = 3
+
+
+def missing_partners(store: GraphStore, cluster_id: str) -> list[MissingPartner]:
+    """One missing partner per (role, model, market) the cluster lacks, most urgent first, with
+    the gap analysis' suggestions, else the recommender's best candidates for that role."""
+    grouped: defaultdict[tuple[str, str | None, str | None], list[Gap]] = defaultdict(list)
+    for gap in find_gaps(store, cluster=cluster_id):
+        if gap.missing_role:
+            grouped[(gap.missing_role, gap.model, gap.market)].append(gap)
+    recommended: dict[tuple[str | None, str | None], dict[str, list[Candidate]]] = {}
+    missing = []
+    for (role, model, market), gaps in grouped.items():
+        first = gaps[0]
+        candidates = [
+            Candidate(a.id, a.name, a.type, "suggested by the gap analysis")
+            for a in first.suggestions
+        ]
+        if not candidates and model:
+            if (model, market) not in recommended:
+                recommended[(model, market)] = _by_role(store, cluster_id, model, market)
+            candidates = recommended[(model, market)].get(role, [])
+        sentence = first.sentence + (f" ({len(gaps)} such gaps)" if len(gaps) > 1 else "")
+        missing.append(
+            MissingPartner(
+                role,
+                node_name(store, role),
+                model,
+                first.severity,
+                sentence,
+                tuple(candidates[:CANDIDATES_SHOWN]),
+                market,
+                node_name(store, market) if market else None,
+            )
+        )
+    return missing
+
+
+def _by_role(
+    store: GraphStore, cluster_id: str, model: str, market: str | None
+) -> dict[str, list[Candidate]]:
+    result = recommend_partners(store, cluster_id, model, market, top=10)
+    by_role: defaultdict[str, list[Candidate]] = defaultdict(list)
+    for rec in result.recommendations:
+        reason = f"score {rec.score:.2f}: " + "; ".join(rec.reasons[:2])
+        by_role[rec.fills_role].append(
+            Candidate(rec.actor.id, rec.actor.name, rec.actor.type, reason)
+        )
+    return by_role
