@@ -6,32 +6,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from graph.facts import Evidence
+
 GAP_TYPES = ("role", "formality", "coverage", "fragility", "network")
 SEVERITIES = ("high", "medium", "low")  # in this order of urgency
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """One fact: a path of node ids and relationship types, and where the fact comes from."""
-
-    path: tuple[str, ...]  # e.g. ("icdk:munich", "PRESENT_IN", "country:DE")
-    source: str
-    section: str | None = None
-    url: str | None = None
-    confidence: str = "reported"
-
-    @property
-    def sort_key(self) -> tuple[tuple[str, ...], str, str, str, str]:
-        return (self.path, self.source, self.section or "", self.url or "", self.confidence)
-
-    @property
-    def provenance(self) -> dict[str, str | None]:
-        return {
-            "source": self.source,
-            "section": self.section,
-            "url": self.url,
-            "confidence": self.confidence,
-        }
 
 
 @dataclass(frozen=True)

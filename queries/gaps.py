@@ -13,15 +13,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from graph.facts import ActorFacts, AnalysisFacts, Link
 from graph.store import GraphStore
 from ontology.models import load_catalogue
 from ontology.schema import load_schema
 from queries.cluster_context import ClusterContext
-from queries.facts import ActorFacts, AnalysisFacts, Link
 from queries.findings import GAP_TYPES, SEVERITIES, ActorRef, Evidence, Gap
 from queries.ids import qualified, resolve_model, unknown_id
 from queries.requirements import requirement
-from queries.store_facts import analysis_facts
 from queries.validity import (
     DEFAULT_HORIZON_DAYS,
     HISTORY,
@@ -67,7 +66,7 @@ def find_gaps(
     one model only; most urgent first."""
     options = options or GapOptions()
     model_id = resolve_model(store, model) if model else None
-    with analysis_facts(store) as facts:
+    with store.analysis_facts() as facts:
         if cluster:
             # Looked up with the rest of its facts: an id check of its own cost a round trip.
             found = cluster_gaps(facts, qualified(cluster, "cluster"), options)

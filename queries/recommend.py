@@ -7,10 +7,10 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from graph.facts import ActorFacts, AnalysisFacts, CommonPartner, Link
 from graph.store import GraphStore
 from ontology.models import ModelSpec
 from queries.cluster_context import ClusterContext, with_countries
-from queries.facts import ActorFacts, AnalysisFacts, CommonPartner, Link
 from queries.findings import ActorRef, Evidence, Progression, Recommendation, RecommendationResult
 from queries.gaps import INACTIVE, GapOptions, model_gaps, sort_gaps
 from queries.ids import qualified, resolve_id, resolve_model, unknown_id
@@ -23,7 +23,6 @@ from queries.scoring import (
     Weights,
     proximity,
 )
-from queries.store_facts import analysis_facts
 from queries.validity import AgreementState, agreement_state, is_in_force
 
 DEFAULT_WEIGHTS = Weights()  # one instance, so its derived values are worked out once
@@ -46,7 +45,7 @@ def recommend_partners(
     weights, options = weights or DEFAULT_WEIGHTS, options or GapOptions()
     model_id = resolve_model(store, model)
     market_id = resolve_id(store, market, "country", "hotspot", "market") if market else None
-    with analysis_facts(store) as facts:
+    with store.analysis_facts() as facts:
         # Looked up with the rest of the cluster's facts: an id check of its own cost a round trip.
         cluster_facts = facts.cluster(qualified(cluster, "cluster"))
         if cluster_facts is None:

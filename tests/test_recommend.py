@@ -12,13 +12,13 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from graph.memory_facts import MemoryFacts
 from graph.memory_store import MemoryStore
 from loaders.pipeline import load_bundled, load_sources
 from loaders.sources import bundled_sources, discover
 from loaders.synthetic import generate
 from ontology.models import load_catalogue
 from queries import recommend
-from queries.facts_memory import MemoryFacts
 from queries.gaps import INACTIVE, GapOptions
 from queries.ids import UnknownIdError
 from queries.recommend import recommend_partners

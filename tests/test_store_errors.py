@@ -51,6 +51,8 @@ def test_an_unreachable_server_is_reported_with_a_hint() -> None:
         StoreUnavailable, match=r"not reachable at bolt://127\.0\.0\.1:1.*neo4j\.sh start"
     ):
         store.counts()
+    problem = store.problem()
+    assert problem is not None and "not reachable at bolt://127.0.0.1:1" in problem
     store.close()
 
 

@@ -9,7 +9,7 @@ from api.settings import Settings
 from graph.memory_store import MemoryStore
 from graph.neo4j_store import Neo4jStore
 from graph.records import FIRSTSEEN, LASTUPDATED
-from graph.store import GraphStore, StoreError
+from graph.store import CypherUnsupported, GraphStore, StoreError
 from loaders.batch import SourceBatch, write_batch
 from tests.helpers import node, rel, sample_batch, snapshot
 
@@ -193,3 +193,28 @@ def test_a_relationship_to_a_node_not_in_the_store_is_refused(store: GraphStore)
     with pytest.raises(StoreError, match=r"PARTNERS_WITH .*not in the store"):
         write_batch(store, dangling)
     assert store.get_node("icdk:nowhere") is None
+
+
+def test_each_store_states_its_traits_and_the_memory_store_refuses_cypher() -> None:
+    memory = MemoryStore()
+    assert memory.problem() is None  # it lives in this process
+    assert not memory.traits.persistent and not memory.traits.changed_by_others
+    assert not memory.traits.runs_cypher
+    with pytest.raises(CypherUnsupported, match="needs the Neo4j store"):
+        memory.read_rows("RETURN 1")
+    neo4j = Neo4jStore("bolt://127.0.0.1:1")
+    assert neo4j.traits.persistent and neo4j.traits.runs_cypher and neo4j.traits.changed_by_others
+    neo4j.close()
+
+
+def test_both_stores_read_the_analysis_facts_alike(store: GraphStore) -> None:
+    write_batch(store, sample_batch())
+    with store.analysis_facts() as facts:
+        assert [node.id for node in facts.clusters()] == [
+            "cluster:clean",
+            "cluster:odense-robotics",
+        ]
+        robotics = facts.cluster("cluster:odense-robotics")
+        assert robotics is not None
+        assert [link.end for link in robotics.partnerships] == ["icdk:munich"]
+        assert facts.cluster("cluster:nowhere") is None
