@@ -18,10 +18,9 @@ from loaders.pipeline import load_bundled, load_sources
 from loaders.sources import bundled_sources, discover
 from loaders.synthetic import generate
 from ontology.models import load_catalogue
-from queries import recommend
 from queries.gaps import INACTIVE, GapOptions
 from queries.ids import UnknownIdError
-from queries.recommend import recommend_partners
+from queries.recommend import ranking, recommend_partners
 from queries.scoring import Weights, load_weights
 
 TODAY = GapOptions(as_of=dt.date(2026, 11, 27))
@@ -92,7 +91,7 @@ def test_the_top_few_are_the_head_of_the_full_ranking_at_scale(
     while one could still reach the top, and the top few must still be the full ranking's head.
     Scoring `top` at a time makes every stop decision count, and a store answering "who is
     near" with every actor (a superset, as the interface allows) makes the bounds loose."""
-    monkeypatch.setattr(recommend, "FULL_SCORING_BATCH", 1)
+    monkeypatch.setattr(ranking, "FULL_SCORING_BATCH", 1)
     if loose:
         monkeypatch.setattr(
             MemoryFacts, "actors_near", lambda self, labels, *_: set(self._of_label(labels))

@@ -30,7 +30,6 @@ PENDING: set[str] = {
     "graph/views/model.py",
     "graph/views/style.py",
     "loaders/synthetic.py",
-    "queries/recommend.py",
     "tests/api/test_cypher.py",
     "tests/api/test_http.py",
     "tests/helpers.py",
