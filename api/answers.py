@@ -12,7 +12,7 @@ from weakref import WeakKeyDictionary
 
 from starlette.concurrency import run_in_threadpool
 
-from api.schemas import ClusterGaps, Recommendations
+from api.schemas import ClusterGaps
 from graph.store import GraphStore
 from queries.gaps import GapOptions, find_gaps
 from queries.ids import qualified, resolve_model
@@ -49,16 +49,14 @@ class Answers:
         result = recommend_partners(
             self.store, cluster, model, market=market, top=limit, options=options
         )
-        return Recommendations.model_validate(result.as_dict()).model_dump_json().encode()
+        return result.model_dump_json().encode()
 
     def cluster_gaps(self, cluster: str, model: str | None) -> ClusterGaps:
         """The cluster's gaps (under one model, if given), most urgent first."""
         model_id = resolve_model(self.store, model) if model else None
         gaps = find_gaps(self.store, cluster=cluster, model=model_id)
         cluster_id = qualified(cluster, "cluster")  # find_gaps found it
-        return ClusterGaps.model_validate(
-            {"cluster": cluster_id, "model": model_id, "gaps": [gap.as_dict() for gap in gaps]}
-        )
+        return ClusterGaps(cluster=cluster_id, model=model_id, gaps=gaps)
 
 
 _answers: WeakKeyDictionary[GraphStore, Answers] = WeakKeyDictionary()

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Annotated, Any, Protocol
+
+from pydantic import Field
+
+from ontology.names import Rel
 
 if TYPE_CHECKING:
     from graph.partner_network import PartnerNetwork
@@ -26,11 +30,16 @@ NODE_KEYS = ("id", "name", "status", "size", "outcome", "valid_from", "valid_unt
 class Evidence:
     """One fact: a path of node ids and relationship types, and where the fact comes from."""
 
-    path: tuple[str, ...]  # e.g. ("icdk:munich", "PRESENT_IN", "country:DE")
+    # A plain dataclass (one is made for every fact an analysis reads); the findings that cite
+    # it are pydantic models, and the API documents its JSON schema, with this example.
+
+    path: Annotated[
+        tuple[str, ...], Field(examples=[["icdk:munich", Rel.PRESENT_IN, "country:DE"]])
+    ]
     source: str
     section: str | None = None
     url: str | None = None
-    confidence: str = "reported"
+    confidence: str = field(kw_only=True)  # reported, public-source, illustrative, ...
 
     @property
     def sort_key(self) -> tuple[tuple[str, ...], str, str, str, str]:

@@ -35,7 +35,7 @@ def bundled() -> MemoryStore:
 
 def test_odense_robotics_market_test_in_germany(bundled: MemoryStore) -> None:
     result = recommend_partners(bundled, "odense-robotics", "market-test", "DE", options=TODAY)
-    assert result.cluster.id == "cluster:odense-robotics" and result.market == "country:DE"
+    assert result.cluster == "cluster:odense-robotics" and result.market == "country:DE"
     # Robotics Camp Munich already involves ICDK Munich, so the one required role is filled.
     assert "role:icdk" not in result.missing_roles
     assert "role:foreign-cluster" in result.missing_roles
@@ -44,7 +44,7 @@ def test_odense_robotics_market_test_in_germany(bundled: MemoryStore) -> None:
     assert top.fills_role == "role:foreign-cluster"
     assert any("Germany" in reason for reason in top.reasons)
     assert any("Robots, automation and drones" in reason for reason in top.reasons)
-    assert {p["confidence"] for p in top.provenance} >= {"reported", "illustrative"}
+    assert {p.confidence for p in top.provenance} >= {"reported", "illustrative"}
     scores = [r.score for r in result.recommendations]
     assert scores == sorted(scores, reverse=True)
 

@@ -8,12 +8,12 @@ from fastapi import APIRouter, Query, Response
 
 from api.deps import AnswersDep
 from api.routes.common import NOT_FOUND
-from api.schemas import Recommendations
+from queries.findings import RecommendationResult
 
 router = APIRouter(prefix="/recommendations", tags=["recommendations"])
 
 
-@router.get("", response_model=Recommendations, responses=NOT_FOUND)
+@router.get("", response_model=RecommendationResult, responses=NOT_FOUND)
 async def recommendations(
     answers: AnswersDep,
     cluster: Annotated[

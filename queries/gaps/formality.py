@@ -43,6 +43,7 @@ def _unbacked_work_gaps(ctx: ClusterContext, options: GapOptions) -> list[Gap]:
                 sentence=f"Your work under {model.name} in {ctx.name(work.market)} has no formal, "
                 f"currently valid agreement{history}; the model rests on formal agreements (MoUs).",
                 evidence=cite(work.facts + [p for a in covering for p in a.parties], []),
+                suggestions=(),
             )
         )
     return gaps
@@ -88,4 +89,5 @@ def _agreement_gap(ctx: ClusterContext, agreement: AgreementFacts, kind: str, se
         subject=agreement.node.id,
         sentence=sentence,
         evidence=cite(agreement.parties, []),
+        suggestions=(),
     )

@@ -50,6 +50,7 @@ def fragility_gaps(ctx: ClusterContext) -> list[Gap]:
                     sentence=f"Your partnership with {ctx.name(link.end)}, which your work under "
                     f"{ctx.name(first.model)} relies on, is {why}.",
                     evidence=cite([link], [report_passage(link.end, BARRIERS)]),
+                    suggestions=(),
                 )
             )
     return gaps

@@ -70,6 +70,7 @@ class SupportUsage:
                     [links[0] for links in self.users[label].values()],
                     [report_passage(label, COHESION)],
                 ),
+                suggestions=(),
             )
             for label in self.underused(options)
         ]
@@ -93,6 +94,7 @@ def isolation_gaps(ctx: ClusterContext) -> list[Gap]:
             sentence="You have no partnership or joint engagement with another Danish cluster: "
             "the report asks for more cohesion between the actors.",
             evidence=(report_passage(ctx.id, COHESION),),
+            suggestions=(),
         )
     ]
 
@@ -121,6 +123,7 @@ def broker_gaps(ctx: ClusterContext, shared: dict[str, list[str]]) -> list[Gap]:
                 f"other cluster(s) ({', '.join(others[:3])}{', …' if len(others) > 3 else ''}): "
                 "those ties hang on one broker.",
                 evidence=cite(links, []),
+                suggestions=(),
             )
         )
     return gaps

@@ -40,6 +40,7 @@ def _engagement_gaps(ctx: ClusterContext) -> list[Gap]:
                             [engagement.undertakes, *engagement.models, *engagement.targets],
                             [requirement(model, role)],
                         ),
+                        suggestions=(),
                     )
                 )
     return gaps
@@ -73,6 +74,7 @@ def _declared_market_gaps(ctx: ClusterContext) -> list[Gap]:
                     f"engagement there and no partner of yours present there fills the role "
                     f"{ctx.name(role)}, which the model requires.",
                     evidence=cite([declaration], [requirement(model, role)]),
+                    suggestions=(),
                 )
             )
     return gaps

@@ -4,9 +4,8 @@ ranked by a score whose components, reasons and evidence come with every candida
 from __future__ import annotations
 
 from graph.store import GraphStore
-from ontology.names import Label
 from queries.cluster_context import ClusterContext, with_countries
-from queries.findings import ActorRef, RecommendationResult
+from queries.findings import RecommendationResult
 from queries.gaps import GapOptions, model_gaps, sort_gaps
 from queries.ids import qualified, resolve_id, resolve_model, unknown_id
 from queries.recommend.progressions import progressions
@@ -52,7 +51,8 @@ def recommend_partners(
             if target.includes(ctx, gap.market)
         ]
     return RecommendationResult(
-        cluster=ActorRef(id=ctx.id, name=ctx.facts.node.name, type=Label.Cluster),
+        cluster=ctx.id,
+        cluster_name=ctx.facts.node.name,
         model=model_id,
         market=market_id,
         missing_roles=tuple(missing),
