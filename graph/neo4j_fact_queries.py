@@ -3,7 +3,7 @@ ontology's names (nothing beyond what Neo4j Community has).
 
 Each returns relationships as maps {start, end, props} in their stored direction. The texts are
 constant, so the server plans each once; only the properties the analysis reads (NODE_KEYS,
-LINK_KEYS) are returned, since decoding the rest was much of the time a result took.
+LINK_KEYS) are returned, as decoding the rest would cost time for nothing.
 """
 
 from __future__ import annotations
@@ -198,5 +198,5 @@ def actor_query(template: str, where: str, labels: tuple[str, ...] | None = None
 
 def collected(query: str) -> str:
     """The query's `row`s collected into one record: the driver reads each record as a message
-    of its own, and thousands of them took longer to receive than to find."""
+    of its own, and thousands of them take longer to receive than to find."""
     return f"CALL () {{\n{query}\n}}\nRETURN collect(row) AS rows"

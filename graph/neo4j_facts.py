@@ -1,7 +1,7 @@
 """The analysis facts from Neo4j: the Cypher of graph/neo4j_fact_queries.py, run in the
 analysis' read transaction, its rows turned into Links and sorted as the memory store sorts them.
 
-What keeps an analysis fast (a few ms per query): one round trip per call, whatever labels it
+What keeps an analysis fast: one round trip per call, whatever labels it
 asks for; results collected into one record; a cluster's partners read with the cluster; and
 what derives from the whole graph (every actor of a label, every place, who is near a country,
 hotspot or sector, the partnership network as ids) read once and kept until the database

@@ -28,7 +28,7 @@ Write = tuple[str, str, Rows]  # what (a label or type), query, rows
 # Runs one unit of work in a managed (retried) write transaction: the store's.
 RunWrite = Callable[[Callable[[ManagedTransaction], int]], int]
 # Write transactions in flight during a load: the server writes one while the loader sends the
-# next (two were faster than one on two cores; bench/RESULTS.md).
+# next, so neither waits for the other.
 WRITERS = 2
 
 
