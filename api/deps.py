@@ -13,6 +13,7 @@ from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 from fastapi.security import APIKeyHeader
 
+from api.answers import Answers, answers_for
 from api.settings import Settings
 from graph.store import GraphStore
 
@@ -36,6 +37,13 @@ async def get_settings(request: Request) -> Settings:
 
 StoreDep = Annotated[GraphStore, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+async def get_answers(store: StoreDep) -> Answers:
+    return answers_for(store)
+
+
+AnswersDep = Annotated[Answers, Depends(get_answers)]
 
 
 async def require_api_key(

@@ -1,4 +1,5 @@
-"""Example responses for the OpenAPI document, taken from the bundled data (shortened)."""
+"""Example responses for the OpenAPI document, taken from the bundled data (shortened); the
+findings' own are in queries/findings_examples.py."""
 
 from __future__ import annotations
 
@@ -6,34 +7,16 @@ from typing import Any
 
 from pydantic import ConfigDict
 
+from ontology.models import load_catalogue
+from ontology.names import Label, ModelId, RoleId
+from queries.findings_examples import GAP
+
 REPORT = {"source": "report", "section": "Model: Test af det markedsdrevne innovationspotentiale"}
 ICDK_MUNICH = {
     "id": "icdk:munich",
     "name": "Innovation Centre Denmark Munich",
-    "type": "InnovationCentre",
+    "type": Label.InnovationCentre,
 }
-EVIDENCE = {
-    "path": ["icdk:munich", "PRESENT_IN", "country:DE"],
-    "source": "Innovation Centre Denmark, centres 2021-2023",
-    "section": None,
-    "url": None,
-    "confidence": "public-source",
-}
-GAP = {
-    "type": "role",
-    "kind": "missing-required-role",
-    "severity": "high",
-    "cluster": "cluster:odense-robotics",
-    "model": "model:market-test",
-    "market": "country:DE",
-    "missing_role": "role:trade-council",
-    "subject": None,
-    "sentence": "Odense Robotics has no Trade Council partner for Test of market-driven "
-    "innovation in Germany.",
-    "evidence": [EVIDENCE],
-    "suggestions": [{"id": "tc:germany", "name": "Trade Council Germany", "type": "TradeCouncil"}],
-}
-
 HEALTH = {"status": "ok", "store": "neo4j", "reachable": True, "detail": None}
 READINESS = {"ready": True, "store": "neo4j"}
 LIVENESS = {"status": "alive"}
@@ -42,14 +25,14 @@ ACTOR_PAGE = {
     "limit": 2,
     "offset": 0,
     "items": [
-        {"id": "cluster:clean", "name": "CLEAN", "type": "Cluster"},
-        {"id": "cluster:copenhagen-fintech", "name": "Copenhagen FinTech", "type": "Cluster"},
+        {"id": "cluster:clean", "name": "CLEAN", "type": Label.Cluster},
+        {"id": "cluster:copenhagen-fintech", "name": "Copenhagen FinTech", "type": Label.Cluster},
     ],
 }
 ACTOR = {
     "id": "cluster:odense-robotics",
     "name": "Odense Robotics",
-    "type": "Cluster",
+    "type": Label.Cluster,
     "properties": {
         "id": "cluster:odense-robotics",
         "name": "Odense Robotics",
@@ -77,7 +60,7 @@ ACTOR = {
     "agreements": [],
 }
 MODEL = {
-    "id": "model:market-test",
+    "id": ModelId.market_test,
     "name": "Test of market-driven innovation",
     "name_da": "Test af markedsdreven innovation",
     "number": 3,
@@ -88,10 +71,18 @@ MODEL = {
     "description": "Test the market-driven potential for innovation: access to a new market...",
     "icdk_role": "ICDK typically opens the door to the market...",
     "required_roles": [
-        {"id": "role:icdk", "name": "Innovation Centre Denmark", "filled_by": ["InnovationCentre"]}
+        {
+            "id": RoleId.icdk,
+            "name": "Innovation Centre Denmark",
+            "filled_by": [Label.InnovationCentre],
+        }
     ],
     "recommended_roles": [
-        {"id": "role:authority", "name": "Authority", "filled_by": ["Authority"]}
+        {
+            "id": RoleId.authority,
+            "name": load_catalogue().roles[RoleId.authority].name,  # the label's word
+            "filled_by": [Label.Authority],
+        }
     ],
     "provenance": {**REPORT, "confidence": "reported", "source_id": "ontology/models"},
 }
@@ -106,27 +97,7 @@ SURVEY_ROW = {
     "with_illustrative_count": 10,
     "with_illustrative_share": 0.714,
 }
-CLUSTER_GAPS = {"cluster": "cluster:odense-robotics", "model": "model:market-test", "gaps": [GAP]}
-RECOMMENDATIONS = {
-    "cluster": "cluster:odense-robotics",
-    "cluster_name": "Odense Robotics",
-    "model": "model:market-test",
-    "market": "country:DE",
-    "missing_roles": ["role:trade-council"],
-    "gaps": [GAP],
-    "recommendations": [
-        {
-            "actor": {"id": "tc:germany", "name": "Trade Council Germany", "type": "TradeCouncil"},
-            "fills_role": "role:trade-council",
-            "score": 0.82,
-            "components": {"role_fit": 1.0, "market": 1.0, "sector": 0.5},
-            "reasons": ["fills the missing Trade Council role", "present in Germany"],
-            "evidence": [EVIDENCE],
-            "provenance": [{k: EVIDENCE[k] for k in ("source", "section", "url", "confidence")}],
-        }
-    ],
-    "progressions": [],
-}
+CLUSTER_GAPS = {"cluster": "cluster:odense-robotics", "model": ModelId.market_test, "gaps": [GAP]}
 CYPHER_ROWS = {
     "columns": ["partner"],
     "rows": [["icdk:munich"], ["cluster:made"]],

@@ -29,14 +29,15 @@ from api.schemas import Message
 from api.settings import Settings
 from api.store_access import configured_store
 from graph.store import GraphStore
+from ontology.names import ModelId
 
-DESCRIPTION = """
+DESCRIPTION = f"""
 A knowledge graph of the partnerships through which Danish cluster organisations
 internationalise: actors, the four internationalisation models, each cluster's gaps, and
 recommended partners with reasons and evidence.
 
-Ids are `kind:slug` (`cluster:odense-robotics`, `model:market-test`, `country:DE`); where an id
-is a parameter the bare slug is accepted too. Errors are `{"detail": ...}`: 404 for an unknown id
+Ids are `kind:slug` (`cluster:odense-robotics`, `{ModelId.market_test}`, `country:DE`); where an id
+is a parameter the bare slug is accepted too. Errors are `{{"detail": ...}}`: 404 for an unknown id
 (with the closest ids), 422 for a bad parameter (which and why), 503 when the store cannot be
 reached (with a hint). When the server sets `PARTNERGRAPH_API_KEY`, every route but `/health`
 needs it in the `X-API-Key` header.

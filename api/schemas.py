@@ -9,6 +9,8 @@ from pydantic import BaseModel, Field
 
 from api import examples
 from api.examples import example
+from ontology.names import Label, ModelId, Rel, RoleId
+from queries.findings import ActorRef, Gap
 
 
 class Message(BaseModel):
@@ -48,12 +50,6 @@ class Readiness(BaseModel):
 
 
 # --- actors and models --------------------------------------------------------------------------
-class ActorRef(BaseModel):
-    id: str = Field(examples=["icdk:munich"])
-    name: str = Field(examples=["Innovation Centre Denmark Munich"])
-    type: str = Field(description="The node label.", examples=["InnovationCentre"])
-
-
 class ActorPage(BaseModel):
     model_config = example(examples.ACTOR_PAGE)
 
@@ -108,7 +104,7 @@ class ActorDetail(BaseModel):
 
 
 class RoleRef(BaseModel):
-    id: str = Field(examples=["role:icdk"])
+    id: str = Field(examples=[RoleId.icdk])
     name: str
     filled_by: list[str] = Field(description="Node labels of actors that can fill the role.")
 
@@ -116,7 +112,7 @@ class RoleRef(BaseModel):
 class ModelSummary(BaseModel):
     model_config = example(examples.MODEL)
 
-    id: str = Field(examples=["model:market-test"])
+    id: str = Field(examples=[ModelId.market_test])
     name: str
     name_da: str | None = None
     number: int | None = None
@@ -131,79 +127,13 @@ class ModelSummary(BaseModel):
     provenance: Provenance
 
 
-# --- findings: gaps and recommendations (queries/findings.py as JSON) ---------------------------
-class Evidence(BaseModel):
-    path: list[str] = Field(examples=[["icdk:munich", "PRESENT_IN", "country:DE"]])
-    source: str
-    section: str | None = None
-    url: str | None = None
-    confidence: str
-
-
-class FactProvenance(BaseModel):
-    source: str | None = None
-    section: str | None = None
-    url: str | None = None
-    confidence: str | None = None
-
-
-class Gap(BaseModel):
-    type: str = Field(examples=["role"])
-    kind: str = Field(examples=["missing-required-role"])
-    severity: Literal["high", "medium", "low"]
-    cluster: str | None
-    model: str | None
-    market: str | None
-    missing_role: str | None
-    subject: str | None
-    sentence: str
-    evidence: list[Evidence]
-    suggestions: list[ActorRef]
-
-
+# --- findings: gaps and recommendations (the shapes are queries/findings.py's) -----------------
 class ClusterGaps(BaseModel):
     model_config = example(examples.CLUSTER_GAPS)
 
     cluster: str = Field(examples=["cluster:odense-robotics"])
-    model: str | None = Field(None, examples=["model:market-test"])
+    model: str | None = Field(None, examples=[ModelId.market_test])
     gaps: list[Gap]
-
-
-class Recommendation(BaseModel):
-    actor: ActorRef
-    fills_role: str = Field(examples=["role:trade-council"])
-    score: float = Field(ge=0, le=1)
-    components: dict[str, float]
-    reasons: list[str]
-    evidence: list[Evidence]
-    signals: dict[str, float] = Field(
-        default_factory=dict, description="The raw link-prediction signals behind the components."
-    )
-    provenance: list[FactProvenance]
-
-
-class Progression(BaseModel):
-    from_model: str
-    to_model: str
-    market: str
-    engagement: str
-    partners: list[ActorRef]
-    needs_agreement: str
-    sentence: str
-    evidence: list[Evidence]
-
-
-class Recommendations(BaseModel):
-    model_config = example(examples.RECOMMENDATIONS)
-
-    cluster: str = Field(examples=["cluster:odense-robotics"])
-    cluster_name: str
-    model: str = Field(examples=["model:market-test"])
-    market: str | None = Field(examples=["country:DE"])
-    missing_roles: list[str]
-    gaps: list[Gap]
-    recommendations: list[Recommendation]
-    progressions: list[Progression]
 
 
 # --- survey, Cypher -----------------------------------------------------------------------------
@@ -226,7 +156,10 @@ class CypherQuery(BaseModel):
         min_length=1,
         max_length=20_000,
         description="One read-only Cypher statement; values go in `parameters` as $names.",
-        examples=["MATCH (c:Cluster {id: $id})-[:PARTNERS_WITH]-(p) RETURN p.id AS partner"],
+        examples=[
+            f"MATCH (c:{Label.Cluster} {{id: $id}})-[:{Rel.PARTNERS_WITH}]-(p) "
+            "RETURN p.id AS partner"
+        ],
     )
     parameters: dict[str, Any] = Field(
         default_factory=dict, examples=[{"id": "cluster:odense-robotics"}]

@@ -23,11 +23,11 @@ def empty_or_persistent_store(settings: Settings) -> GraphStore:
 def configured_store(settings: Settings, include_illustrative: bool = True) -> GraphStore:
     """Ready to read: the memory store starts with the bundled data."""
     store = empty_or_persistent_store(settings)
-    if store.kind == "memory":
+    if not store.traits.persistent:
         load_bundled(store, include_illustrative)
     # What is loaded by now (the code, and the memory store's graph) lives as long as the
     # process: keep it out of the garbage collector's full passes, which otherwise stall
-    # requests while they walk it (up to 70 ms a pass with the Neo4j store at scale 1).
+    # requests while they walk it.
     gc.collect()
     gc.freeze()
     return store

@@ -31,6 +31,7 @@ from loaders.pipeline import load_bundled, load_sources
 from loaders.sources import discover
 from loaders.synthetic import generate
 from ontology.models import load_catalogue
+from ontology.names import Label
 from queries.gaps import INACTIVE, GapOptions, find_gaps
 from queries.recommend import recommend_partners
 
@@ -78,7 +79,7 @@ def measure(store: GraphStore, clusters: list[str]) -> dict[str, dict[str, float
 
 
 def active_clusters(store: GraphStore) -> list[str]:
-    return sorted(n["id"] for n in store.nodes("Cluster") if n.get("status") not in INACTIVE)
+    return sorted(n["id"] for n in store.nodes(Label.Cluster) if n.get("status") not in INACTIVE)
 
 
 def run(

@@ -36,6 +36,7 @@ from bench.load_neo4j import RESULTS, machine
 from graph.memory_store import MemoryStore
 from graph.neo4j_store import Neo4jStore
 from loaders.pipeline import load_bundled
+from ontology.names import Label
 from queries.gaps import INACTIVE
 
 TRIVIAL = "/health/live"
@@ -61,7 +62,9 @@ class Measurement:
 def recommendation_paths() -> list[str]:
     store = MemoryStore()
     load_bundled(store, True)
-    clusters = sorted(c["id"] for c in store.nodes("Cluster") if c.get("status") not in INACTIVE)
+    clusters = sorted(
+        c["id"] for c in store.nodes(Label.Cluster) if c.get("status") not in INACTIVE
+    )
     return [
         "/recommendations?" + urlencode({"cluster": cluster, "model": model})
         for cluster in clusters

@@ -76,7 +76,7 @@ RETURN count(n) AS written"""
 def _start_at_node(start_label: str) -> str:
     """Should a relationship index on source_id exist (an analyst may add one), the planner
     could serve `[r {source_id: ...}]` from it: every relationship of the source for every row,
-    quadratic (45 s for one 5,000-row batch). Start at the row's node instead."""
+    which grows with the square of the load. Start at the row's node instead."""
     return f"USING INDEX a:`{start_label}`(id)"
 
 

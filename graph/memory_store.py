@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any, TypeVar, cast
 
 import networkx as nx
 
+from graph.facts import AnalysisFacts
+from graph.memory_facts import MemoryFacts
 from graph.records import (
     FINGERPRINT,
     FIRSTSEEN,
@@ -27,11 +30,14 @@ from graph.store import (
     SourceState,
     StoredRelationship,
     StoreError,
+    StoreTraits,
     Subgraph,
 )
+from ontology.names import Rel
 
 T = TypeVar("T")
-OUT_INDEXED = frozenset({"PARTNERS_WITH"})  # out-relationships indexed by type, beside incoming
+OUT_INDEXED = frozenset({Rel.PARTNERS_WITH})  # out-relationships indexed by type, beside incoming
+EdgeKey = tuple[str, str]  # (relationship type, source_id): one edge between two nodes
 
 
 def _now() -> dt.datetime:
@@ -43,6 +49,7 @@ class MemoryStore(GraphStore):
     their data the relationship's properties (one dict per edge: a million at scale 1)."""
 
     kind = "memory"
+    traits = StoreTraits(persistent=False, runs_cypher=False, changed_by_others=False)
 
     def __init__(self) -> None:
         self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
@@ -61,6 +68,24 @@ class MemoryStore(GraphStore):
         if key not in self._derived:
             self._derived[key] = build()
         return cast(T, self._derived[key])
+
+    @contextmanager
+    def analysis_facts(self) -> Iterator[AnalysisFacts]:
+        yield MemoryFacts(self)
+
+    # What the analysis reader walks: networkx's own dicts, read-only. Its views wrap every
+    # lookup, and these are the analysis' innermost loops.
+    @property
+    def node_attributes(self) -> Mapping[str, Mapping[str, Any]]:
+        """{id: {"label": label, "props": properties}} of every node."""
+        return cast(Mapping[str, Mapping[str, Any]], self.graph._node)
+
+    @property
+    def successors(self) -> Mapping[str, Mapping[str, Mapping[EdgeKey, Mapping[str, Any]]]]:
+        """{start: {end: {(type, source_id): properties}}} of every relationship."""
+        return cast(
+            Mapping[str, Mapping[str, Mapping[EdgeKey, Mapping[str, Any]]]], self.graph._succ
+        )
 
     def _index_edge(self, start: str, rel_type: str, end: str) -> None:
         if rel_type in OUT_INDEXED:

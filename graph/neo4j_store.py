@@ -1,8 +1,9 @@
 """The Neo4j store: the official driver, batched UNWIND writes in managed (retried) transactions.
 
 Nodes are MERGEd on their id (unique per label). Relationships are written as a diff: what the
-loading sources hold is read once per type, then new ones are CREATEd and changed ones updated.
-That assumes one writer per source at a time, which `partnergraph load` is.
+loading sources hold is read once per type, then new ones are CREATEd and changed ones updated
+(graph/neo4j_writes.py). That assumes one writer per source at a time, which `partnergraph load`
+is.
 """
 
 from __future__ import annotations
@@ -10,84 +11,44 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
-from dataclasses import dataclass
-from functools import partial
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any, TypeVar
 
 from neo4j import READ_ACCESS, Driver, GraphDatabase, ManagedTransaction, unit_of_work
-from neo4j.exceptions import AuthError, ConstraintError, ServiceUnavailable, SessionExpired
-from neo4j.time import Date, DateTime
 
 from graph import cypher
-from graph.records import (
-    FINGERPRINT,
-    GraphCounts,
-    NodeRecord,
-    RelationshipRecord,
-    WriteCounts,
-    chunks,
-    fingerprint,
+from graph.facts import AnalysisFacts
+from graph.neo4j_errors import store_errors
+from graph.neo4j_facts import Neo4jFacts, ReadQuery
+from graph.neo4j_values import entity_props, native
+from graph.neo4j_writes import (
+    node_writes,
+    relationship_writes,
+    removals,
+    remove_in_batches,
+    write_in_batches,
 )
+from graph.records import GraphCounts, NodeRecord, RelationshipRecord, WriteCounts
 from graph.store import (
     FactKey,
     GraphStore,
     Progress,
+    ReadRows,
     SourceState,
-    StoreAuthError,
     StoredRelationship,
     StoreError,
-    StoreUnavailable,
+    StoreTraits,
     Subgraph,
 )
 from ontology.schema import Schema, load_schema
 
 T = TypeVar("T")
-ReadQuery = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
 DEFAULT_BATCH_SIZE = 5_000
-# Write transactions in flight during a load (see _write_rows): two took a scale-1 load 1.3x
-# as fast as one on two cores (bench/RESULTS.md); three were no faster in the one run tried,
-# which also had to retry a deadlocked batch.
-WRITERS = 2
-
-
-def _native(value: Any) -> Any:
-    """neo4j.time values as datetime values, so both stores hand out the same Python types.
-    Every value of a result passes through here: exact type tests are several times faster than
-    isinstance with a union, which mattered for results of thousands of values."""
-    kind = type(value)
-    if kind is dict:
-        return {k: _native(v) for k, v in value.items()}
-    if kind is list:
-        return [_native(v) for v in value]
-    if kind is Date or kind is DateTime:
-        return value.to_native()
-    return value
-
-
-def native_props(props: dict[str, Any]) -> dict[str, Any]:
-    """A flat map's values as Python values, its nulls left out (a map projection names them)."""
-    return {
-        k: v.to_native() if type(v) is Date or type(v) is DateTime else v
-        for k, v in props.items()
-        if v is not None
-    }
-
-
-def _props(entity: Any) -> dict[str, Any]:
-    return {k: _native(v) for k, v in dict(entity).items()}
-
-
-@dataclass(frozen=True)
-class ReadRows:
-    columns: list[str]
-    rows: list[dict[str, Any]]
-    truncated: bool  # more rows were there than were fetched
 
 
 class Neo4jStore(GraphStore):
     kind = "neo4j"
+    traits = StoreTraits(persistent=True, runs_cypher=True, changed_by_others=True)
 
     def __init__(
         self,
@@ -117,28 +78,9 @@ class Neo4jStore(GraphStore):
             notifications_min_severity="OFF",
         )
 
-    # --- errors ------------------------------------------------------------------------------
-    @contextmanager
-    def _errors(self) -> Iterator[None]:
-        try:
-            yield
-        except AuthError as error:
-            raise StoreAuthError(
-                f"Neo4j at {self.uri} refused the credentials of user {self._user!r}: "
-                "check NEO4J_USER and NEO4J_PASSWORD"
-            ) from error
-        except ConstraintError as error:
-            # A CREATE met an id that exists: another load wrote it after this one read the
-            # store's state. Loading again when that load has finished resolves it.
-            raise StoreError(
-                f"Neo4j refused a write: {error.message}. Another load may be running; "
-                "load again when it has finished"
-            ) from error
-        except (ServiceUnavailable, SessionExpired, OSError) as error:
-            raise StoreUnavailable(
-                f"Neo4j is not reachable at {self.uri} ({error.__class__.__name__}). "
-                "Start the local server with `deploy/neo4j/neo4j.sh start`, or set NEO4J_URI."
-            ) from error
+    # --- sessions and errors -------------------------------------------------------------------
+    def _errors(self) -> AbstractContextManager[None]:
+        return store_errors(self.uri, self._user)
 
     def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
         with self._errors(), self.driver.session(database=self.database) as session:
@@ -155,6 +97,13 @@ class Neo4jStore(GraphStore):
         """Raise StoreUnavailable or StoreAuthError unless the server answers now (no retries)."""
         with self._errors():
             self.driver.verify_connectivity()
+
+    def problem(self) -> str | None:
+        try:
+            self.ping()
+        except StoreError as error:
+            return str(error)
+        return None
 
     # --- writes ------------------------------------------------------------------------------
     def ensure_schema(self) -> None:
@@ -181,32 +130,9 @@ class Neo4jStore(GraphStore):
         state: SourceState,
         progress: Progress | None = None,
     ) -> WriteCounts:
-        """New nodes are CREATEd, changed ones MERGEd, unchanged ones left alone. CREATE is safe:
-        validation refused ids another source defines, and the unique constraint refuses an id
-        a concurrent load wrote meanwhile."""
-        counts = WriteCounts()
         now = dt.datetime.now(dt.UTC)
-        new_rows: list[dict[str, Any]] = []
-        changed_rows: list[dict[str, Any]] = []
-        for record in records:
-            digest = fingerprint(record.properties)
-            known = state.nodes.get(record.id)
-            old = known[2] if known else None
-            if old == digest:
-                counts.unchanged[label] += 1  # unchanged facts are not rewritten
-                continue
-            (counts.created if old is None else counts.updated)[label] += 1
-            (new_rows if old is None else changed_rows).append(
-                {"properties": record.properties, FINGERPRINT: digest}
-            )
-        self._write_rows(
-            [
-                (label, cypher.create_nodes(label), new_rows),
-                (label, cypher.merge_nodes(label), changed_rows),
-            ],
-            now,
-            progress,
-        )
+        counts, writes = node_writes(label, records, state)
+        write_in_batches(self._write, writes, self.batch_size, now, progress)
         if progress:
             progress(counts.unchanged[label])
         return counts
@@ -217,82 +143,14 @@ class Neo4jStore(GraphStore):
         state: SourceState,
         progress: Progress | None = None,
     ) -> WriteCounts:
-        """New relationships are CREATEd, changed ones updated, unchanged ones left alone; what
-        exists is read once per type. Not MERGE: MERGE into a dense node (a sector with thousands
-        of members) re-checks the node's growing transaction state for every row, which made one
-        5,000-row batch take 30 s; a lookup per row instead grew quadratically with the load."""
-        counts = WriteCounts()
+        """What exists is read once per type (in `state`), not matched row by row: a lookup per
+        row grew quadratically with the load."""
         now = dt.datetime.now(dt.UTC)
-        by_type: dict[str, list[RelationshipRecord]] = defaultdict(list)
-        for record in records:
-            by_type[record.type].append(record)
-        writes: list[tuple[str, str, list[dict[str, Any]]]] = []  # type, query, rows
-        for rel_type, typed in by_type.items():
-            new_rows: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-            changed_rows: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-            for record in typed:
-                digest = fingerprint(record.properties)
-                old = state.relationships.get(record.key)
-                if old == digest:
-                    counts.unchanged[rel_type] += 1
-                    continue
-                (counts.created if old is None else counts.updated)[rel_type] += 1
-                target = new_rows if old is None else changed_rows
-                target[(record.start_label, record.end_label)].append(
-                    {
-                        "start": record.start,
-                        "end": record.end,
-                        "properties": record.properties,
-                        FINGERPRINT: digest,
-                    }
-                )
-            for rows_by_labels, make_query in (
-                (new_rows, cypher.create_relationships),
-                (changed_rows, cypher.update_relationships),
-            ):
-                for (start_label, end_label), rows in rows_by_labels.items():
-                    writes.append((rel_type, make_query(rel_type, start_label, end_label), rows))
+        counts, writes = relationship_writes(records, state)
         if progress:
             progress(counts.unchanged.total())
-        self._write_rows(writes, now, progress, all_or_error=True)
+        write_in_batches(self._write, writes, self.batch_size, now, progress, all_or_error=True)
         return counts
-
-    def _write_rows(
-        self,
-        writes: Sequence[tuple[str, str, Sequence[dict[str, Any]]]],
-        now: dt.datetime,
-        progress: Progress | None,
-        all_or_error: bool = False,
-    ) -> None:
-        """Each (what, query, rows)'s rows in batches of batch_size, a transaction each, WRITERS
-        of them in flight: the server writes one while this process sends the next, and with two
-        cores two are written at once. With `all_or_error`, a batch the query did not write
-        whole (a MATCH found no end node) stops the load with a StoreError rather than drop
-        facts silently."""
-        batches = [
-            (what, query, list(batch))
-            for what, query, rows in writes
-            for batch in chunks(rows, self.batch_size)
-        ]
-        with ThreadPoolExecutor(WRITERS) as pool:
-            futures = [
-                pool.submit(self._write, partial(_run, query=query, rows=rows, now=now))
-                for _, query, rows in batches
-            ]
-            try:
-                for (what, _, rows), future in zip(batches, futures, strict=True):
-                    missing = len(rows) - future.result()
-                    if all_or_error and missing:
-                        raise StoreError(
-                            f"{missing} {what} relationships refer to nodes that are not in the "
-                            "store"
-                        )
-                    if progress:
-                        progress(len(rows))
-            except BaseException:
-                for future in futures:
-                    future.cancel()  # those not started yet: a failed load stops here
-                raise
 
     # --- cleanup -------------------------------------------------------------------------------
     def source_state(self, source_ids: Sequence[str]) -> SourceState:
@@ -307,29 +165,8 @@ class Neo4jStore(GraphStore):
         return state
 
     def remove(self, nodes: dict[str, tuple[str, str]], relationships: set[FactKey]) -> WriteCounts:
-        counts = WriteCounts()
-        rel_groups: dict[tuple[str, str, str], list[dict[str, str]]] = defaultdict(list)
-        for start, rel_type, end, source in sorted(relationships):
-            labels = (self.schema.label_for_id(start), self.schema.label_for_id(end))
-            rel_groups[(rel_type, *labels)].append(
-                {"start": start, "end": end, "source_id": source}
-            )
-        for (rel_type, start_label, end_label), rows in rel_groups.items():
-            query = cypher.delete_relationships(rel_type, start_label, end_label)
-            for rel_batch in chunks(rows, self.batch_size):
-                counts.removed[rel_type] += self._write(
-                    partial(_count_removed, query=query, rows=list(rel_batch))
-                )
-        node_groups: dict[str, list[dict[str, str]]] = defaultdict(list)
-        for node_id, (label, source) in sorted(nodes.items()):
-            node_groups[label].append({"id": node_id, "source_id": source})
-        for label, node_rows in node_groups.items():
-            query = cypher.delete_nodes(label)
-            for node_batch in chunks(node_rows, self.batch_size):
-                counts.removed[label] += self._write(
-                    partial(_count_removed, query=query, rows=list(node_batch))
-                )
-        return counts
+        writes = removals(nodes, relationships, self.schema.label_for_id)
+        return remove_in_batches(self._write, writes, self.batch_size)
 
     # --- reads -------------------------------------------------------------------------------
     def owners(self, node_ids: Sequence[str]) -> dict[str, str]:
@@ -351,14 +188,14 @@ class Neo4jStore(GraphStore):
         except KeyError:
             return None
         rows = self._read(f"MATCH (n:`{label}` {{id: $id}}) RETURN n", id=node_id)
-        return _props(rows[0]["n"]) if rows else None
+        return entity_props(rows[0]["n"]) if rows else None
 
     def nodes(self, label: str | None = None) -> Iterator[dict[str, Any]]:
         if label is not None and label not in self.schema.node_types:
             raise StoreError(f"unknown label {label!r}")
         pattern = f"(n:`{label}`)" if label else "(n)"
         for row in self._read(f"MATCH {pattern} RETURN n"):
-            yield _props(row["n"])
+            yield entity_props(row["n"])
 
     def relationships(self, rel_type: str | None = None) -> Iterator[StoredRelationship]:
         if rel_type is not None and rel_type not in self.schema.relationship_types:
@@ -366,7 +203,7 @@ class Neo4jStore(GraphStore):
         pattern = f"[r:`{rel_type}`]" if rel_type else "[r]"
         query = f"MATCH (a)-{pattern}->(b) RETURN type(r) AS type, a.id AS start, b.id AS end, r"
         for row in self._read(query):
-            yield StoredRelationship(row["type"], row["start"], row["end"], _props(row["r"]))
+            yield StoredRelationship(row["type"], row["start"], row["end"], entity_props(row["r"]))
 
     def neighbourhood(self, node_id: str, depth: int = 1) -> Subgraph:
         if not 0 <= depth <= 3:
@@ -386,7 +223,7 @@ RETURN a, collect(CASE WHEN r IS NULL THEN NULL ELSE
         nodes: dict[str, dict[str, Any]] = {}
         relationships = []
         for row in self._read(query, id=node_id, depth=depth):
-            props = _props(row["a"])
+            props = entity_props(row["a"])
             nodes[props["id"]] = props
             for rel in row["out"]:
                 relationships.append(
@@ -394,7 +231,7 @@ RETURN a, collect(CASE WHEN r IS NULL THEN NULL ELSE
                         rel["type"],
                         props["id"],
                         rel["end"],
-                        {k: _native(v) for k, v in rel["props"].items()},
+                        native(rel["props"]),
                     )
                 )
         return Subgraph(nodes, relationships)
@@ -410,12 +247,6 @@ RETURN a, collect(CASE WHEN r IS NULL THEN NULL ELSE
         }
         return GraphCounts(nodes, relationships)
 
-    def run_read(
-        self, query: str, parameters: dict[str, Any] | None = None, timeout: float | None = None
-    ) -> list[dict[str, Any]]:
-        """A query in a read transaction, cut by the server after `timeout` seconds."""
-        return self.read_rows(query, parameters, timeout).rows
-
     def read_rows(
         self,
         query: str,
@@ -423,8 +254,8 @@ RETURN a, collect(CASE WHEN r IS NULL THEN NULL ELSE
         timeout: float | None = None,
         max_rows: int | None = None,
     ) -> ReadRows:
-        """Like run_read, with the column names, and at most `max_rows` rows fetched (the rest
-        is discarded by the server, so a huge result never reaches this process)."""
+        """Only `max_rows` rows are fetched: the server discards the rest, so a huge result never
+        reaches this process."""
 
         @unit_of_work(timeout=timeout)
         def work(tx: ManagedTransaction) -> ReadRows:
@@ -433,7 +264,7 @@ RETURN a, collect(CASE WHEN r IS NULL THEN NULL ELSE
             for record in result:
                 if max_rows is not None and len(rows) == max_rows:
                     return ReadRows(list(result.keys()), rows, truncated=True)
-                rows.append({k: _native(v) for k, v in record.items()})
+                rows.append({k: native(v) for k, v in record.items()})
             return ReadRows(list(result.keys()), rows, truncated=False)
 
         with (
@@ -442,10 +273,22 @@ RETURN a, collect(CASE WHEN r IS NULL THEN NULL ELSE
         ):
             return session.execute_read(work)
 
+    def run_read(
+        self, query: str, parameters: dict[str, Any] | None = None, timeout: float | None = None
+    ) -> list[dict[str, Any]]:
+        """A query in a read transaction, cut by the server after `timeout` seconds."""
+        return self.read_rows(query, parameters, timeout).rows
+
+    # --- the analysis' reads -----------------------------------------------------------------
+    @contextmanager
+    def analysis_facts(self) -> Iterator[AnalysisFacts]:
+        with self.read_transaction() as run:
+            yield Neo4jFacts(run, self)
+
     @contextmanager
     def read_transaction(self) -> Iterator[ReadQuery]:
-        """One read transaction for several queries: one round trip per query instead of a
-        transaction each. Values come as the driver decodes them: see native_props."""
+        """One read transaction for several queries, each then one round trip rather than a
+        transaction of its own. Values come as the driver decodes them: see native_props."""
         with (
             self._errors(),
             self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session,
@@ -491,12 +334,3 @@ RETURN a, collect(CASE WHEN r IS NULL THEN NULL ELSE
 
     def close(self) -> None:
         self.driver.close()
-
-
-def _count_removed(tx: ManagedTransaction, query: str, **params: Any) -> int:
-    return int(tx.run(query, params).single(strict=True)["removed"])
-
-
-def _run(tx: ManagedTransaction, query: str, **params: Any) -> int:
-    """Run a write that returns `written`, the number of rows it wrote."""
-    return int(tx.run(query, params).single(strict=True)["written"])

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Any, Self
+from typing import Any, Literal, Self
 
+from graph.facts import AnalysisFacts
 from graph.records import GraphCounts, NodeRecord, RelationshipRecord, WriteCounts
 
 Progress = Callable[[int], None]  # called with the number of records just written
@@ -23,6 +25,33 @@ class StoreUnavailable(StoreError):
 
 class StoreAuthError(StoreError):
     """The store refused the credentials."""
+
+
+class CypherUnsupported(StoreError):
+    """The store runs no Cypher (the memory store): Cypher needs the Neo4j store."""
+
+
+StoreKind = Literal["memory", "neo4j"]
+
+
+@dataclass(frozen=True)
+class StoreTraits:
+    """What a store's users may rely on, so they need not ask which store it is."""
+
+    persistent: bool  # the graph lives outside this process: opening the store loads nothing
+    runs_cypher: bool  # read_rows answers Cypher
+    # Another process may change the graph at any time (Neo4j); otherwise it changes only by
+    # this process's own writes, so a process that does not write can keep its answers.
+    changed_by_others: bool
+
+
+@dataclass(frozen=True)
+class ReadRows:
+    """The answer to a read query: its columns, and its rows as {column: value}."""
+
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    truncated: bool  # more rows were there than were fetched
 
 
 @dataclass
@@ -55,7 +84,31 @@ class GraphStore(ABC):
     identified by (start, type, end, source_id), so one source's cleanup never touches another's.
     """
 
-    kind: str
+    kind: StoreKind
+    traits: StoreTraits
+
+    @abstractmethod
+    def analysis_facts(self) -> AbstractContextManager[AnalysisFacts]:
+        """The facts the gap analysis and the recommender read, while the context lasts (on
+        Neo4j: one read transaction for all of an analysis' queries)."""
+
+    def problem(self) -> str | None:
+        """Why the store cannot answer now, with a hint; None when it can."""
+        return None
+
+    def read_rows(
+        self,
+        query: str,
+        parameters: dict[str, Any] | None = None,
+        timeout: float | None = None,
+        max_rows: int | None = None,
+    ) -> ReadRows:
+        """A Cypher query in a read transaction, cut after `timeout` seconds, at most `max_rows`
+        rows fetched; refused (CypherUnsupported) by a store that runs no Cypher."""
+        raise CypherUnsupported(
+            f"the {self.kind} store runs no Cypher: Cypher needs the Neo4j store "
+            "(PARTNERGRAPH_STORE=neo4j)"
+        )
 
     @abstractmethod
     def ensure_schema(self) -> None:

@@ -7,8 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ontology.models import Catalogue, load_catalogue
-from queries.facts import (
+from graph.facts import (
     ActorFacts,
     AgreementFacts,
     AnalysisFacts,
@@ -17,6 +16,7 @@ from queries.facts import (
     Link,
     Place,
 )
+from ontology.models import Catalogue, load_catalogue
 
 
 def with_countries(facts: AnalysisFacts, place_ids: Iterable[str]) -> dict[str, Place]:

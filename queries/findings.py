@@ -1,84 +1,98 @@
-"""What the gap analysis and the recommender hand out: plain, frozen values, the same from both
-stores, each carrying the facts (with provenance) it rests on."""
+"""What the gap analysis and the recommender hand out: frozen values, the same from both stores,
+each carrying the facts (with provenance) it rests on. They are the API's response models too,
+so each shape is defined once, here, with the descriptions and examples the OpenAPI document
+shows."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator
+
+from graph.facts import Evidence
+from ontology.names import Label, ModelId, RoleId
+from queries import findings_examples
+
+__all__ = [
+    "GAP_TYPES",
+    "SEVERITIES",
+    "ActorRef",
+    "Evidence",
+    "FactProvenance",
+    "Gap",
+    "Progression",
+    "Recommendation",
+    "RecommendationResult",
+]
 
 GAP_TYPES = ("role", "formality", "coverage", "fragility", "network")
-SEVERITIES = ("high", "medium", "low")  # in this order of urgency
+Severity = Literal["high", "medium", "low"]
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)  # in this order of urgency
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """One fact: a path of node ids and relationship types, and where the fact comes from."""
+class Finding(BaseModel):
+    model_config = ConfigDict(frozen=True)
 
-    path: tuple[str, ...]  # e.g. ("icdk:munich", "PRESENT_IN", "country:DE")
-    source: str
+    def as_dict(self) -> dict[str, Any]:
+        """Plain data, lists for tuples, as the command line prints it (--format json)."""
+        return dict(_lists(self.model_dump()))
+
+
+class ActorRef(Finding):
+    id: str = Field(examples=["icdk:munich"])
+    name: str = Field(examples=["Innovation Centre Denmark Munich"])
+    type: str = Field(description="The node label.", examples=[Label.InnovationCentre])
+
+
+class FactProvenance(Finding):
+    source: str | None = None
     section: str | None = None
     url: str | None = None
-    confidence: str = "reported"
-
-    @property
-    def sort_key(self) -> tuple[tuple[str, ...], str, str, str, str]:
-        return (self.path, self.source, self.section or "", self.url or "", self.confidence)
-
-    @property
-    def provenance(self) -> dict[str, str | None]:
-        return {
-            "source": self.source,
-            "section": self.section,
-            "url": self.url,
-            "confidence": self.confidence,
-        }
+    confidence: str | None = None
 
 
-@dataclass(frozen=True)
-class ActorRef:
-    id: str
-    name: str
-    type: str  # the node label
-
-
-@dataclass(frozen=True)
-class Gap:
-    type: str  # one of GAP_TYPES
-    kind: str  # what exactly is missing, e.g. "missing-required-role", "agreement-expiring"
-    severity: str  # one of SEVERITIES
+class Gap(Finding):
+    type: str = Field(examples=["role"])  # one of GAP_TYPES
+    kind: str = Field(examples=["missing-required-role"])  # what exactly is missing
+    severity: Severity
     cluster: str | None  # None for a gap of the whole network
     model: str | None
     market: str | None  # a country, hotspot or market id
     missing_role: str | None
     subject: str | None  # the engagement, agreement, partnership partner or actor concerned
     sentence: str
-    evidence: tuple[Evidence, ...] = ()
-    suggestions: tuple[ActorRef, ...] = ()  # actors that could close the gap
-
-    def as_dict(self) -> dict[str, Any]:
-        return _jsonable(self)
+    evidence: tuple[Evidence, ...]
+    suggestions: tuple[ActorRef, ...]  # actors that could close the gap
 
 
-@dataclass(frozen=True)
-class Recommendation:
+class Recommendation(Finding):
     actor: ActorRef
-    fills_role: str
-    score: float  # the weighted mean of the components, in [0, 1]
+    fills_role: str = Field(examples=[RoleId.trade_council])
+    score: float = Field(ge=0, le=1)  # the weighted mean of the components
     components: dict[str, float]  # each in [0, 1]
     reasons: tuple[str, ...]
-    evidence: tuple[Evidence, ...] = ()
-    signals: dict[str, float] = field(default_factory=dict)  # raw link-prediction signals
+    evidence: tuple[Evidence, ...]
+    signals: dict[str, float] = Field(
+        default_factory=dict, description="The raw link-prediction signals behind the components."
+    )
 
+    @field_validator("signals", mode="plain")
+    @classmethod
+    def _signals_as_given(cls, signals: dict[str, float]) -> dict[str, float]:
+        """Kept as given: the counts among them stay whole numbers in Python (and in the command
+        line's JSON); JSON from the API writes each as a float, as the type says."""
+        return dict(signals)
+
+    @computed_field  # type: ignore[prop-decorator]
     @property
-    def provenance(self) -> list[dict[str, str | None]]:
-        return _distinct_provenance(self.evidence)
+    def provenance(self) -> list[FactProvenance]:  # where the evidence comes from, once each
+        seen: dict[tuple[str | None, ...], FactProvenance] = {}
+        for fact in self.evidence:
+            seen.setdefault(tuple(fact.provenance.values()), FactProvenance(**fact.provenance))
+        return list(seen.values())
 
-    def as_dict(self) -> dict[str, Any]:
-        return {**_jsonable(self), "provenance": self.provenance}
 
-
-@dataclass(frozen=True)
-class Progression:
+class Progression(Finding):
     """A next step the report's logic supports: a successful short test -> a long-term model."""
 
     from_model: str
@@ -88,45 +102,22 @@ class Progression:
     partners: tuple[ActorRef, ...]  # who to carry over into the long-term partnership
     needs_agreement: str
     sentence: str
-    evidence: tuple[Evidence, ...] = ()
-
-    def as_dict(self) -> dict[str, Any]:
-        return _jsonable(self)
+    evidence: tuple[Evidence, ...]
 
 
-@dataclass(frozen=True)
-class RecommendationResult:
-    cluster: ActorRef
-    model: str
-    market: str | None
+class RecommendationResult(Finding):
+    model_config = ConfigDict(
+        frozen=True, json_schema_extra={"examples": [findings_examples.RECOMMENDATIONS]}
+    )
+
+    cluster: str = Field(examples=["cluster:odense-robotics"])
+    cluster_name: str
+    model: str = Field(examples=[ModelId.market_test])
+    market: str | None = Field(examples=["country:DE"])
     missing_roles: tuple[str, ...]
     gaps: tuple[Gap, ...]
     recommendations: tuple[Recommendation, ...]
-    progressions: tuple[Progression, ...] = field(default=())
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "cluster": self.cluster.id,
-            "cluster_name": self.cluster.name,
-            "model": self.model,
-            "market": self.market,
-            "missing_roles": list(self.missing_roles),
-            "gaps": [gap.as_dict() for gap in self.gaps],
-            "recommendations": [r.as_dict() for r in self.recommendations],
-            "progressions": [p.as_dict() for p in self.progressions],
-        }
-
-
-def _distinct_provenance(evidence: tuple[Evidence, ...]) -> list[dict[str, str | None]]:
-    seen: dict[tuple[str | None, ...], dict[str, str | None]] = {}
-    for fact in evidence:
-        seen.setdefault(tuple(fact.provenance.values()), fact.provenance)
-    return list(seen.values())
-
-
-def _jsonable(value: Any) -> Any:
-    """asdict, with tuples as lists so the JSON is plain."""
-    return _lists(asdict(value))
+    progressions: tuple[Progression, ...]
 
 
 def _lists(value: Any) -> Any:

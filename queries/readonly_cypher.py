@@ -11,7 +11,7 @@ from typing import Any
 from neo4j.spatial import Point
 from neo4j.time import Duration
 
-from graph.neo4j_store import Neo4jStore
+from graph.store import GraphStore
 
 # Clauses that write or administer; refused wherever they stand as keywords.
 WRITE_OR_ADMIN_WORDS = frozenset(
@@ -147,7 +147,7 @@ def _check_call(code: str, after_call: int) -> None:
 
 
 def run_read_only(
-    store: Neo4jStore,
+    store: GraphStore,
     query: str,
     parameters: dict[str, Any] | None,
     timeout: float,

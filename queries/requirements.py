@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from graph.facts import Evidence
 from ontology.models import ModelSpec
 from ontology.names import Rel
-from queries.findings import Evidence
 
 # The report's logic of progression (ontology/models.ttl, pg:leadsTo) is stated in this section:
 # "en vellykket test af innovationspotentialet kan føre til videreudvikling af samarbejdet".
@@ -14,9 +14,19 @@ PROGRESSION_SECTION = "Model: Test af innovationspotentiale"
 def requirement(model: ModelSpec, role: str) -> Evidence:
     """The model's requirement (or recommendation) of a role, with the report's section."""
     relation = Rel.REQUIRES_ROLE if role in model.required else Rel.RECOMMENDS_ROLE
-    return Evidence((model.id, relation, role), "report", model.section, None, "reported")
+    return Evidence(
+        path=(model.id, relation, role),
+        source="report",
+        section=model.section,
+        confidence="reported",
+    )
 
 
 def progression(from_model: str, to_model: str) -> Evidence:
     """A short test's growth into the long-term model, with the report's section."""
-    return Evidence((from_model, Rel.LEADS_TO, to_model), "report", PROGRESSION_SECTION)
+    return Evidence(
+        path=(from_model, Rel.LEADS_TO, to_model),
+        source="report",
+        section=PROGRESSION_SECTION,
+        confidence="reported",
+    )

@@ -8,6 +8,7 @@ from typing import Any
 from graph.records import STORE_MANAGED, NodeRecord, RelationshipRecord
 from graph.store import GraphStore
 from loaders.batch import SourceBatch
+from ontology.names import ModelId, Rel
 from ontology.schema import load_schema
 
 PROVENANCE = {"source": "test fixture", "confidence": "illustrative"}
@@ -58,24 +59,26 @@ def sample_batch(source_id: str = "test/sample") -> SourceBatch:
         relationships=[
             rel(
                 "cluster:odense-robotics",
-                "PARTNERS_WITH",
+                Rel.PARTNERS_WITH,
                 "icdk:munich",
                 s,
                 kind="formal",
                 start=dt.date(2019, 3, 1),
                 contact_persons=1,
             ),
-            rel("cluster:odense-robotics", "PARTY_TO", "agreement:or-munich", s),
-            rel("icdk:munich", "PARTY_TO", "agreement:or-munich", s),
-            rel("cluster:odense-robotics", "HAS_STRENGTH", "sector:robotics", s),
-            rel("icdk:munich", "PRESENT_IN", "country:DE", s),
-            rel("cluster:clean", "PARTNERS_WITH", "fcluster:bavaria-robotics", s, kind="informal"),
+            rel("cluster:odense-robotics", Rel.PARTY_TO, "agreement:or-munich", s),
+            rel("icdk:munich", Rel.PARTY_TO, "agreement:or-munich", s),
+            rel("cluster:odense-robotics", Rel.HAS_STRENGTH, "sector:robotics", s),
+            rel("icdk:munich", Rel.PRESENT_IN, "country:DE", s),
+            rel(
+                "cluster:clean", Rel.PARTNERS_WITH, "fcluster:bavaria-robotics", s, kind="informal"
+            ),
             rel(
                 "cluster:odense-robotics",
-                "TARGETS_MARKET",
+                Rel.TARGETS_MARKET,
                 "country:DE",
                 s,
-                model="model:market-test",
+                model=ModelId.market_test,
             ),
         ],
     )

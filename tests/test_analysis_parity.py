@@ -16,6 +16,7 @@ from graph.memory_store import MemoryStore
 from graph.neo4j_store import Neo4jStore
 from loaders.pipeline import load_bundled
 from ontology.models import load_catalogue
+from ontology.names import Label
 from queries.gaps import GapOptions, find_gaps
 from queries.recommend import recommend_partners
 
@@ -78,7 +79,7 @@ def test_every_cluster_and_model_gives_the_same_gaps_and_recommendations(
     stores: tuple[MemoryStore, Neo4jStore],
 ) -> None:
     memory, neo4j = stores
-    clusters = sorted(node["id"] for node in memory.nodes("Cluster"))
+    clusters = sorted(node["id"] for node in memory.nodes(Label.Cluster))
     compared = 0
     for cluster in clusters:
         for model in load_catalogue().models:

@@ -15,6 +15,7 @@ from graph.store import GraphStore
 from loaders.batch import SourceBatch, write_batch
 from loaders.pipeline import load_bundled, load_sources
 from loaders.sources import bundled_sources, discover
+from ontology.names import ModelId, Rel, RoleId
 from queries.findings import GAP_TYPES, SEVERITIES, Gap
 from queries.gaps import GapOptions, find_gaps
 from queries.ids import UnknownIdError
@@ -61,16 +62,16 @@ def test_odense_robotics_lacks_a_knowledge_institution_in_boston_and_an_agreemen
     found = kinds(gaps)
     assert (
         "missing-required-role",
-        "model:innovation-test",
+        ModelId.innovation_test,
         "country:US",
-        "role:knowledge-institution",
+        RoleId.knowledge_institution,
     ) in found
-    assert ("no-valid-agreement", "model:key-market-partnership", "country:DE", None) in found
+    assert ("no-valid-agreement", ModelId.key_market_partnership, "country:DE", None) in found
     role_gap = next(g for g in gaps if g.kind == "missing-required-role")
     assert role_gap.subject == "engagement:or-boston-robotics-test-2024"
     assert "Knowledge institution" in role_gap.sentence
     paths = {fact.path for fact in role_gap.evidence}
-    assert ("model:innovation-test", "REQUIRES_ROLE", "role:knowledge-institution") in paths
+    assert (ModelId.innovation_test, Rel.REQUIRES_ROLE, RoleId.knowledge_institution) in paths
 
 
 def test_agreements_expiring_within_the_horizon_and_expired_ones(bundled: MemoryStore) -> None:
@@ -136,19 +137,19 @@ def test_network_gaps_name_underused_actors_isolated_clusters_and_brokers(
 
 
 def test_model_filter_and_unknown_ids(bundled: MemoryStore) -> None:
-    only = find_gaps(bundled, "cluster:clean", "model:key-market-partnership", TODAY)
-    assert only and {g.model for g in only} == {"model:key-market-partnership"}
+    only = find_gaps(bundled, "cluster:clean", ModelId.key_market_partnership, TODAY)
+    assert only and {g.model for g in only} == {ModelId.key_market_partnership}
     with pytest.raises(UnknownIdError, match="closest: cluster:odense-robotics"):
         find_gaps(bundled, "odense-robotic")
-    with pytest.raises(UnknownIdError, match="model:market-test"):
+    with pytest.raises(UnknownIdError, match=ModelId.market_test):
         find_gaps(bundled, "clean", "market-tset")
 
 
 def test_a_new_agreement_closes_the_formality_gap(tmp_path: Path) -> None:
     extra = tmp_path / "agreement.yaml"
     extra.write_text(
-        """
-provenance: {source: "test fixture", confidence: illustrative}
+        f"""
+provenance: {{source: "test fixture", confidence: illustrative}}
 nodes:
   - id: agreement:or-germany-2026
     name: Odense Robotics key-market agreement for Germany
@@ -157,10 +158,11 @@ nodes:
     valid_from: 2026-01-01
     valid_until: 2029-12-31
 relationships:
-  - {type: PARTY_TO, from: cluster:odense-robotics, to: agreement:or-germany-2026}
-  - {type: PARTY_TO, from: icdk:munich, to: agreement:or-germany-2026}
-  - {type: UNDER_MODEL, from: agreement:or-germany-2026, to: model:key-market-partnership}
-  - {type: TARGETS, from: agreement:or-germany-2026, to: country:DE}
+  - {{type: {Rel.PARTY_TO}, from: cluster:odense-robotics, to: agreement:or-germany-2026}}
+  - {{type: {Rel.PARTY_TO}, from: icdk:munich, to: agreement:or-germany-2026}}
+  - {{type: {Rel.UNDER_MODEL}, from: agreement:or-germany-2026,
+     to: {ModelId.key_market_partnership}}}
+  - {{type: {Rel.TARGETS}, from: agreement:or-germany-2026, to: country:DE}}
 """,
         encoding="utf-8",
     )
@@ -177,8 +179,8 @@ def test_an_analysis_sees_what_any_writer_wrote_since_the_last_one(
     write shows in the next one, on Neo4j also one through another connection (process)."""
     write_batch(store, sample_batch())
     s = "test/sweden"
-    target = {"model": "model:market-test"}
-    sweden = rel("cluster:odense-robotics", "TARGETS_MARKET", "country:SE", s, **target)
+    target = {"model": ModelId.market_test}
+    sweden = rel("cluster:odense-robotics", Rel.TARGETS_MARKET, "country:SE", s, **target)
     write_batch(store, SourceBatch(s, [node("country:SE", s)], [sweden]))
 
     def uncovered() -> set[str | None]:
@@ -186,13 +188,13 @@ def test_an_analysis_sees_what_any_writer_wrote_since_the_last_one(
         return {g.market for g in gaps if g.kind == "no-icdk-in-market"}
 
     assert uncovered() == {"country:SE"}
-    other = (
+    other = (  # another writer, where the store has others (another connection to Neo4j)
         Neo4jStore(settings.neo4j_uri, settings.neo4j_auth, settings.neo4j_database)
-        if isinstance(store, Neo4jStore)
+        if store.traits.changed_by_others
         else store
     )
     t = "test/stockholm"
-    stockholm = rel("icdk:stockholm", "PRESENT_IN", "country:SE", t)
+    stockholm = rel("icdk:stockholm", Rel.PRESENT_IN, "country:SE", t)
     write_batch(other, SourceBatch(t, [node("icdk:stockholm", t)], [stockholm]))
     if other is not store:
         other.close()

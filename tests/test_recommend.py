@@ -12,16 +12,16 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from graph.memory_facts import MemoryFacts
 from graph.memory_store import MemoryStore
 from loaders.pipeline import load_bundled, load_sources
 from loaders.sources import bundled_sources, discover
 from loaders.synthetic import generate
 from ontology.models import load_catalogue
-from queries import recommend
-from queries.facts_memory import MemoryFacts
+from ontology.names import Label, ModelId, Rel, RoleId
 from queries.gaps import INACTIVE, GapOptions
 from queries.ids import UnknownIdError
-from queries.recommend import recommend_partners
+from queries.recommend import ranking, recommend_partners
 from queries.scoring import Weights, load_weights
 
 TODAY = GapOptions(as_of=dt.date(2026, 11, 27))
@@ -36,16 +36,16 @@ def bundled() -> MemoryStore:
 
 def test_odense_robotics_market_test_in_germany(bundled: MemoryStore) -> None:
     result = recommend_partners(bundled, "odense-robotics", "market-test", "DE", options=TODAY)
-    assert result.cluster.id == "cluster:odense-robotics" and result.market == "country:DE"
+    assert result.cluster == "cluster:odense-robotics" and result.market == "country:DE"
     # Robotics Camp Munich already involves ICDK Munich, so the one required role is filled.
-    assert "role:icdk" not in result.missing_roles
-    assert "role:foreign-cluster" in result.missing_roles
+    assert RoleId.icdk not in result.missing_roles
+    assert RoleId.foreign_cluster in result.missing_roles
     top = result.recommendations[0]
     assert top.actor.id == "fcluster:bavarian-robotics"
-    assert top.fills_role == "role:foreign-cluster"
+    assert top.fills_role == RoleId.foreign_cluster
     assert any("Germany" in reason for reason in top.reasons)
     assert any("Robots, automation and drones" in reason for reason in top.reasons)
-    assert {p["confidence"] for p in top.provenance} >= {"reported", "illustrative"}
+    assert {p.confidence for p in top.provenance} >= {"reported", "illustrative"}
     scores = [r.score for r in result.recommendations]
     assert scores == sorted(scores, reverse=True)
 
@@ -66,7 +66,7 @@ def test_every_candidate_fills_a_missing_role_and_scores_are_weighted_means(
 
 def test_the_top_few_are_the_head_of_the_full_ranking(bundled: MemoryStore) -> None:
     """Only candidates with a signal are scored in full; that must not change the order."""
-    for cluster in sorted(node["id"] for node in bundled.nodes("Cluster")):
+    for cluster in sorted(node["id"] for node in bundled.nodes(Label.Cluster)):
         for model in load_catalogue().models:
             everyone = recommend_partners(bundled, cluster, model, top=1000, options=TODAY)
             for top in (1, 3, 10):
@@ -92,13 +92,15 @@ def test_the_top_few_are_the_head_of_the_full_ranking_at_scale(
     while one could still reach the top, and the top few must still be the full ranking's head.
     Scoring `top` at a time makes every stop decision count, and a store answering "who is
     near" with every actor (a superset, as the interface allows) makes the bounds loose."""
-    monkeypatch.setattr(recommend, "FULL_SCORING_BATCH", 1)
+    monkeypatch.setattr(ranking, "FULL_SCORING_BATCH", 1)
     if loose:
         monkeypatch.setattr(
             MemoryFacts, "actors_near", lambda self, labels, *_: set(self._of_label(labels))
         )
     store = generated
-    clusters = sorted(n["id"] for n in store.nodes("Cluster") if n.get("status") not in INACTIVE)
+    clusters = sorted(
+        n["id"] for n in store.nodes(Label.Cluster) if n.get("status") not in INACTIVE
+    )
     candidates = []
     for cluster in clusters[:8]:
         for model in load_catalogue().models:
@@ -112,14 +114,14 @@ def test_the_top_few_are_the_head_of_the_full_ranking_at_scale(
 
 def test_missing_required_role_comes_first(bundled: MemoryStore) -> None:
     result = recommend_partners(bundled, "odense-robotics", "innovation-test", options=TODAY)
-    assert result.missing_roles[0] == "role:knowledge-institution"
-    assert result.recommendations[0].fills_role == "role:knowledge-institution"
+    assert result.missing_roles[0] == RoleId.knowledge_institution
+    assert result.recommendations[0].fills_role == RoleId.knowledge_institution
     assert result.recommendations[0].components["role_fit"] == 1.0
 
 
 def test_network_signals_match_networkx_link_prediction(bundled: MemoryStore) -> None:
     partners = nx.Graph()
-    for rel in bundled.relationships("PARTNERS_WITH"):
+    for rel in bundled.relationships(Rel.PARTNERS_WITH):
         if rel.start != rel.end:
             partners.add_edge(rel.start, rel.end)
     cluster = "cluster:odense-robotics"
@@ -165,8 +167,8 @@ def test_bad_weights_files_name_the_file_and_the_problem(tmp_path: Path) -> None
 def test_a_successful_short_test_recommends_the_long_term_model(bundled: MemoryStore) -> None:
     result = recommend_partners(bundled, "odense-robotics", "innovation-platform", options=TODAY)
     [progression] = result.progressions
-    assert progression.from_model == "model:innovation-test"
-    assert progression.to_model == "model:innovation-platform"
+    assert progression.from_model == ModelId.innovation_test
+    assert progression.to_model == ModelId.innovation_platform
     assert progression.engagement == "engagement:or-boston-robotics-test-2024"
     assert "icdk:boston" in {p.id for p in progression.partners}
     assert "agreement" in progression.needs_agreement
@@ -175,18 +177,18 @@ def test_a_successful_short_test_recommends_the_long_term_model(bundled: MemoryS
 def test_a_partner_joining_the_engagement_closes_the_role(tmp_path: Path) -> None:
     extra = tmp_path / "joins.yaml"
     extra.write_text(
-        """
-provenance: {source: "test fixture", confidence: illustrative}
+        f"""
+provenance: {{source: "test fixture", confidence: illustrative}}
 relationships:
-  - {type: INVOLVES, from: engagement:or-boston-robotics-test-2024,
-     to: knowledge:boston-research-hospital, role: role:knowledge-institution}
+  - {{type: {Rel.INVOLVES}, from: engagement:or-boston-robotics-test-2024,
+     to: knowledge:boston-research-hospital, role: {RoleId.knowledge_institution}}}
 """,
         encoding="utf-8",
     )
     store = MemoryStore()
     load_sources(store, [*bundled_sources(), *discover([extra])])
     result = recommend_partners(store, "odense-robotics", "innovation-test", options=TODAY)
-    assert "role:knowledge-institution" not in result.missing_roles
+    assert RoleId.knowledge_institution not in result.missing_roles
 
 
 def test_unknown_ids_and_bad_top(bundled: MemoryStore) -> None:

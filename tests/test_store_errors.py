@@ -7,6 +7,7 @@ import pytest
 from graph import cypher
 from graph.neo4j_store import Neo4jStore
 from graph.store import StoreAuthError, StoreUnavailable
+from ontology.names import Label, Rel
 from ontology.schema import load_schema
 from tests.spare_server import SpareServer
 
@@ -25,23 +26,23 @@ def test_schema_statements_cover_every_label_and_no_relationship_type() -> None:
 def test_properties_the_ontology_marks_indexed_get_an_index() -> None:
     statements = cypher.schema_statements(load_schema())
     assert statements["company_size"] == (
-        "CREATE INDEX company_size IF NOT EXISTS FOR (n:`Company`) ON (n.size)"
+        f"CREATE INDEX company_size IF NOT EXISTS FOR (n:`{Label.Company}`) ON (n.size)"
     )
 
 
 def test_writes_are_batched_merges_with_labels_on_every_match() -> None:
-    create = cypher.create_relationships("PARTNERS_WITH", "Cluster", "InnovationCentre")
+    create = cypher.create_relationships(Rel.PARTNERS_WITH, Label.Cluster, Label.InnovationCentre)
     assert create.startswith("UNWIND $rows AS row")
-    assert "MATCH (a:`Cluster` {id: row.start})" in create
-    assert "MATCH (b:`InnovationCentre` {id: row.end})" in create
-    assert "CREATE (a)-[r:`PARTNERS_WITH`]->(b)" in create
-    update = cypher.update_relationships("PARTNERS_WITH", "Cluster", "InnovationCentre")
-    assert "[r:`PARTNERS_WITH` {source_id: row.properties.source_id}]" in update
+    assert f"MATCH (a:`{Label.Cluster}` {{id: row.start}})" in create
+    assert f"MATCH (b:`{Label.InnovationCentre}` {{id: row.end}})" in create
+    assert f"CREATE (a)-[r:`{Rel.PARTNERS_WITH}`]->(b)" in create
+    update = cypher.update_relationships(Rel.PARTNERS_WITH, Label.Cluster, Label.InnovationCentre)
+    assert f"[r:`{Rel.PARTNERS_WITH}` {{source_id: row.properties.source_id}}]" in update
     assert "r.firstseen = firstseen" in update
-    create_nodes = cypher.create_nodes("Cluster")
-    assert "CREATE (n:`Cluster`)" in create_nodes and "n.firstseen = $now" in create_nodes
-    merge = cypher.merge_nodes("Cluster")
-    assert "MERGE (n:`Cluster` {id: row.properties.id})" in merge
+    create_nodes = cypher.create_nodes(Label.Cluster)
+    assert f"CREATE (n:`{Label.Cluster}`)" in create_nodes and "n.firstseen = $now" in create_nodes
+    merge = cypher.merge_nodes(Label.Cluster)
+    assert f"MERGE (n:`{Label.Cluster}` {{id: row.properties.id}})" in merge
     assert "coalesce(firstseen, $now)" in merge
 
 
@@ -51,6 +52,8 @@ def test_an_unreachable_server_is_reported_with_a_hint() -> None:
         StoreUnavailable, match=r"not reachable at bolt://127\.0\.0\.1:1.*neo4j\.sh start"
     ):
         store.counts()
+    problem = store.problem()
+    assert problem is not None and "not reachable at bolt://127.0.0.1:1" in problem
     store.close()
 
 

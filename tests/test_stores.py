@@ -9,16 +9,17 @@ from api.settings import Settings
 from graph.memory_store import MemoryStore
 from graph.neo4j_store import Neo4jStore
 from graph.records import FIRSTSEEN, LASTUPDATED
-from graph.store import GraphStore, StoreError
+from graph.store import CypherUnsupported, GraphStore, StoreError
 from loaders.batch import SourceBatch, write_batch
+from ontology.names import Label, Rel
 from tests.helpers import node, rel, sample_batch, snapshot
 
 
 def test_a_batch_is_stored_with_provenance_and_timestamps(store: GraphStore) -> None:
     counts = write_batch(store, sample_batch())
     assert counts.total("created") == 14
-    assert store.counts().nodes["Cluster"] == 2
-    assert store.counts().relationships["PARTNERS_WITH"] == 2
+    assert store.counts().nodes[Label.Cluster] == 2
+    assert store.counts().relationships[Rel.PARTNERS_WITH] == 2
     munich = store.get_node("icdk:munich")
     assert munich is not None
     assert munich["source"] == "test fixture" and munich["confidence"] == "illustrative"
@@ -26,7 +27,7 @@ def test_a_batch_is_stored_with_provenance_and_timestamps(store: GraphStore) -> 
     assert isinstance(munich[FIRSTSEEN], dt.datetime) and munich[LASTUPDATED] == munich[FIRSTSEEN]
     agreement = store.get_node("agreement:or-munich")
     assert agreement is not None and agreement["valid_until"] == dt.date(2023, 12, 31)
-    partnership = next(r for r in store.relationships("PARTNERS_WITH") if r.end == "icdk:munich")
+    partnership = next(r for r in store.relationships(Rel.PARTNERS_WITH) if r.end == "icdk:munich")
     assert partnership.properties["kind"] == "formal"
     assert partnership.properties["start"] == dt.date(2019, 3, 1)
     assert partnership.properties["source"] == "test fixture"
@@ -52,7 +53,7 @@ def test_a_changed_fact_is_updated_and_keeps_its_firstseen(store: GraphStore) ->
         for n in batch.nodes
     ]
     counts = write_batch(store, batch)
-    assert counts.updated == {"InnovationCentre": 1}
+    assert counts.updated == {Label.InnovationCentre: 1}
     assert counts.total("created") == counts.total("removed") == 0
     now = store.get_node("icdk:munich")
     assert first is not None and now is not None
@@ -86,10 +87,10 @@ def test_a_fact_removed_from_the_source_is_removed_on_reload(store: GraphStore) 
         if r.end not in ("fcluster:bavaria-robotics", "sector:robotics")
     ]
     counts = write_batch(store, batch)
-    assert counts.removed == {"ForeignCluster": 1, "PARTNERS_WITH": 1, "HAS_STRENGTH": 1}
+    assert counts.removed == {Label.ForeignCluster: 1, Rel.PARTNERS_WITH: 1, Rel.HAS_STRENGTH: 1}
     assert store.get_node("fcluster:bavaria-robotics") is None
     assert store.get_node("sector:robotics") is not None
-    assert "HAS_STRENGTH" not in store.counts().relationships
+    assert Rel.HAS_STRENGTH not in store.counts().relationships
 
 
 def test_cleanup_of_one_source_leaves_another_intact(store: GraphStore) -> None:
@@ -99,10 +100,14 @@ def test_cleanup_of_one_source_leaves_another_intact(store: GraphStore) -> None:
         nodes=[node("icdk:boston", "test/b", name="ICDK Boston")],
         relationships=[
             rel(
-                "cluster:odense-robotics", "PARTNERS_WITH", "icdk:boston", "test/b", kind="project"
+                "cluster:odense-robotics",
+                Rel.PARTNERS_WITH,
+                "icdk:boston",
+                "test/b",
+                kind="project",
             ),
             # The same (start, type, end) as source a: each source keeps its own fact.
-            rel("cluster:odense-robotics", "HAS_STRENGTH", "sector:robotics", "test/b"),
+            rel("cluster:odense-robotics", Rel.HAS_STRENGTH, "sector:robotics", "test/b"),
         ],
     )
     write_batch(store, other)
@@ -110,17 +115,17 @@ def test_cleanup_of_one_source_leaves_another_intact(store: GraphStore) -> None:
         store, SourceBatch("test/a", nodes=[n for n in sample_batch("test/a").nodes])
     )
     assert counts.removed == {
-        "PARTNERS_WITH": 2,
-        "PARTY_TO": 2,
-        "HAS_STRENGTH": 1,
-        "PRESENT_IN": 1,
-        "TARGETS_MARKET": 1,
+        Rel.PARTNERS_WITH: 2,
+        Rel.PARTY_TO: 2,
+        Rel.HAS_STRENGTH: 1,
+        Rel.PRESENT_IN: 1,
+        Rel.TARGETS_MARKET: 1,
     }
     assert store.get_node("icdk:boston") is not None
     remaining = {(r.start, r.type, r.end, r.properties["source_id"]) for r in store.relationships()}
     assert remaining == {
-        ("cluster:odense-robotics", "PARTNERS_WITH", "icdk:boston", "test/b"),
-        ("cluster:odense-robotics", "HAS_STRENGTH", "sector:robotics", "test/b"),
+        ("cluster:odense-robotics", Rel.PARTNERS_WITH, "icdk:boston", "test/b"),
+        ("cluster:odense-robotics", Rel.HAS_STRENGTH, "sector:robotics", "test/b"),
     }
 
 
@@ -180,16 +185,41 @@ def test_a_node_another_load_created_meanwhile_is_refused_not_duplicated(
     stale = neo4j_store.source_state(["test/a"])
     write_batch(neo4j_store, batch)
     with pytest.raises(StoreError, match="Another load may be running"):
-        neo4j_store.write_nodes("InnovationCentre", batch.nodes, stale)
-    assert neo4j_store.counts().nodes == {"InnovationCentre": 1}
+        neo4j_store.write_nodes(Label.InnovationCentre, batch.nodes, stale)
+    assert neo4j_store.counts().nodes == {Label.InnovationCentre: 1}
 
 
 def test_a_relationship_to_a_node_not_in_the_store_is_refused(store: GraphStore) -> None:
     """Validation catches this first; the store refuses it too rather than drop the fact."""
     write_batch(store, sample_batch("test/a"))
     dangling = SourceBatch(
-        "test/b", relationships=[rel("cluster:clean", "PARTNERS_WITH", "icdk:nowhere", "test/b")]
+        "test/b", relationships=[rel("cluster:clean", Rel.PARTNERS_WITH, "icdk:nowhere", "test/b")]
     )
     with pytest.raises(StoreError, match=r"PARTNERS_WITH .*not in the store"):
         write_batch(store, dangling)
     assert store.get_node("icdk:nowhere") is None
+
+
+def test_each_store_states_its_traits_and_the_memory_store_refuses_cypher() -> None:
+    memory = MemoryStore()
+    assert memory.problem() is None  # it lives in this process
+    assert not memory.traits.persistent and not memory.traits.changed_by_others
+    assert not memory.traits.runs_cypher
+    with pytest.raises(CypherUnsupported, match="needs the Neo4j store"):
+        memory.read_rows("RETURN 1")
+    neo4j = Neo4jStore("bolt://127.0.0.1:1")
+    assert neo4j.traits.persistent and neo4j.traits.runs_cypher and neo4j.traits.changed_by_others
+    neo4j.close()
+
+
+def test_both_stores_read_the_analysis_facts_alike(store: GraphStore) -> None:
+    write_batch(store, sample_batch())
+    with store.analysis_facts() as facts:
+        assert [node.id for node in facts.clusters()] == [
+            "cluster:clean",
+            "cluster:odense-robotics",
+        ]
+        robotics = facts.cluster("cluster:odense-robotics")
+        assert robotics is not None
+        assert [link.end for link in robotics.partnerships] == ["icdk:munich"]
+        assert facts.cluster("cluster:nowhere") is None

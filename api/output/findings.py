@@ -91,7 +91,7 @@ def print_gaps(console: Console, gaps: list[Gap], cluster: str | None) -> None:
 
 def print_recommendations(console: Console, result: RecommendationResult) -> None:
     market = f" in {result.market}" if result.market else ""
-    console.print(Text(f"{result.cluster.name} · {_name(result.model)}{market}", style="bold"))
+    console.print(Text(f"{result.cluster_name} · {_name(result.model)}{market}", style="bold"))
     missing = ", ".join(_name(role) for role in result.missing_roles) or "none"
     console.print(Text(f"Roles still missing: {missing}\n"))
     if not result.recommendations:

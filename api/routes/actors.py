@@ -10,7 +10,7 @@ from api.deps import StoreDep, bad_parameter
 from api.routes.common import NOT_FOUND, actor_labels, actor_ref, provenance_of
 from api.schemas import ActorDetail, ActorPage, AgreementSummary, Partnership
 from graph.store import GraphStore, StoredRelationship
-from ontology.names import Rel
+from ontology.names import Label, Rel
 from ontology.schema import load_schema
 from queries.ids import UnknownIdError, resolve_id
 
@@ -29,7 +29,7 @@ def list_actors(
         str | None,
         Query(
             description="Node label or id prefix of the actors wanted.",
-            examples=["Cluster"],
+            examples=[Label.Cluster],
             json_schema_extra={"enum": ACTOR_TYPES},
         ),
     ] = None,

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from api.deps import StoreDep
+from api.deps import AnswersDep
 from api.routes.common import NOT_FOUND
 from api.schemas import ClusterGaps
-from queries.gaps import find_gaps
-from queries.ids import qualified, resolve_model
 
 router = APIRouter(prefix="/clusters", tags=["gaps"])
 
@@ -21,15 +19,12 @@ def cluster_gaps(
         str,
         Path(description="Cluster id or slug.", examples=["cluster:odense-robotics", "clean"]),
     ],
-    store: StoreDep,
+    answers: AnswersDep,
     model: Annotated[
         str | None,
         Query(description="Only gaps under this model (id or slug).", examples=["market-test"]),
     ] = None,
-) -> dict[str, Any]:
+) -> ClusterGaps:
     """The gaps in one cluster's partnerships (all models, or one), most urgent first, each
     with its evidence and the actors that could close it."""
-    model_id = resolve_model(store, model) if model else None
-    gaps = find_gaps(store, cluster=cluster_id, model=model_id)
-    cluster = qualified(cluster_id, "cluster")  # find_gaps found it
-    return {"cluster": cluster, "model": model_id, "gaps": [gap.as_dict() for gap in gaps]}
+    return answers.cluster_gaps(cluster_id, model)

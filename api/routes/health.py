@@ -6,30 +6,17 @@ from fastapi import APIRouter, HTTPException, status
 
 from api.deps import StoreDep
 from api.schemas import Health, Liveness, Message, Readiness
-from graph.neo4j_store import Neo4jStore
-from graph.store import GraphStore, StoreError
 
 router = APIRouter(prefix="/health", tags=["health"])
-
-
-def store_problem(store: GraphStore) -> str | None:
-    """Why the store cannot answer now, with a hint; None when it can."""
-    if not isinstance(store, Neo4jStore):
-        return None  # the memory store lives in this process
-    try:
-        store.ping()
-    except StoreError as error:
-        return str(error)
-    return None
 
 
 @router.get("", response_model=Health)
 def health(store: StoreDep) -> Health:
     """Which store the API reads and whether it answers now (always 200 while the process runs)."""
-    problem = store_problem(store)
+    problem = store.problem()
     return Health(
         status="ok" if problem is None else "degraded",
-        store="neo4j" if isinstance(store, Neo4jStore) else "memory",
+        store=store.kind,
         reachable=problem is None,
         detail=problem,
     )
@@ -42,10 +29,10 @@ def health(store: StoreDep) -> Health:
 )
 def ready(store: StoreDep) -> Readiness:
     """Readiness for orchestrators: 200 when the store answers, 503 (with a hint) when not."""
-    problem = store_problem(store)
+    problem = store.problem()
     if problem is not None:
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, detail=problem)
-    return Readiness(store="neo4j" if isinstance(store, Neo4jStore) else "memory")
+    return Readiness(store=store.kind)
 
 
 @router.get("/live", response_model=Liveness)

@@ -10,16 +10,16 @@ from api.deps import StoreDep
 from api.routes.common import NOT_FOUND, provenance_of
 from api.schemas import ModelSummary, RoleRef
 from graph.store import GraphStore
-from ontology.names import Label, Rel
+from ontology.names import Label, ModelId, Rel
 from ontology.schema import load_schema
 from queries.ids import resolve_id
 
 router = APIRouter(prefix="/models", tags=["models"])
-ModelId = Annotated[
+ModelPath = Annotated[
     str,
     Path(
         description="Model id or bare slug.",
-        examples=["model:market-test", "key-market-partnership"],
+        examples=[ModelId.market_test, "key-market-partnership"],
     ),
 ]
 
@@ -31,7 +31,7 @@ def list_models(store: StoreDep) -> list[ModelSummary]:
 
 
 @router.get("/{model_id}", response_model=ModelSummary, responses=NOT_FOUND)
-def get_model(model_id: ModelId, store: StoreDep) -> ModelSummary:
+def get_model(model_id: ModelPath, store: StoreDep) -> ModelSummary:
     """One model by id or slug; an unknown one is a 404 naming the closest model ids."""
     wanted = resolve_id(store, model_id, "model")
     return next(m for m in _models(store) if m.id == wanted)

@@ -16,16 +16,17 @@ from rdflib import Graph
 from api.request_context import RequestIdFilter
 from graph.memory_store import MemoryStore
 from graph.neo4j_store import Neo4jStore
+from ontology.names import Label, ModelId, RoleId
 from queries.gaps import find_gaps
 from queries.recommend import recommend_partners
 from queries.survey import compare_survey
 from tests.api.conftest import BUNDLED_NODES, client_for
 
 MODELS = [
-    "model:innovation-test",
-    "model:innovation-platform",
-    "model:market-test",
-    "model:key-market-partnership",
+    ModelId.innovation_test,
+    ModelId.innovation_platform,
+    ModelId.market_test,
+    ModelId.key_market_partnership,
 ]
 
 
@@ -49,8 +50,8 @@ def test_models_are_the_four_with_their_roles_and_accept_a_slug(client: TestClie
         assert model["provenance"]["source"]
     market_test = client.get("/models/market-test")
     assert market_test.status_code == 200
-    assert market_test.json() == client.get("/models/model:market-test").json()
-    assert {"role:icdk"} <= {r["id"] for r in market_test.json()["required_roles"]} | {
+    assert market_test.json() == client.get(f"/models/{ModelId.market_test}").json()
+    assert {RoleId.icdk} <= {r["id"] for r in market_test.json()["required_roles"]} | {
         r["id"] for r in market_test.json()["recommended_roles"]
     }
 
@@ -58,7 +59,7 @@ def test_models_are_the_four_with_their_roles_and_accept_a_slug(client: TestClie
 def test_an_unknown_id_is_a_404_naming_the_closest_ids(client: TestClient) -> None:
     response = client.get("/models/market-tst")
     assert response.status_code == 404
-    assert "model:market-test" in response.json()["closest"]
+    assert ModelId.market_test in response.json()["closest"]
     assert "market-tst" in response.json()["detail"]
     actor = client.get("/actors/odense-robotic")
     assert actor.status_code == 404
@@ -74,10 +75,10 @@ def test_actors_search_filter_by_type_and_page(client: TestClient) -> None:
     page = client.get("/actors", params={"limit": 10, "offset": 20}).json()
     assert [a["id"] for a in page["items"]] == ids[20:30]
     assert (page["total"], page["limit"], page["offset"]) == (everyone["total"], 10, 20)
-    clusters = client.get("/actors", params={"type": "Cluster", "limit": 500}).json()
-    assert clusters["total"] == 15 and {a["type"] for a in clusters["items"]} == {"Cluster"}
+    clusters = client.get("/actors", params={"type": Label.Cluster, "limit": 500}).json()
+    assert clusters["total"] == 15 and {a["type"] for a in clusters["items"]} == {Label.Cluster}
     assert client.get("/actors", params={"type": "cluster"}).json()["total"] == 15  # the prefix
-    robots = client.get("/actors", params={"q": "ROBOT", "type": "Cluster"}).json()
+    robots = client.get("/actors", params={"q": "ROBOT", "type": Label.Cluster}).json()
     assert [a["id"] for a in robots["items"]] == ["cluster:odense-robotics"]
     assert client.get("/actors", params={"q": "no such actor anywhere"}).json()["total"] == 0
 
@@ -108,7 +109,7 @@ def test_actor_detail_has_partnerships_agreements_and_provenance(client: TestCli
     actor = response.json()
     assert (actor["id"], actor["type"], actor["name"]) == (
         "cluster:odense-robotics",
-        "Cluster",
+        Label.Cluster,
         "Odense Robotics",
     )
     assert actor["provenance"]["source"].startswith("UFM press release")
@@ -142,7 +143,7 @@ def test_a_clusters_gaps_are_the_gap_analysis(client: TestClient) -> None:
     assert {g["cluster"] for g in body["gaps"]} == {"cluster:odense-robotics"}
     for gap in body["gaps"]:
         assert gap["sentence"] and gap["severity"] in ("high", "medium", "low")
-    model = body["gaps"][0]["model"] or "model:market-test"
+    model = body["gaps"][0]["model"] or ModelId.market_test
     one_model = client.get(f"/clusters/cluster:odense-robotics/gaps?model={model}").json()
     assert one_model["model"] == model
     assert {g["model"] for g in one_model["gaps"]} <= {model}
@@ -153,7 +154,7 @@ def test_gaps_of_an_unknown_cluster_or_model_are_404s_with_the_closest(client: T
     cluster = client.get("/clusters/odense-robotic/gaps")
     assert cluster.status_code == 404 and cluster.json()["closest"][0] == "cluster:odense-robotics"
     model = client.get("/clusters/odense-robotics/gaps", params={"model": "market-tst"})
-    assert model.status_code == 404 and "model:market-test" in model.json()["closest"]
+    assert model.status_code == 404 and ModelId.market_test in model.json()["closest"]
 
 
 def test_recommendations_follow_the_contract(client: TestClient) -> None:
@@ -166,7 +167,7 @@ def test_recommendations_follow_the_contract(client: TestClient) -> None:
     assert body == expected.as_dict()
     assert (body["cluster"], body["model"], body["market"]) == (
         "cluster:odense-robotics",
-        "model:market-test",
+        ModelId.market_test,
         "country:DE",
     )
     assert 0 < len(body["recommendations"]) <= 3
@@ -184,7 +185,7 @@ def test_recommendations_follow_the_contract(client: TestClient) -> None:
     ("params", "status", "parameter"),
     [
         ({"cluster": "odense-robotic", "model": "market-test"}, 404, "cluster:odense-robotics"),
-        ({"cluster": "odense-robotics", "model": "market-tst"}, 404, "model:market-test"),
+        ({"cluster": "odense-robotics", "model": "market-tst"}, 404, ModelId.market_test),
         ({"cluster": "odense-robotics", "model": "market-test", "market": "DEU"}, 404, None),
         ({"model": "market-test"}, 422, "cluster"),
         ({"cluster": "odense-robotics"}, 422, "model"),

@@ -1,13 +1,13 @@
-"""The analysis facts from the memory store, by walking its networkx graph."""
+"""The analysis facts from the memory store, by walking its graph (the dicts and indexes the store
+offers its reader)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from graph.memory_store import MemoryStore
-from queries.facts import (
+from graph.facts import (
     ActorFacts,
     ActorKind,
     AgreementFacts,
@@ -20,26 +20,28 @@ from queries.facts import (
     make_link,
     sorted_links,
 )
-from queries.partner_network import PartnerNetwork
+from graph.partner_network import PartnerNetwork
+from ontology.names import Label, Rel
 
-PARTNERS_WITH = "PARTNERS_WITH"
+if TYPE_CHECKING:
+    from graph.memory_store import MemoryStore
+
 # The outgoing relationships ActorFacts, ClusterFacts and an engagement or agreement are made of.
-ACTOR_LINKS = frozenset({"PRESENT_IN", "IN_HOTSPOT", "LOCATED_IN", "FOCUSES_ON"})
+ACTOR_LINKS = frozenset({Rel.PRESENT_IN, Rel.IN_HOTSPOT, Rel.LOCATED_IN, Rel.FOCUSES_ON})
 CLUSTER_LINKS = frozenset(
-    {"UNDERTAKES", "PARTY_TO", "HAS_STRENGTH", PARTNERS_WITH, "TARGETS_MARKET"}
+    {Rel.UNDERTAKES, Rel.PARTY_TO, Rel.HAS_STRENGTH, Rel.PARTNERS_WITH, Rel.TARGETS_MARKET}
 )
-WORK_LINKS = frozenset({"UNDER_MODEL", "TARGETS", "INVOLVES"})
+WORK_LINKS = frozenset({Rel.UNDER_MODEL, Rel.TARGETS, Rel.INVOLVES})
+NO_LINKS: Mapping[str, Any] = {}
 
 
 class MemoryFacts:
     def __init__(self, store: MemoryStore) -> None:
-        self.store, self.graph = store, store.graph
+        self.store = store
         self.by_label = store.by_label
         self.in_by_type, self.out_by_type = store.in_by_type, store.out_by_type
-        # networkx's own dict of dicts ({start: {end: {key: attrs}}}): its views wrap every
-        # lookup, and these are the analysis' innermost loops.
-        self._succ: dict[str, dict[str, dict[Any, dict[str, Any]]]] = store.graph._succ
-        self._nodes: dict[str, dict[str, Any]] = store.graph._node
+        self._succ = store.successors
+        self._nodes = store.node_attributes
 
     # --- walking -----------------------------------------------------------------------------
     def _node(self, node_id: str) -> Node:
@@ -48,7 +50,7 @@ class MemoryFacts:
         return Node(node_id, attrs["label"], str(props.get("name", node_id)), props)
 
     def _out(self, node_id: str, rel_type: str) -> Iterator[Link]:
-        for end, keyed in self._succ.get(node_id, {}).items():
+        for end, keyed in self._succ.get(node_id, NO_LINKS).items():
             for (key_type, _), attrs in keyed.items():
                 if key_type == rel_type:
                     yield make_link(node_id, rel_type, end, attrs)
@@ -56,7 +58,7 @@ class MemoryFacts:
     def _out_by_type(self, node_id: str, rel_types: frozenset[str]) -> defaultdict[str, list[Link]]:
         """Several types of outgoing relationships in one pass over the node's."""
         found: defaultdict[str, list[Link]] = defaultdict(list)
-        for end, keyed in self._succ.get(node_id, {}).items():
+        for end, keyed in self._succ.get(node_id, NO_LINKS).items():
             for (key_type, _), attrs in keyed.items():
                 if key_type in rel_types:
                     found[key_type].append(make_link(node_id, key_type, end, attrs))
@@ -64,7 +66,7 @@ class MemoryFacts:
 
     def _ends(self, node_id: str, rel_type: str) -> set[str]:
         """The nodes `node_id` has a relationship of this type to."""
-        keyed_ends = self._succ.get(node_id, {}).items()
+        keyed_ends = self._succ.get(node_id, NO_LINKS).items()
         return {end for end, keyed in keyed_ends if any(key[0] == rel_type for key in keyed)}
 
     def _in(self, node_id: str, rel_type: str) -> Iterator[Link]:
@@ -86,41 +88,41 @@ class MemoryFacts:
 
     # --- the interface ------------------------------------------------------------------------
     def clusters(self) -> list[Node]:
-        return [self._node(i) for i in self._of_label(["Cluster"])]
+        return [self._node(i) for i in self._of_label([Label.Cluster])]
 
     def cluster(self, cluster_id: str) -> ClusterFacts | None:
-        if cluster_id not in self.graph or self._nodes[cluster_id]["label"] != "Cluster":
+        if cluster_id not in self._nodes or self._nodes[cluster_id]["label"] != Label.Cluster:
             return None
         out = self._out_by_type(cluster_id, CLUSTER_LINKS)
         engagements = []
-        for undertakes in sorted_links(out["UNDERTAKES"]):
+        for undertakes in sorted_links(out[Rel.UNDERTAKES]):
             of_engagement = self._out_by_type(undertakes.end, WORK_LINKS)
             engagements.append(
                 EngagementFacts(
                     node=self._node(undertakes.end),
                     undertakes=undertakes,
-                    models=sorted_links(of_engagement["UNDER_MODEL"]),
-                    targets=sorted_links(of_engagement["TARGETS"]),
-                    involves=sorted_links(of_engagement["INVOLVES"]),
+                    models=sorted_links(of_engagement[Rel.UNDER_MODEL]),
+                    targets=sorted_links(of_engagement[Rel.TARGETS]),
+                    involves=sorted_links(of_engagement[Rel.INVOLVES]),
                 )
             )
         agreements = []
-        for party in sorted({link.end for link in out["PARTY_TO"]}):
+        for party in sorted({link.end for link in out[Rel.PARTY_TO]}):
             of_agreement = self._out_by_type(party, WORK_LINKS)
             agreements.append(
                 AgreementFacts(
                     node=self._node(party),
-                    parties=sorted_links(self._in(party, "PARTY_TO")),
-                    models=sorted_links(of_agreement["UNDER_MODEL"]),
-                    targets=sorted_links(of_agreement["TARGETS"]),
+                    parties=sorted_links(self._in(party, Rel.PARTY_TO)),
+                    models=sorted_links(of_agreement[Rel.UNDER_MODEL]),
+                    targets=sorted_links(of_agreement[Rel.TARGETS]),
                 )
             )
-        partnerships = [*out[PARTNERS_WITH], *self._in(cluster_id, PARTNERS_WITH)]
+        partnerships = [*out[Rel.PARTNERS_WITH], *self._in(cluster_id, Rel.PARTNERS_WITH)]
         facts = ClusterFacts(
             node=self._node(cluster_id),
-            strengths=sorted_links(out["HAS_STRENGTH"]),
+            strengths=sorted_links(out[Rel.HAS_STRENGTH]),
             partnerships=sorted_links(facing(link, cluster_id) for link in partnerships),
-            declarations=sorted_links(out["TARGETS_MARKET"]),
+            declarations=sorted_links(out[Rel.TARGETS_MARKET]),
             engagements=engagements,
             agreements=agreements,
             nodes={},
@@ -131,13 +133,13 @@ class MemoryFacts:
     def places(self, place_ids: Sequence[str]) -> dict[str, Place]:
         places = {}
         for place_id in sorted(set(place_ids)):
-            if place_id not in self.graph:
+            if place_id not in self._nodes:
                 continue
             node = self._node(place_id)
-            if node.label == "Country":
+            if node.label == Label.Country:
                 places[place_id] = Place(node, place_id, [])
                 continue
-            chains = sorted_links(self._out(place_id, "IN_COUNTRY"))
+            chains = sorted_links(self._out(place_id, Rel.IN_COUNTRY))
             country = chains[0].end if chains else None
             places[place_id] = Place(node, country, chains[:1])
         return places
@@ -151,7 +153,7 @@ class MemoryFacts:
             return list(self.store.derived(key, lambda: self.actors(labels, every, size)))
         wanted = set(labels)
         chosen = sorted(
-            i for i in set(ids) if i in self.graph and self._nodes[i]["label"] in wanted
+            i for i in set(ids) if i in self._nodes and self._nodes[i]["label"] in wanted
         )
         if size is not None:
             chosen = [i for i in chosen if self._nodes[i]["props"].get("size") == size]
@@ -159,18 +161,18 @@ class MemoryFacts:
         in_country: dict[str, list[Link]] = {}  # by place: many actors share a city
         for actor_id in chosen:
             out = self._out_by_type(actor_id, ACTOR_LINKS)
-            presence = [[link] for link in out["PRESENT_IN"]]
-            hotspots = sorted_links(out["IN_HOTSPOT"])
-            for first in [*out["LOCATED_IN"], *hotspots]:
+            presence = [[link] for link in out[Rel.PRESENT_IN]]
+            hotspots = sorted_links(out[Rel.IN_HOTSPOT])
+            for first in [*out[Rel.LOCATED_IN], *hotspots]:
                 if first.end not in in_country:
-                    in_country[first.end] = list(self._out(first.end, "IN_COUNTRY"))
+                    in_country[first.end] = list(self._out(first.end, Rel.IN_COUNTRY))
                 presence += [[first, second] for second in in_country[first.end]]
             actors.append(
                 ActorFacts(
                     node=self._node(actor_id),
                     presence=sorted(presence, key=_chain_key),
                     hotspots=hotspots,
-                    focus=sorted_links(out["FOCUSES_ON"]),
+                    focus=sorted_links(out[Rel.FOCUSES_ON]),
                 )
             )
         return actors
@@ -202,25 +204,25 @@ class MemoryFacts:
 
         found: set[str] = set()
         for country in countries:
-            found |= into(country, "PRESENT_IN")
-            for place in into(country, "IN_COUNTRY"):
-                found |= into(place, "LOCATED_IN", "IN_HOTSPOT")
+            found |= into(country, Rel.PRESENT_IN)
+            for place in into(country, Rel.IN_COUNTRY):
+                found |= into(place, Rel.LOCATED_IN, Rel.IN_HOTSPOT)
         for place in places:
-            found |= into(place, "IN_HOTSPOT")
+            found |= into(place, Rel.IN_HOTSPOT)
         for sector in sectors:
-            found |= into(sector, "FOCUSES_ON")
+            found |= into(sector, Rel.FOCUSES_ON)
         return set().union(*(found & self.by_label.get(label, set()) for label in set(labels)))
 
     def partner_network(self) -> PartnerNetwork:
         def build() -> PartnerNetwork:
-            clusters = self._of_label(["Cluster"])
+            clusters = self._of_label([Label.Cluster])
             partnerships = [
                 (start, end)
                 for (start, rel_type), ends in self.out_by_type.items()
-                if rel_type == PARTNERS_WITH
+                if rel_type == Rel.PARTNERS_WITH
                 for end in ends
             ]
-            strengths = [(c, s) for c in clusters for s in self._ends(c, "HAS_STRENGTH")]
+            strengths = [(c, s) for c in clusters for s in self._ends(c, Rel.HAS_STRENGTH)]
             return PartnerNetwork.of(partnerships, strengths, clusters)
 
         return self.store.derived(("partner network",), build)
@@ -236,17 +238,17 @@ class MemoryFacts:
     def _between(self, node_id: str, other: str) -> list[Link]:
         """The partnerships between two nodes, read from `node_id`'s side."""
         links = [
-            make_link(start, PARTNERS_WITH, end, attrs)
+            make_link(start, Rel.PARTNERS_WITH, end, attrs)
             for start, end in ((node_id, other), (other, node_id))
-            for (key_type, _), attrs in self._succ.get(start, {}).get(end, {}).items()
-            if key_type == PARTNERS_WITH
+            for (key_type, _), attrs in self._succ.get(start, NO_LINKS).get(end, NO_LINKS).items()
+            if key_type == Rel.PARTNERS_WITH
         ]
         return [facing(link, node_id) for link in links]
 
     def cluster_partnerships(self, labels: Sequence[str]) -> dict[str, list[Link]]:
         found: dict[str, list[Link]] = {label: [] for label in labels}
-        for cluster in self._of_label(["Cluster"]):
-            for link in self._both(cluster, PARTNERS_WITH):
+        for cluster in self._of_label([Label.Cluster]):
+            for link in self._both(cluster, Rel.PARTNERS_WITH):
                 label = self._nodes[link.end]["label"]
                 if label in found:
                     found[label].append(link)

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from queries.facts import CommonPartner
+from graph.facts import CommonPartner
 
 NO_ONE: frozenset[str] = frozenset()
 

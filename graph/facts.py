@@ -3,25 +3,56 @@
 Each store gathers them its own way (Neo4j with Cypher, the memory store by walking its networkx
 graph); everything after that (scoring, explaining) is shared Python, so both stores give one
 answer. A fact is a `Link`: one stored relationship with the properties that matter here and its
-provenance.
+provenance, an `Evidence`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Annotated, Any, Protocol
 
-from queries.findings import Evidence
+from pydantic import Field
+
+from ontology.names import Rel
 
 if TYPE_CHECKING:
-    from queries.partner_network import PartnerNetwork
+    from graph.partner_network import PartnerNetwork
 
 # Relationship properties the analysis reads, besides provenance.
 LINK_KEYS = ("kind", "contact_persons", "funding", "start", "end", "role", "model")
 PROVENANCE_KEYS = ("source", "section", "url", "confidence")
 # Node properties the analysis reads: a store may hand out only these.
 NODE_KEYS = ("id", "name", "status", "size", "outcome", "valid_from", "valid_until")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One fact: a path of node ids and relationship types, and where the fact comes from."""
+
+    # A plain dataclass (one is made for every fact an analysis reads); the findings that cite
+    # it are pydantic models, and the API documents its JSON schema, with this example.
+
+    path: Annotated[
+        tuple[str, ...], Field(examples=[["icdk:munich", Rel.PRESENT_IN, "country:DE"]])
+    ]
+    source: str
+    section: str | None = None
+    url: str | None = None
+    confidence: str = field(kw_only=True)  # reported, public-source, illustrative, ...
+
+    @property
+    def sort_key(self) -> tuple[tuple[str, ...], str, str, str, str]:
+        return (self.path, self.source, self.section or "", self.url or "", self.confidence)
+
+    @property
+    def provenance(self) -> dict[str, str | None]:
+        return {
+            "source": self.source,
+            "section": self.section,
+            "url": self.url,
+            "confidence": self.confidence,
+        }
 
 
 @dataclass(frozen=True)

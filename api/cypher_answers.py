@@ -1,0 +1,58 @@
+"""Read-only Cypher for the API: the store's answer, or the HTTP error that says why not."""
+
+from __future__ import annotations
+
+from fastapi import HTTPException, status
+from neo4j.exceptions import ClientError
+
+from api.schemas import CypherQuery, CypherRows
+from api.settings import Settings
+from graph.store import GraphStore
+from queries.readonly_cypher import CypherRefused, run_read_only
+
+NEO4J_SETUP = (
+    "Cypher needs the Neo4j store: start Neo4j (deploy/neo4j/neo4j.sh start), load the data "
+    "(PARTNERGRAPH_STORE=neo4j partnergraph load) and restart the API with "
+    "PARTNERGRAPH_STORE=neo4j. See the README, 'Using Neo4j instead of the embedded store'."
+)
+
+
+def cypher_rows(store: GraphStore, body: CypherQuery, settings: Settings) -> CypherRows:
+    """The query's rows: 501 on a store without Cypher, 403 for a write, 408 past the timeout,
+    422 for what Neo4j cannot run."""
+    if not store.traits.runs_cypher:
+        raise HTTPException(status.HTTP_501_NOT_IMPLEMENTED, detail=NEO4J_SETUP)
+    timeout, row_limit = (
+        settings.partnergraph_cypher_timeout,
+        settings.partnergraph_cypher_row_limit,
+    )
+    try:
+        result = run_read_only(store, body.query, body.parameters, timeout, row_limit)
+    except CypherRefused as refused:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, detail=f"refused: {refused}") from None
+    except ClientError as error:  # the server's word on the query itself
+        raise _client_error(error, timeout) from None
+    except (TypeError, ValueError, OverflowError) as error:  # a parameter the driver cannot send
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT, detail=f"parameters: {error}"
+        ) from None
+    return CypherRows(
+        columns=result.columns, rows=result.rows, truncated=result.truncated, row_limit=row_limit
+    )
+
+
+def _client_error(error: ClientError, timeout: float) -> HTTPException:
+    code = error.code or ""
+    if "TransactionTimedOut" in code or code.endswith("Transaction.TransactionTimedOut"):
+        return HTTPException(
+            status.HTTP_408_REQUEST_TIMEOUT,
+            detail=f"the query ran longer than {timeout:g} s and was cut by the server "
+            "(PARTNERGRAPH_CYPHER_TIMEOUT)",
+        )
+    if code.endswith("AccessMode") or ".Security." in code:
+        return HTTPException(
+            status.HTTP_403_FORBIDDEN, detail=f"refused by Neo4j (read-only): {error.message}"
+        )
+    return HTTPException(
+        status.HTTP_422_UNPROCESSABLE_CONTENT, detail=f"Neo4j cannot run the query: {error.message}"
+    )

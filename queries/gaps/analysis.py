@@ -1,0 +1,98 @@
+"""The gap analysis of a cluster (or of every active cluster and the network): each family's
+gaps, most urgent first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from graph.facts import AnalysisFacts
+from graph.store import GraphStore
+from ontology.names import Label
+from queries.cluster_context import ClusterContext
+from queries.findings import GAP_TYPES, SEVERITIES, Gap
+from queries.gaps.coverage import coverage_gaps
+from queries.gaps.formality import formality_gaps
+from queries.gaps.fragility import fragility_gaps
+from queries.gaps.network import SupportUsage, broker_gaps, isolation_gaps
+from queries.gaps.options import INACTIVE, GapOptions
+from queries.gaps.role import role_gaps
+from queries.ids import qualified, resolve_model, unknown_id
+
+
+def find_gaps(
+    store: GraphStore,
+    cluster: str | None = None,
+    model: str | None = None,
+    options: GapOptions | None = None,
+) -> list[Gap]:
+    """The gaps of one cluster (or of every active cluster and of the network), optionally for
+    one model only; most urgent first."""
+    options = options or GapOptions()
+    model_id = resolve_model(store, model) if model else None
+    with store.analysis_facts() as facts:
+        if cluster:
+            # Looked up with the rest of its facts, not checked first: one query fewer.
+            found = cluster_gaps(facts, qualified(cluster, "cluster"), options)
+            if found is None:
+                raise unknown_id(store, cluster, "cluster")
+            gaps = found
+        else:
+            gaps = SupportUsage.read(facts).network_gaps(options)
+            for each in facts.clusters():
+                if each.props.get("status") not in INACTIVE:
+                    gaps += cluster_gaps(facts, each.id, options) or []
+    return sort_gaps(g for g in gaps if model_id is None or g.model == model_id)
+
+
+def cluster_gaps(facts: AnalysisFacts, cluster_id: str, options: GapOptions) -> list[Gap] | None:
+    """The cluster's gaps, or None if there is no such cluster."""
+    cluster = facts.cluster(cluster_id)
+    if cluster is None:
+        return None
+    ctx = ClusterContext.build(facts, cluster)
+    return [
+        *model_gaps(facts, ctx, options),
+        *isolation_gaps(ctx),
+        *broker_gaps(ctx, facts.partner_network().shared_partners(cluster_id)),
+    ]
+
+
+def model_gaps(
+    facts: AnalysisFacts, ctx: ClusterContext, options: GapOptions, model_id: str | None = None
+) -> list[Gap]:
+    """The gaps in a cluster's work under its models (or under one) and in its markets."""
+    # Every ICDK, but only the Trade Council posts and EEN partners in declared markets (for
+    # one model, in its markets) that no ICDK covers: where they are the alternative. The lists
+    # of every one of them derive from the whole graph, so stores keep them between analyses.
+    declared = [d for d in ctx.facts.declarations if model_id in (None, d.get("model"))]
+    icdks = facts.actors([Label.InnovationCentre])
+    covered = set().union(*(icdk.countries for icdk in icdks))
+    uncovered = sorted({c for d in declared if (c := ctx.country(d.end)) and c not in covered})
+    instead = [Label.TradeCouncil, Label.EnterpriseEuropeNetwork]
+    near = facts.actors_near(instead, uncovered, [], []) if uncovered else set()
+    abroad = [*icdks, *(a for a in facts.actors(instead) if a.node.id in near)] if near else icdks
+    gaps = [
+        *role_gaps(ctx),
+        *formality_gaps(ctx, options),
+        *coverage_gaps(ctx, abroad),
+        *fragility_gaps(ctx),
+    ]
+    return [gap for gap in gaps if model_id in (None, gap.model)]
+
+
+def sort_gaps(gaps: Iterable[Gap]) -> list[Gap]:
+    """Per cluster, most urgent first; then by type, kind and what the gap is about."""
+
+    def key(gap: Gap) -> tuple[object, ...]:
+        return (
+            gap.cluster or "",
+            SEVERITIES.index(gap.severity),
+            GAP_TYPES.index(gap.type),
+            gap.kind,
+            gap.model or "",
+            gap.market or "",
+            gap.missing_role or "",
+            gap.subject or "",
+        )
+
+    return sorted(gaps, key=key)

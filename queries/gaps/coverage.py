@@ -1,0 +1,83 @@
+"""Coverage gaps: no ICDK in a target market, and an ICDK matching the cluster's strength
+position it has no partnership with (the report's "landing base")."""
+
+from __future__ import annotations
+
+from graph.facts import ActorFacts
+from ontology.names import Label, RoleId
+from queries.cluster_context import ClusterContext
+from queries.findings import Gap
+from queries.gaps.evidence import BARRIERS, LANDING_BASE, actor_ref, cite, report_passage
+
+
+def coverage_gaps(ctx: ClusterContext, abroad: list[ActorFacts]) -> list[Gap]:
+    """`abroad`: every ICDK, and the Trade Council posts and EEN partners that could stand in
+    for one in the cluster's target markets."""
+    icdks = [a for a in abroad if a.node.label == Label.InnovationCentre]
+    return [*_uncovered_market_gaps(ctx, abroad, icdks), *_landing_base_gaps(ctx, icdks)]
+
+
+def _uncovered_market_gaps(
+    ctx: ClusterContext, abroad: list[ActorFacts], icdks: list[ActorFacts]
+) -> list[Gap]:
+    gaps = []
+    for declaration in ctx.facts.declarations:
+        target, model_id = declaration.end, declaration.get("model")
+        country = ctx.country(target)
+        if country is None or any(country in icdk.countries for icdk in icdks):
+            continue
+        instead = [
+            a for a in abroad if a.node.label != Label.InnovationCentre and country in a.countries
+        ]
+        names = ", ".join(a.node.name for a in instead) or "no Trade Council or EEN partner either"
+        presence = [chain[-1] for a in instead for chain in a.presence if chain[-1].end == country]
+        gaps.append(
+            Gap(
+                type="coverage",
+                kind="no-icdk-in-market",
+                severity="medium",
+                cluster=ctx.id,
+                model=model_id,
+                market=target,
+                missing_role=RoleId.icdk,
+                subject=None,
+                sentence=f"No Innovation Centre Denmark is present in {ctx.name(country)}, your "
+                f"target market under {ctx.name(model_id)}; turn to the Trade Council "
+                f"representation or the Enterprise Europe Network there instead ({names}).",
+                evidence=cite([declaration, *presence], [report_passage(country, BARRIERS)]),
+                suggestions=tuple(actor_ref(a) for a in instead),
+            )
+        )
+    return gaps
+
+
+def _landing_base_gaps(ctx: ClusterContext, icdks: list[ActorFacts]) -> list[Gap]:
+    gaps = []
+    strengths = {link.end: link for link in ctx.facts.strengths}
+    partner_ids = {link.end for link in ctx.facts.partnerships}
+    for icdk in icdks:
+        matching = [link for link in icdk.focus if link.end in strengths]
+        if not matching or icdk.node.id in partner_ids:
+            continue
+        sectors = ", ".join(sorted(ctx.name(link.end) for link in matching))
+        gaps.append(
+            Gap(
+                type="coverage",
+                kind="landing-base",
+                severity="low",
+                cluster=ctx.id,
+                model=None,
+                market=icdk.hotspots[0].end if icdk.hotspots else None,
+                missing_role=RoleId.icdk,
+                subject=icdk.node.id,
+                sentence=f"{icdk.node.name} focuses on {sectors}, your strength position, but "
+                "you have no partnership with it: the report proposes clusters as the landing "
+                "base for the opportunities the centres find abroad.",
+                evidence=cite(
+                    [*(strengths[link.end] for link in matching), *matching],
+                    [report_passage(icdk.node.id, LANDING_BASE)],
+                ),
+                suggestions=(actor_ref(icdk),),
+            )
+        )
+    return gaps

@@ -1,0 +1,140 @@
+"""Network gaps: actor types of the national support system few clusters use, clusters without
+Danish cluster partners, and partners that are a cluster's only tie to other clusters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.facts import AnalysisFacts, Link
+from ontology.models import load_catalogue
+from ontology.names import Label, RoleId
+from ontology.schema import load_schema
+from queries.cluster_context import ClusterContext
+from queries.findings import Gap
+from queries.gaps.evidence import COHESION, cite, report_passage
+from queries.gaps.options import INACTIVE, GapOptions
+
+# The national support system whose use across clusters the network gaps watch.
+SUPPORT_LABELS = (
+    Label.InnovationCentre,
+    Label.TradeCouncil,
+    Label.InvestInDenmark,
+    Label.EnterpriseEuropeNetwork,
+    Label.RegionalEUOffice,
+    Label.BusinessHub,
+    Label.EUDKSupport,
+)
+
+
+@dataclass(frozen=True)
+class SupportUsage:
+    """Which clusters partner with each type of the national support system."""
+
+    clusters: list[str]
+    users: dict[str, dict[str, list[Link]]]  # label: {cluster: its partnerships of that type}
+
+    @classmethod
+    def read(cls, facts: AnalysisFacts) -> SupportUsage:
+        active = [c.id for c in facts.clusters() if c.props.get("status") not in INACTIVE]
+        users: dict[str, dict[str, list[Link]]] = {}
+        for label, links in facts.cluster_partnerships(SUPPORT_LABELS).items():
+            users[label] = {}
+            for link in links:
+                if link.start in active:
+                    users[label].setdefault(link.start, []).append(link)
+        return cls(active, users)
+
+    def underused(self, options: GapOptions) -> list[str]:
+        total = len(self.clusters) or 1
+        return [
+            label
+            for label in SUPPORT_LABELS
+            if len(self.users[label]) / total < options.underused_share
+        ]
+
+    def network_gaps(self, options: GapOptions) -> list[Gap]:
+        """The gaps of the whole network: each underused type of the support system."""
+        return [
+            Gap(
+                type="network",
+                kind="underused-actor",
+                severity="low",
+                cluster=None,
+                model=None,
+                market=None,
+                missing_role=_role_for(label),
+                subject=None,
+                sentence=f"Only {len(self.users[label])} of {len(self.clusters)} active clusters "
+                f"have a partnership with {_type_name(label)}: an offer most clusters do not use.",
+                evidence=cite(  # one partnership per cluster that does use it
+                    [links[0] for links in self.users[label].values()],
+                    [report_passage(label, COHESION)],
+                ),
+                suggestions=(),
+            )
+            for label in self.underused(options)
+        ]
+
+
+def isolation_gaps(ctx: ClusterContext) -> list[Gap]:
+    """No partnership or joint engagement with another Danish cluster."""
+    danish = [p for p in ctx.facts.partnerships if ctx.facts.nodes[p.end].label == Label.Cluster]
+    if danish or RoleId.danish_cluster in ctx.involved_roles(ctx.facts.engagements):
+        return []
+    return [
+        Gap(
+            type="network",
+            kind="isolated-cluster",
+            severity="medium",
+            cluster=ctx.id,
+            model=None,
+            market=None,
+            missing_role=RoleId.danish_cluster,
+            subject=None,
+            sentence="You have no partnership or joint engagement with another Danish cluster: "
+            "the report asks for more cohesion between the actors.",
+            evidence=(report_passage(ctx.id, COHESION),),
+            suggestions=(),
+        )
+    ]
+
+
+def broker_gaps(ctx: ClusterContext, shared: dict[str, list[str]]) -> list[Gap]:
+    """Partners that are the only tie between this cluster and other clusters."""
+    direct = {link.end for link in ctx.facts.partnerships}
+    only_through: dict[str, list[str]] = {}
+    for other, commons in shared.items():
+        if other not in direct and len(commons) == 1:
+            only_through.setdefault(commons[0], []).append(other)
+    gaps = []
+    for broker, others in sorted(only_through.items()):
+        links = [link for link in ctx.facts.partnerships if link.end == broker]
+        gaps.append(
+            Gap(
+                type="network",
+                kind="single-broker",
+                severity="low",
+                cluster=ctx.id,
+                model=None,
+                market=None,
+                missing_role=None,
+                subject=broker,
+                sentence=f"{ctx.name(broker)} is your only shared partner with {len(others)} "
+                f"other cluster(s) ({', '.join(others[:3])}{', …' if len(others) > 3 else ''}): "
+                "those ties hang on one broker.",
+                evidence=cite(links, []),
+                suggestions=(),
+            )
+        )
+    return gaps
+
+
+def _role_for(label: str) -> str | None:
+    """The partner role an actor type fills alone (EU-DK Support has none)."""
+    return next((r.id for r in load_catalogue().roles.values() if r.labels == (label,)), None)
+
+
+def _type_name(label: str) -> str:
+    """`an Innovation Centre Denmark centre`, from the ontology's English class label."""
+    name = load_schema().node_types[label].name_en
+    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"

@@ -1,0 +1,9 @@
+"""How lists read in reasons and sentences."""
+
+from __future__ import annotations
+
+
+def listing(names: list[str], limit: int = 3) -> str:
+    """`a, b, c and 2 more`."""
+    shown = ", ".join(names[:limit])
+    return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
