@@ -1,0 +1,263 @@
+"""Hold-out: hide one known partnership of a cluster at a time, ask the recommender for the model
+and market it served, and see where the hidden partner ranks; beside it, the same question put
+to four baselines over the same eligible candidates.
+
+What is hidden: the partnership itself, the partner's part in the cluster's engagements and its
+party to the cluster's agreements, so nothing the recommender reads still names the pair. The
+question: the model and first market of an engagement of the cluster that involved the partner,
+else a market the cluster declared under a model where the partner is present. Partnerships
+that served no such question are counted and skipped.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from graph.records import STORE_MANAGED, RelationshipRecord
+from graph.store import GraphStore, SourceState, StoredRelationship
+from ontology.models import load_catalogue
+from ontology.names import Label, Rel
+from ontology.schema import load_schema
+from queries.gaps import GapOptions
+from queries.recommend import recommend_partners
+
+INACTIVE = {"bankrupt", "merged", "closed", "unknown"}
+DEPTH = 50  # a partner the recommender ranks below this counts as a miss
+BASELINES = ("random", "popularity", "role-only", "adamic-adar")
+
+
+@dataclass(frozen=True)
+class Question:
+    cluster: str
+    partner: str
+    model: str
+    market: str | None
+    hidden: tuple[StoredRelationship, ...]
+
+
+@dataclass
+class Tally:
+    """hit@1, hit@5 and reciprocal ranks of one method over the questions."""
+
+    hits1: float = 0.0
+    hits5: float = 0.0
+    reciprocal: float = 0.0
+    asked: int = 0
+
+    def add(self, hit1: float, hit5: float, rr: float) -> None:
+        self.hits1, self.hits5, self.reciprocal = (
+            self.hits1 + hit1,
+            self.hits5 + hit5,
+            self.reciprocal + rr,
+        )
+        self.asked += 1
+
+    def figures(self) -> dict[str, float]:
+        n = self.asked or 1
+        return {"hit@1": self.hits1 / n, "hit@5": self.hits5 / n, "mrr": self.reciprocal / n}
+
+
+@dataclass
+class Graph:
+    """What the questions and the baselines need, read once from the store."""
+
+    labels: dict[str, str] = field(default_factory=dict)
+    status: dict[str, str | None] = field(default_factory=dict)
+    size: dict[str, str | None] = field(default_factory=dict)
+    out: defaultdict[str, list[StoredRelationship]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    incoming: defaultdict[str, list[StoredRelationship]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+
+    @classmethod
+    def of(cls, store: GraphStore) -> Graph:
+        schema, graph = load_schema(), cls()
+        for node in store.nodes():
+            graph.labels[node["id"]] = schema.label_for_id(node["id"])
+            graph.status[node["id"]] = node.get("status")
+            graph.size[node["id"]] = node.get("size")
+        for rel in store.relationships():
+            graph.out[rel.start].append(rel)
+            graph.incoming[rel.end].append(rel)
+        return graph
+
+    def ends(self, node: str, rel_type: str) -> list[StoredRelationship]:
+        return [r for r in self.out[node] if r.type == rel_type]
+
+    def partners(self, node: str) -> set[str]:
+        pairs = [r.end for r in self.out[node] if r.type == Rel.PARTNERS_WITH]
+        return set(pairs) | {r.start for r in self.incoming[node] if r.type == Rel.PARTNERS_WITH}
+
+    def countries(self, node: str) -> set[str]:
+        found = {r.end for r in self.ends(node, Rel.PRESENT_IN)}
+        for rel in self.ends(node, Rel.LOCATED_IN) + self.ends(node, Rel.IN_HOTSPOT):
+            found |= {r.end for r in self.ends(rel.end, Rel.IN_COUNTRY)}
+        return found
+
+    def country_of(self, place: str) -> str | None:
+        if self.labels.get(place) == Label.Country:
+            return place
+        return next((r.end for r in self.ends(place, Rel.IN_COUNTRY)), None)
+
+
+def questions(graph: Graph) -> tuple[list[Question], int]:
+    """One question per (active cluster, partner) the data lets us ask; and how many could not."""
+    asked, skipped = [], 0
+    for cluster in sorted(i for i, label in graph.labels.items() if label == Label.Cluster):
+        if graph.status.get(cluster) in INACTIVE:
+            continue
+        engagements = sorted(r.end for r in graph.ends(cluster, Rel.UNDERTAKES))
+        agreements = {r.end for r in graph.ends(cluster, Rel.PARTY_TO)}
+        for partner in sorted(graph.partners(cluster)):
+            served = _served(graph, cluster, partner, engagements)
+            if served is None:
+                skipped += 1
+                continue
+            hidden = [
+                r
+                for r in graph.out[cluster] + graph.incoming[cluster]
+                if r.type == Rel.PARTNERS_WITH and partner in (r.start, r.end)
+            ]
+            hidden += [
+                r for e in engagements for r in graph.ends(e, Rel.INVOLVES) if r.end == partner
+            ]
+            hidden += [r for r in graph.ends(partner, Rel.PARTY_TO) if r.end in agreements]
+            asked.append(Question(cluster, partner, *served, tuple(hidden)))
+    return asked, skipped
+
+
+def _served(
+    graph: Graph, cluster: str, partner: str, engagements: Sequence[str]
+) -> tuple[str, str | None] | None:
+    """The model and market a partnership served: its engagement's, else a declared target."""
+    for engagement in engagements:
+        if not any(r.end == partner for r in graph.ends(engagement, Rel.INVOLVES)):
+            continue
+        models = sorted(r.end for r in graph.ends(engagement, Rel.UNDER_MODEL))
+        targets = sorted(r.end for r in graph.ends(engagement, Rel.TARGETS))
+        if models:
+            countries = sorted(c for t in targets if (c := graph.country_of(t)))
+            first = countries or targets
+            return models[0], first[0] if first else None
+    present = graph.countries(partner)
+    for declaration in sorted(graph.ends(cluster, Rel.TARGETS_MARKET), key=lambda r: r.end):
+        country = graph.country_of(declaration.end)
+        if declaration.properties.get("model") and country in present:
+            return str(declaration.properties["model"]), country
+    return None
+
+
+@contextmanager
+def hidden(store: GraphStore, facts: Sequence[StoredRelationship]) -> Iterator[None]:
+    """The store without these relationships, put back afterwards as they were."""
+    schema = load_schema()
+    keys = {(r.start, r.type, r.end, r.properties["source_id"]) for r in facts}
+    store.remove({}, keys)
+    try:
+        yield
+    finally:
+        records = [
+            RelationshipRecord(
+                r.type,
+                r.start,
+                r.end,
+                schema.label_for_id(r.start),
+                schema.label_for_id(r.end),
+                {k: v for k, v in r.properties.items() if k not in STORE_MANAGED},
+            )
+            for r in facts
+        ]
+        store.write_relationships(records, SourceState())
+
+
+def expected_ranks(scores: dict[str, float], target: str) -> tuple[float, float, float]:
+    """hit@1, hit@5 and reciprocal rank of `target`, ties broken at random (their expectation)."""
+    if target not in scores:
+        return 0.0, 0.0, 0.0
+    mine = scores[target]
+    above = sum(1 for s in scores.values() if s > mine)
+    tied = sum(1 for s in scores.values() if s == mine)
+    ranks = range(above + 1, above + tied + 1)
+    return (
+        sum(r <= 1 for r in ranks) / tied,
+        sum(r <= 5 for r in ranks) / tied,
+        sum(1 / r for r in ranks) / tied,
+    )
+
+
+def eligible(graph: Graph, question: Question) -> list[str]:
+    """Every active actor that can fill one of the model's roles, other than the cluster."""
+    catalogue = load_catalogue()
+    model = catalogue.models[question.model]
+    roles = [catalogue.roles[r] for r in (*model.required, *model.recommended)]
+    return [
+        node
+        for node, label in graph.labels.items()
+        if node != question.cluster
+        and graph.status.get(node) not in INACTIVE
+        and any(role.filled_by(label, graph.size.get(node)) for role in roles)
+    ]
+
+
+def baseline_scores(
+    graph: Graph, question: Question, pool: list[str]
+) -> dict[str, dict[str, float]]:
+    catalogue = load_catalogue()
+    model = catalogue.models[question.model]
+    hidden_pairs = {frozenset((r.start, r.end)) for r in question.hidden}
+
+    def partners(node: str) -> set[str]:
+        return {p for p in graph.partners(node) if frozenset((node, p)) not in hidden_pairs}
+
+    own = partners(question.cluster)
+
+    def adamic_adar(node: str) -> float:
+        shared = own & partners(node)
+        return sum(1 / math.log(d) for p in shared if (d := len(partners(p))) > 1)
+
+    def fit(node: str) -> float:
+        label, size = graph.labels[node], graph.size.get(node)
+        return max(
+            model.role_fit(r.id)
+            for r in catalogue.roles.values()
+            if r.filled_by(label, size) and (r.id in model.required or r.id in model.recommended)
+        )
+
+    scorers: dict[str, Callable[[str], float]] = {
+        "random": lambda node: 0.0,  # all tied: expected_ranks gives a uniform draw's expectation
+        "popularity": lambda node: len(partners(node)),
+        "role-only": fit,
+        "adamic-adar": adamic_adar,
+    }
+    return {name: {node: scorers[name](node) for node in pool} for name in BASELINES}
+
+
+def evaluate(store: GraphStore, options: GapOptions) -> dict[str, object]:
+    """Hit@1, hit@5 and MRR of the recommender and each baseline over every question."""
+    graph = Graph.of(store)
+    asked, skipped = questions(graph)
+    tallies = {name: Tally() for name in ("recommender", *BASELINES)}
+    for question in asked:
+        pool = eligible(graph, question)
+        with hidden(store, question.hidden):
+            result = recommend_partners(
+                store, question.cluster, question.model, question.market, DEPTH, options=options
+            )
+        order = [r.actor.id for r in result.recommendations]
+        rank = order.index(question.partner) + 1 if question.partner in order else None
+        tallies["recommender"].add(
+            float(rank == 1), float(rank is not None and rank <= 5), 1 / rank if rank else 0.0
+        )
+        for name, scores in baseline_scores(graph, question, pool).items():
+            tallies[name].add(*expected_ranks(scores, question.partner))
+    return {
+        "questions": len(asked),
+        "skipped": skipped,
+        "methods": {name: tally.figures() for name, tally in tallies.items()},
+    }
