@@ -25,6 +25,7 @@ demo: install
 	$(BIN)/partnergraph survey
 	$(BIN)/partnergraph gaps
 	$(BIN)/partnergraph recommend --cluster odense-robotics --model market-test --market DE --top 3
+	$(BIN)/partnergraph recommend --cluster lifestyle-design-cluster --model market-test --market France --top 3 --no-include-illustrative
 	mkdir -p out
 	$(BIN)/partnergraph export --format turtle --out out/partnergraph.ttl
 	$(BIN)/partnergraph export --format graphml --out out/partnergraph.graphml

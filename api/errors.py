@@ -1,5 +1,6 @@
 """Errors as the contract wants them: `{"detail": ...}`, 404 with the closest ids for unknown
-ids, 503 with a hint when the store cannot answer, and never a bare 500 or a stack trace."""
+ids, 409 for a cluster that is not active, 503 with a hint when the store cannot answer, and
+never a bare 500 or a stack trace."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from fastapi.responses import JSONResponse
 from neo4j.exceptions import DriverError, Neo4jError
 
 from graph.store import StoreError
-from queries.ids import UnknownIdError
+from queries.ids import InactiveClusterError, UnknownIdError
 
 log = logging.getLogger("partnergraph.api")
 RETRY_AFTER_SECONDS = "5"
@@ -20,6 +21,14 @@ async def unknown_id(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, UnknownIdError)
     return JSONResponse(
         {"detail": str(error), "closest": error.closest}, status_code=status.HTTP_404_NOT_FOUND
+    )
+
+
+async def inactive_cluster(request: Request, error: Exception) -> JSONResponse:
+    """A cluster that is not active gets no recommendations: 409, saying so."""
+    assert isinstance(error, InactiveClusterError)
+    return JSONResponse(
+        {"detail": str(error), "status": error.status}, status_code=status.HTTP_409_CONFLICT
     )
 
 
@@ -39,5 +48,6 @@ async def store_unavailable(request: Request, error: Exception) -> JSONResponse:
 
 def add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(UnknownIdError, unknown_id)
+    app.add_exception_handler(InactiveClusterError, inactive_cluster)
     for error_type in (StoreError, Neo4jError, DriverError):
         app.add_exception_handler(error_type, store_unavailable)

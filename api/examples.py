@@ -70,11 +70,29 @@ MODEL = {
     "resources": "few",
     "description": "Test the market-driven potential for innovation: access to a new market...",
     "icdk_role": "ICDK typically opens the door to the market...",
+    "agreement_needed": None,
+    "requirements": [
+        {
+            "id": "requirement:market-test-support",
+            "name": "A couple of support organisations",
+            "strength": "required",
+            "min_partners": 1,
+            "any_of_roles": [
+                {
+                    "id": RoleId.trade_council,
+                    "name": "Ministry of Foreign Affairs / Trade Council",
+                    "filled_by": [Label.TradeCouncil],
+                }
+            ],
+            "quote": "»Det består gerne af klyngen og et par supportorganisationer ...«",
+            "provenance": {**REPORT, "confidence": "reported", "source_id": "ontology/models"},
+        }
+    ],
     "required_roles": [
         {
-            "id": RoleId.icdk,
-            "name": "Innovation Centre Denmark",
-            "filled_by": [Label.InnovationCentre],
+            "id": RoleId.trade_council,
+            "name": "Ministry of Foreign Affairs / Trade Council",
+            "filled_by": [Label.TradeCouncil],
         }
     ],
     "recommended_roles": [

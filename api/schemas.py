@@ -26,6 +26,13 @@ class UnknownIdMessage(BaseModel):
     closest: list[str] = Field(examples=[["cluster:odense-robotics"]])
 
 
+class InactiveMessage(BaseModel):
+    """The cluster is not active: no partners are recommended to it."""
+
+    detail: str = Field(examples=["MARLOG (cluster:marlog) is bankrupt: no partners are ..."])
+    status: str = Field(examples=["bankrupt"])
+
+
 # --- health -------------------------------------------------------------------------------------
 class Health(BaseModel):
     model_config = example(examples.HEALTH)
@@ -109,6 +116,18 @@ class RoleRef(BaseModel):
     filled_by: list[str] = Field(description="Node labels of actors that can fill the role.")
 
 
+class RequirementSummary(BaseModel):
+    """What a model's partnership needs: at least `min_partners` partners in any of the roles."""
+
+    id: str = Field(examples=["requirement:market-test-support"])
+    name: str
+    strength: Literal["required", "recommended"]
+    min_partners: int = Field(ge=1)
+    any_of_roles: list[RoleRef] = Field(description="The alternatives: any of them meets it.")
+    quote: str | None = Field(None, description="The report's own words (Danish).")
+    provenance: Provenance
+
+
 class ModelSummary(BaseModel):
     model_config = example(examples.MODEL)
 
@@ -122,7 +141,11 @@ class ModelSummary(BaseModel):
     resources: str | None = None
     description: str | None = None
     icdk_role: str | None = None
-    required_roles: list[RoleRef]
+    agreement_needed: str | None = Field(
+        None, description="The formal agreement the model rests on; null: none is needed."
+    )
+    requirements: list[RequirementSummary]
+    required_roles: list[RoleRef] = Field(description="The roles the required requirements name.")
     recommended_roles: list[RoleRef]
     provenance: Provenance
 

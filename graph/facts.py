@@ -23,7 +23,17 @@ if TYPE_CHECKING:
 LINK_KEYS = ("kind", "contact_persons", "funding", "start", "end", "role", "model")
 PROVENANCE_KEYS = ("source", "section", "url", "confidence")
 # Node properties the analysis reads: a store may hand out only these.
-NODE_KEYS = ("id", "name", "status", "size", "outcome", "valid_from", "valid_until")
+NODE_KEYS = (
+    "id",
+    "name",
+    "status",
+    "size",
+    "scope",
+    "outcome",
+    "valid_from",
+    "valid_until",
+    "confidence",
+)
 
 
 @dataclass(frozen=True)
@@ -124,6 +134,7 @@ class ClusterFacts:
     strengths: list[Link]  # HAS_STRENGTH
     partnerships: list[Link]  # PARTNERS_WITH, read from the cluster's side
     declarations: list[Link]  # TARGETS_MARKET, with `model`
+    locations: list[Link]  # LOCATED_IN: the cities it works from
     engagements: list[EngagementFacts]
     agreements: list[AgreementFacts]
     nodes: dict[str, Node]  # every node the lists above name
@@ -134,7 +145,8 @@ class ActorFacts:
     node: Node
     presence: list[list[Link]]  # chains that end in a country: PRESENT_IN, LOCATED_IN+IN_COUNTRY…
     hotspots: list[Link]  # IN_HOTSPOT
-    focus: list[Link]  # FOCUSES_ON
+    focus: list[Link]  # FOCUSES_ON, or a cluster's HAS_STRENGTH
+    serves: list[Link] = field(default_factory=list)  # SERVES: the cities a regional actor serves
 
     @property
     def countries(self) -> set[str]:
@@ -208,6 +220,11 @@ class AnalysisFacts(Protocol):
     def partnerships_between(self, others: Mapping[str, Sequence[str]]) -> dict[str, list[Link]]:
         """Each node's partnerships with the others named for it, read from its side: the
         evidence behind the network signals, read only for the candidates scored in full."""
+        ...
+
+    def funders_by_model(self) -> dict[str, dict[str, list[Link]]]:
+        """{model: {funder: FUNDED_BY links of work under that model}}: who has funded work
+        under each model (engagements and agreements), kept between analyses."""
         ...
 
     def cluster_partnerships(self, labels: Sequence[str]) -> dict[str, list[Link]]:

@@ -27,9 +27,18 @@ if TYPE_CHECKING:
     from graph.memory_store import MemoryStore
 
 # The outgoing relationships ActorFacts, ClusterFacts and an engagement or agreement are made of.
-ACTOR_LINKS = frozenset({Rel.PRESENT_IN, Rel.IN_HOTSPOT, Rel.LOCATED_IN, Rel.FOCUSES_ON})
+ACTOR_LINKS = frozenset(
+    {Rel.PRESENT_IN, Rel.IN_HOTSPOT, Rel.LOCATED_IN, Rel.FOCUSES_ON, Rel.HAS_STRENGTH, Rel.SERVES}
+)
 CLUSTER_LINKS = frozenset(
-    {Rel.UNDERTAKES, Rel.PARTY_TO, Rel.HAS_STRENGTH, Rel.PARTNERS_WITH, Rel.TARGETS_MARKET}
+    {
+        Rel.UNDERTAKES,
+        Rel.PARTY_TO,
+        Rel.HAS_STRENGTH,
+        Rel.PARTNERS_WITH,
+        Rel.TARGETS_MARKET,
+        Rel.LOCATED_IN,
+    }
 )
 WORK_LINKS = frozenset({Rel.UNDER_MODEL, Rel.TARGETS, Rel.INVOLVES})
 NO_LINKS: Mapping[str, Any] = {}
@@ -123,6 +132,7 @@ class MemoryFacts:
             strengths=sorted_links(out[Rel.HAS_STRENGTH]),
             partnerships=sorted_links(facing(link, cluster_id) for link in partnerships),
             declarations=sorted_links(out[Rel.TARGETS_MARKET]),
+            locations=sorted_links(out[Rel.LOCATED_IN]),
             engagements=engagements,
             agreements=agreements,
             nodes={},
@@ -172,7 +182,8 @@ class MemoryFacts:
                     node=self._node(actor_id),
                     presence=sorted(presence, key=_chain_key),
                     hotspots=hotspots,
-                    focus=sorted_links(out[Rel.FOCUSES_ON]),
+                    focus=sorted_links([*out[Rel.FOCUSES_ON], *out[Rel.HAS_STRENGTH]]),
+                    serves=sorted_links(out[Rel.SERVES]),
                 )
             )
         return actors
@@ -210,7 +221,7 @@ class MemoryFacts:
         for place in places:
             found |= into(place, Rel.IN_HOTSPOT)
         for sector in sectors:
-            found |= into(sector, Rel.FOCUSES_ON)
+            found |= into(sector, Rel.FOCUSES_ON, Rel.HAS_STRENGTH)
         return set().union(*(found & self.by_label.get(label, set()) for label in set(labels)))
 
     def partner_network(self) -> PartnerNetwork:
@@ -245,6 +256,19 @@ class MemoryFacts:
         ]
         return [facing(link, node_id) for link in links]
 
+    def funders_by_model(self) -> dict[str, dict[str, list[Link]]]:
+        def build() -> dict[str, dict[str, list[Link]]]:
+            found: dict[str, dict[str, list[Link]]] = {}
+            for model in self._of_label([Label.Model]):
+                funders: defaultdict[str, list[Link]] = defaultdict(list)
+                for work in self.in_by_type.get((model, Rel.UNDER_MODEL), ()):
+                    for link in self._out(work, Rel.FUNDED_BY):
+                        funders[link.end].append(link)
+                found[model] = {f: sorted_links(links) for f, links in sorted(funders.items())}
+            return found
+
+        return self.store.derived(("funders by model",), build)
+
     def cluster_partnerships(self, labels: Sequence[str]) -> dict[str, list[Link]]:
         found: dict[str, list[Link]] = {label: [] for label in labels}
         for cluster in self._of_label([Label.Cluster]):
@@ -260,7 +284,12 @@ def _chain_key(chain: list[Link]) -> tuple[Any, ...]:
 
 
 def _named_ids(facts: ClusterFacts) -> set[str]:
-    links: list[Link] = [*facts.strengths, *facts.partnerships, *facts.declarations]
+    links: list[Link] = [
+        *facts.strengths,
+        *facts.partnerships,
+        *facts.declarations,
+        *facts.locations,
+    ]
     for engagement in facts.engagements:
         links += [*engagement.models, *engagement.targets, *engagement.involves]
     for agreement in facts.agreements:

@@ -69,6 +69,7 @@ RETURN {node_map("c", Label.Cluster)} AS node,
   {_out("r", Rel.HAS_STRENGTH, "c", "s")} AS strengths,
   [(c)-[r:{Rel.PARTNERS_WITH}]-(p) | {_other("r", "p")}] AS partnerships,
   {_out("r", Rel.TARGETS_MARKET, "c", "t")} AS declarations,
+  {_out("r", Rel.LOCATED_IN, "c", "l")} AS locations,
   [(c)-[u:{Rel.UNDERTAKES}]->(e:{Label.Engagement}) | {{
       node: {node_map("e", Label.Engagement)}, undertakes: {_rel("u", "c", "e")},
       models: {_out("r", Rel.UNDER_MODEL, "e", "m")},
@@ -109,7 +110,16 @@ BY_SIZE = "a.size = $size"
 def _actor_row(var: str, props_map: str) -> str:
     """An actor with its places and sectors in one expansion (a sparse node's relationships are
     one chain, walked once per expansion), each with the countries it lies in."""
-    out = f"{Rel.PRESENT_IN}|{Rel.LOCATED_IN}|{Rel.IN_HOTSPOT}|{Rel.FOCUSES_ON}"
+    out = "|".join(
+        (
+            Rel.PRESENT_IN,
+            Rel.LOCATED_IN,
+            Rel.IN_HOTSPOT,
+            Rel.FOCUSES_ON,
+            Rel.HAS_STRENGTH,
+            Rel.SERVES,
+        )
+    )
     return f"""{{node: {props_map}, label: labels({var})[0], out:
   [({var})-[r:{out}]->(x) | {{
       link: {_named("r", var, "x", "x")},
@@ -155,7 +165,7 @@ CALL () {{
   RETURN 'place' AS kind, id, a
   UNION ALL
   UNWIND $sectors AS id
-  MATCH (:{Label.Sector} {{id: id}})<-[:{Rel.FOCUSES_ON}]-(a)
+  MATCH (:{Label.Sector} {{id: id}})<-[:{Rel.FOCUSES_ON}|{Rel.HAS_STRENGTH}]-(a)
   RETURN 'sector' AS kind, id, a
 }}
 WITH kind, id, a, labels(a)[0] AS label
@@ -178,6 +188,12 @@ PARTNERSHIPS_BETWEEN = f"""
 __ACTORS__
 MATCH (a)-[r:{Rel.PARTNERS_WITH}]-(b) WHERE b.id IN $others[a.id]
 RETURN {{node: a.id, link: {_other("r", "b")}}} AS row
+"""
+
+# Who has funded work (engagements, agreements) under each model.
+FUNDERS_BY_MODEL = f"""
+MATCH (w)-[:{Rel.UNDER_MODEL}]->(m:{Label.Model}), (w)-[r:{Rel.FUNDED_BY}]->(f)
+RETURN {{model: m.id, funder: f.id, link: {_rel("r", "w", "f")}}} AS row
 """
 
 CLUSTER_PARTNERSHIPS = f"""

@@ -34,6 +34,7 @@ from graph.neo4j_fact_queries import (
     BY_PREFIX,
     BY_SIZE,
     CLUSTER_PARTNERSHIPS,
+    FUNDERS_BY_MODEL,
     NEAR,
     NETWORK,
     PARTNERSHIPS_BETWEEN,
@@ -139,6 +140,7 @@ class Neo4jFacts:
                 facing(link, cluster_id) for link in links(row["partnerships"])
             ),
             declarations=links(row["declarations"]),
+            locations=links(row["locations"]),
             engagements=sorted(engagements, key=lambda e: e.undertakes.evidence.sort_key),
             agreements=[agreements[i] for i in sorted(agreements)],
             nodes=nodes,
@@ -284,6 +286,20 @@ class Neo4jFacts:
             found[row["node"]].append(facing(_link(row["link"]), row["node"]))
         return {node_id: sorted_links(links) for node_id, links in found.items()}
 
+    def funders_by_model(self) -> dict[str, dict[str, list[Link]]]:
+        def build() -> dict[str, dict[str, list[Link]]]:
+            found: dict[str, defaultdict[str, list[Link]]] = {}
+            for row in self._rows(FUNDERS_BY_MODEL):
+                found.setdefault(row["model"], defaultdict(list))[row["funder"]].append(
+                    _link(row["link"])
+                )
+            return {
+                model: {f: sorted_links(links) for f, links in sorted(funders.items())}
+                for model, funders in sorted(found.items())
+            }
+
+        return self._derived(("funders by model",), build)
+
     def cluster_partnerships(self, labels: Sequence[str]) -> dict[str, list[Link]]:
         found: dict[str, list[Link]] = {label: [] for label in labels}
         for row in self._rows(CLUSTER_PARTNERSHIPS, labels=list(labels)):
@@ -293,14 +309,16 @@ class Neo4jFacts:
 
 def _actor(row: dict[str, Any]) -> ActorFacts:
     """An ACTORS row: present in a country directly, or through a city or hotspot in one."""
-    presence, hotspots, focus = [], [], []
+    presence, hotspots, focus, serves = [], [], [], []
     for item in row["out"]:
         link = _link(item["link"])
         if link.type == Rel.PRESENT_IN:
             if item["link"]["label"] == Label.Country:
                 presence.append([link])
-        elif link.type == Rel.FOCUSES_ON:
+        elif link.type in (Rel.FOCUSES_ON, Rel.HAS_STRENGTH):
             focus.append(link)
+        elif link.type == Rel.SERVES:
+            serves.append(link)
         else:  # LOCATED_IN or IN_HOTSPOT
             presence += [[link, _link(country)] for country in item["countries"]]
             if link.type == Rel.IN_HOTSPOT:
@@ -310,6 +328,7 @@ def _actor(row: dict[str, Any]) -> ActorFacts:
         presence=sorted(presence, key=_chain_key),
         hotspots=sorted_links(hotspots),
         focus=sorted_links(focus),
+        serves=sorted_links(serves),
     )
 
 

@@ -49,6 +49,7 @@ class PG(DefinedNamespace):
     Partnership: URIRef
     Region: URIRef
     RegionalEUOffice: URIRef
+    Requirement: URIRef
     Sector: URIRef
     SurveyFigure: URIRef
     TargetMarketDeclaration: URIRef
@@ -57,18 +58,20 @@ class PG(DefinedNamespace):
     aboutActivity: URIRef
     aboutRole: URIRef
     agreementKind: URIRef
+    agreementNeeded: URIRef
     agreementStatus: URIRef
     allowedValue: URIRef
     anchoredIn: URIRef
+    anyOfRole: URIRef
     clusterStatus: URIRef
     companySize: URIRef
     confidence: URIRef
     contactPersons: URIRef
     count: URIRef
     description: URIRef
-    domestic: URIRef
     eenScope: URIRef
     end: URIRef
+    exercisedAt: URIRef
     filledByLabels: URIRef
     filledBySize: URIRef
     firstSeen: URIRef
@@ -77,6 +80,7 @@ class PG(DefinedNamespace):
     fundedBy: URIRef
     funding: URIRef
     garbled: URIRef
+    hasRequirement: URIRef
     hasStrength: URIRef
     icdkRole: URIRef
     idPrefix: URIRef
@@ -95,6 +99,7 @@ class PG(DefinedNamespace):
     leadsTo: URIRef
     locatedIn: URIRef
     memberOf: URIRef
+    minPartners: URIRef
     model: URIRef
     name: URIRef
     nameDa: URIRef
@@ -116,11 +121,10 @@ class PG(DefinedNamespace):
     provenanceProperty: URIRef
     purpose: URIRef
     question: URIRef
-    recommendsRole: URIRef
+    quote: URIRef
     reifies: URIRef
     relationshipType: URIRef
     required: URIRef
-    requiresRole: URIRef
     resources: URIRef
     respondents: URIRef
     retrieved: URIRef
@@ -132,6 +136,7 @@ class PG(DefinedNamespace):
     source: URIRef
     sourceId: URIRef
     start: URIRef
+    strength: URIRef
     strengthPosition: URIRef
     targetGroup: URIRef
     targets: URIRef
@@ -173,6 +178,7 @@ class Label:
     PartnerRole: Final = "PartnerRole"
     Region: Final = "Region"
     RegionalEUOffice: Final = "RegionalEUOffice"
+    Requirement: Final = "Requirement"
     Sector: Final = "Sector"
     SurveyFigure: Final = "SurveyFigure"
     TradeAssociation: Final = "TradeAssociation"
@@ -205,6 +211,7 @@ class Label:
             PartnerRole,
             Region,
             RegionalEUOffice,
+            Requirement,
             Sector,
             SurveyFigure,
             TradeAssociation,
@@ -219,8 +226,10 @@ class Rel:
     ABOUT_ACTIVITY: Final = "ABOUT_ACTIVITY"
     ABOUT_ROLE: Final = "ABOUT_ROLE"
     ANCHORED_IN: Final = "ANCHORED_IN"
+    ANY_OF_ROLE: Final = "ANY_OF_ROLE"
     FOCUSES_ON: Final = "FOCUSES_ON"
     FUNDED_BY: Final = "FUNDED_BY"
+    HAS_REQUIREMENT: Final = "HAS_REQUIREMENT"
     HAS_STRENGTH: Final = "HAS_STRENGTH"
     INCLUDES_ACTIVITY: Final = "INCLUDES_ACTIVITY"
     INCLUDES_COUNTRY: Final = "INCLUDES_COUNTRY"
@@ -234,8 +243,6 @@ class Rel:
     PARTY_TO: Final = "PARTY_TO"
     PART_OF: Final = "PART_OF"
     PRESENT_IN: Final = "PRESENT_IN"
-    RECOMMENDS_ROLE: Final = "RECOMMENDS_ROLE"
-    REQUIRES_ROLE: Final = "REQUIRES_ROLE"
     SERVES: Final = "SERVES"
     TARGETS: Final = "TARGETS"
     TARGETS_MARKET: Final = "TARGETS_MARKET"
@@ -247,8 +254,10 @@ class Rel:
             ABOUT_ACTIVITY,
             ABOUT_ROLE,
             ANCHORED_IN,
+            ANY_OF_ROLE,
             FOCUSES_ON,
             FUNDED_BY,
+            HAS_REQUIREMENT,
             HAS_STRENGTH,
             INCLUDES_ACTIVITY,
             INCLUDES_COUNTRY,
@@ -262,8 +271,6 @@ class Rel:
             PARTY_TO,
             PART_OF,
             PRESENT_IN,
-            RECOMMENDS_ROLE,
-            REQUIRES_ROLE,
             SERVES,
             TARGETS,
             TARGETS_MARKET,

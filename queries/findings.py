@@ -23,6 +23,7 @@ __all__ = [
     "Progression",
     "Recommendation",
     "RecommendationResult",
+    "RequirementCheck",
 ]
 
 GAP_TYPES = ("role", "formality", "coverage", "fragility", "network")
@@ -68,6 +69,23 @@ class Gap(Finding):
 class Recommendation(Finding):
     actor: ActorRef
     fills_role: str = Field(examples=[RoleId.trade_council])
+    requirement: str = Field(
+        description="The model's requirement the partner would meet.",
+        examples=["requirement:market-test-support"],
+    )
+    requirement_strength: Literal["required", "recommended"]
+    rank: int = Field(
+        default=0, description="1 for the best; candidates tied on score share a rank."
+    )
+    tied: bool = Field(default=False, description="Another candidate has the same rank.")
+    sourced: bool = Field(
+        default=True,
+        description="False when the actor is known only from illustrative or inferred facts.",
+    )
+    fallback: bool = Field(
+        default=False,
+        description="Offered because no partner in the role is present in the market.",
+    )
     score: float = Field(ge=0, le=1)  # the weighted mean of the components
     components: dict[str, float]  # each in [0, 1]
     reasons: tuple[str, ...]
@@ -105,6 +123,17 @@ class Progression(Finding):
     evidence: tuple[Evidence, ...]
 
 
+class RequirementCheck(Finding):
+    """How the cluster's work under the model (in the market) meets one of its requirements."""
+
+    id: str = Field(examples=["requirement:market-test-support"])
+    name: str = Field(examples=["A couple of support organisations"])
+    strength: Literal["required", "recommended"]
+    needed: int = Field(description="Partners needed in any of its roles.")
+    partners: tuple[ActorRef, ...] = Field(description="Those who meet it now.")
+    met: bool
+
+
 class RecommendationResult(Finding):
     model_config = ConfigDict(
         frozen=True, json_schema_extra={"examples": [findings_examples.RECOMMENDATIONS]}
@@ -114,6 +143,13 @@ class RecommendationResult(Finding):
     cluster_name: str
     model: str = Field(examples=[ModelId.market_test])
     market: str | None = Field(examples=["country:DE"])
+    market_name: str | None = Field(default=None, examples=["Germany"])
+    requirements: tuple[RequirementCheck, ...] = Field(
+        default=(), description="Each of the model's requirements, met or not, with who meets it."
+    )
+    missing_requirements: tuple[str, ...] = Field(
+        default=(), description="The model's requirements the cluster's work there does not meet."
+    )
     missing_roles: tuple[str, ...]
     gaps: tuple[Gap, ...]
     recommendations: tuple[Recommendation, ...]

@@ -18,6 +18,17 @@ class UnknownIdError(LookupError):
         super().__init__(f"no {kind} {value!r}{hint}")
 
 
+class InactiveClusterError(LookupError):
+    """The cluster is not active (bankrupt, merged): no partners are recommended to it."""
+
+    def __init__(self, cluster: str, name: str, status: str) -> None:
+        self.cluster, self.status = cluster, status
+        super().__init__(
+            f"{name} ({cluster}) is {status}: no partners are recommended to a cluster that is "
+            "not active (its gaps are still shown by `gaps --cluster`)"
+        )
+
+
 def qualified(value: str, prefix: str) -> str:
     """The full id: a bare slug gets the prefix (`DE` -> `country:DE`)."""
     value = value.strip()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from graph.facts import Evidence
-from ontology.models import ModelSpec
+from ontology.models import ModelSpec, Requirement
 from ontology.names import Rel
 
 # The report's logic of progression (ontology/models.ttl, pg:leadsTo) is stated in this section:
@@ -11,15 +11,13 @@ from ontology.names import Rel
 PROGRESSION_SECTION = "Model: Test af innovationspotentiale"
 
 
-def requirement(model: ModelSpec, role: str) -> Evidence:
-    """The model's requirement (or recommendation) of a role, with the report's section."""
-    relation = Rel.REQUIRES_ROLE if role in model.required else Rel.RECOMMENDS_ROLE
-    return Evidence(
-        path=(model.id, relation, role),
-        source="report",
-        section=model.section,
-        confidence="reported",
-    )
+def requirement(model: ModelSpec, need: Requirement, role: str | None = None) -> Evidence:
+    """The model's requirement (and the role in it that a finding is about), with the report's
+    section."""
+    path: tuple[str, ...] = (model.id, Rel.HAS_REQUIREMENT, need.id)
+    if role is not None:
+        path += (Rel.ANY_OF_ROLE, role)
+    return Evidence(path=path, source="report", section=need.section, confidence="reported")
 
 
 def progression(from_model: str, to_model: str) -> Evidence:

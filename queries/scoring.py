@@ -17,22 +17,24 @@ import yaml
 # Trust a past engagement builds, by its outcome; and a partnership, by its kind.
 OUTCOME_TRUST = {"successful": 1.0, "ongoing": 0.75, "unknown": 0.5, "discontinued": 0.0}
 PARTNERSHIP_TRUST = {"formal": 0.75, "project": 0.5, "informal": 0.25}
-# What an agreement with the candidate is worth, by its state on the day.
-# An agreement of unknown status counts as little as an ended one: neither backs the work now.
+# What an agreement with the candidate is worth, by its state on the day. An ended one is
+# history (it says so in the reasons, but backs nothing now); one of unknown status may still
+# hold, so it counts for a little.
 AGREEMENT_VALUE = {
     "valid": 1.0,
     "expiring": 0.75,
     "planned": 0.5,
-    "expired": 0.25,
-    "ended": 0.25,
     "unknown": 0.25,
+    "expired": 0.0,
+    "ended": 0.0,
 }
 
 
 @dataclass(frozen=True)
 class Weights:
-    role_fit: float = 3.0  # fills a role the model requires (1) or recommends (0.5)
-    market_presence: float = 2.0  # present in the target market
+    role_fit: float = 1.0  # fills a role the model requires (1) or recommends (0.5)
+    market_presence: float = 2.0  # present in the target market (its hotspot area: more)
+    home_fit: float = 2.0  # a partner at home that serves your region or funds such work
     sector_match: float = 2.0  # focuses on the cluster's strength position
     network_proximity: float = 1.5  # resource allocation over shared partners
     peer_adoption: float = 1.0  # share of similar clusters already partnering with it

@@ -17,7 +17,8 @@ from graph.neo4j_store import Neo4jStore
 from loaders.pipeline import load_bundled
 from ontology.models import load_catalogue
 from ontology.names import Label
-from queries.gaps import GapOptions, find_gaps
+from queries.gaps import INACTIVE, GapOptions, find_gaps
+from queries.ids import InactiveClusterError
 from queries.recommend import recommend_partners
 
 pytestmark = pytest.mark.neo4j
@@ -71,7 +72,7 @@ def assert_same(memory: Any, neo4j: Any) -> None:
 def test_all_gaps_are_identical(stores: tuple[MemoryStore, Neo4jStore]) -> None:
     memory, neo4j = stores
     expected = [gap.as_dict() for gap in find_gaps(memory, options=TODAY)]
-    assert len(expected) > 100
+    assert len(expected) > 60
     assert_same(expected, [gap.as_dict() for gap in find_gaps(neo4j, options=TODAY)])
 
 
@@ -85,11 +86,16 @@ def test_every_cluster_and_model_gives_the_same_gaps_and_recommendations(
         for model in load_catalogue().models:
             gaps = [g.as_dict() for g in find_gaps(memory, cluster, model, TODAY)]
             assert_same(gaps, [g.as_dict() for g in find_gaps(neo4j, cluster, model, TODAY)])
+            if (memory.get_node(cluster) or {}).get("status") in INACTIVE:
+                for store in (memory, neo4j):
+                    with pytest.raises(InactiveClusterError):
+                        recommend_partners(store, cluster, model, options=TODAY)
+                continue
             expected = recommend_partners(memory, cluster, model, top=EVERYONE, options=TODAY)
             actual = recommend_partners(neo4j, cluster, model, top=EVERYONE, options=TODAY)
             assert_same(expected.as_dict(), actual.as_dict())
             compared += len(expected.recommendations)
-    assert len(clusters) == 15 and compared > 1000
+    assert len(clusters) == 15 and compared > 200
 
 
 def test_recommendations_in_a_market_are_identical(stores: tuple[MemoryStore, Neo4jStore]) -> None:
@@ -98,6 +104,9 @@ def test_recommendations_in_a_market_are_identical(stores: tuple[MemoryStore, Ne
         ("odense-robotics", "market-test", "DE"),
         ("copenhagen-fintech", "key-market-partnership", "market:singapore-banking-sector"),
         ("danish-life-science-cluster", "innovation-platform", "hotspot:boston"),
+        ("lifestyle-design-cluster", "market-test", "France"),
+        ("vision-denmark", "market-test", "kr"),
+        ("odense-robotics", "innovation-test", "hotspot:boston"),
     ]:
         expected = recommend_partners(memory, cluster, model, market, EVERYONE, options=TODAY)
         actual = recommend_partners(neo4j, cluster, model, market, EVERYONE, options=TODAY)

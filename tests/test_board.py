@@ -46,7 +46,7 @@ def test_board_pack_links_every_view_and_summarises_gaps(bundled: MemoryStore, p
     summary = index[index.index('<table id="gap-summary">') :]
     for cluster in clusters:
         assert f"<td>{cluster['name'].replace('&', '&amp;')}</td>" in summary
-    page = (pack / "clusters" / "odense-robotics.html").read_text(encoding="utf-8")
+    page = (pack / "clusters" / "vision-denmark.html").read_text(encoding="utf-8")
     assert '<script src="../assets/vis-network.min.js">' in page
     assert '<a href="../index.html">' in page
     assert '"missing:role:' in page  # the cluster's gaps, drawn as missing partners
@@ -55,15 +55,15 @@ def test_board_pack_links_every_view_and_summarises_gaps(bundled: MemoryStore, p
 def test_missing_partners_come_from_the_gap_analysis_with_candidates(
     bundled: MemoryStore,
 ) -> None:
-    missing = missing_partners(bundled, "cluster:odense-robotics")
+    missing = missing_partners(bundled, "cluster:vision-denmark")
     assert missing and all(m.role.startswith("role:") for m in missing)
     assert any(m.candidates for m in missing)
     assert all(m.severity in ("high", "medium", "low") for m in missing)
 
 
 def test_view_command_writes_one_page_and_explains_bad_ids(tmp_path: Path) -> None:
-    out = tmp_path / "robotics.html"
-    result = run("view", "cluster", "odense-robotics", "--out", str(out))
+    out = tmp_path / "vision.html"
+    result = run("view", "cluster", "vision-denmark", "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert "works offline" in result.stdout
     assert '"missing:role:' in out.read_text(encoding="utf-8")

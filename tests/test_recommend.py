@@ -19,9 +19,11 @@ from loaders.sources import bundled_sources, discover
 from loaders.synthetic import generate
 from ontology.models import load_catalogue
 from ontology.names import Label, ModelId, Rel, RoleId
+from queries.cluster_context import ClusterContext
 from queries.gaps import INACTIVE, GapOptions
-from queries.ids import UnknownIdError
+from queries.ids import InactiveClusterError, UnknownIdError
 from queries.recommend import ranking, recommend_partners
+from queries.recommend.history import History
 from queries.scoring import Weights, load_weights
 
 TODAY = GapOptions(as_of=dt.date(2026, 11, 27))
@@ -34,20 +36,83 @@ def bundled() -> MemoryStore:
     return store
 
 
-def test_odense_robotics_market_test_in_germany(bundled: MemoryStore) -> None:
-    result = recommend_partners(bundled, "odense-robotics", "market-test", "DE", options=TODAY)
-    assert result.cluster == "cluster:odense-robotics" and result.market == "country:DE"
-    # Robotics Camp Munich already involves ICDK Munich, so the one required role is filled.
-    assert RoleId.icdk not in result.missing_roles
-    assert RoleId.foreign_cluster in result.missing_roles
-    top = result.recommendations[0]
-    assert top.actor.id == "fcluster:bavarian-robotics"
-    assert top.fills_role == RoleId.foreign_cluster
-    assert any("Germany" in reason for reason in top.reasons)
-    assert any("Robots, automation and drones" in reason for reason in top.reasons)
-    assert {p.confidence for p in top.provenance} >= {"reported", "illustrative"}
-    scores = [r.score for r in result.recommendations]
-    assert scores == sorted(scores, reverse=True)
+@pytest.fixture(scope="module")
+def sourced() -> MemoryStore:
+    store = MemoryStore()
+    load_bundled(store, include_illustrative=False)
+    return store
+
+
+def test_a_market_without_an_icdk_gets_the_trade_council_and_een_there(
+    sourced: MemoryStore,
+) -> None:
+    """Model 3: "et par supportorganisationer (Eksportrådet, Enterprise Europe Network, ICDK
+    og/eller andre klynger)"; France has no ICDK, so those present in France, from sources."""
+    result = recommend_partners(
+        sourced, "lifestyle-design-cluster", "market-test", "FR", 5, options=TODAY
+    )
+    assert "requirement:market-test-support" in result.missing_requirements
+    head = result.recommendations[:3]
+    assert {r.actor.type for r in head} >= {Label.TradeCouncil, Label.EnterpriseEuropeNetwork}
+    assert all(r.requirement_strength == "required" for r in head)
+    assert not [r for r in result.recommendations if r.actor.type == Label.InnovationCentre]
+    for rec in result.recommendations:
+        assert rec.requirement == "requirement:market-test-support" or rec.components["home_fit"]
+        if rec.components["market_presence"]:
+            assert any("France" in reason for reason in rec.reasons)
+    assert any(g.kind == "no-icdk-in-market" for g in result.gaps)
+
+
+def test_markets_are_named_as_users_name_them(sourced: MemoryStore) -> None:
+    answers = {
+        market: recommend_partners(sourced, "we-build-denmark", "market-test", market, 3)
+        for market in ("PL", "pl", "Poland", "Polen", "POL", "country:PL")
+    }
+    assert {a.market for a in answers.values()} == {"country:PL"}
+    assert len({tuple(r.actor.id for r in a.recommendations) for a in answers.values()}) == 1
+    with pytest.raises(UnknownIdError, match="no country, hotspot or market 'XX'"):
+        recommend_partners(sourced, "we-build-denmark", "market-test", "XX")
+
+
+def test_an_inactive_cluster_gets_no_partners(bundled: MemoryStore) -> None:
+    with pytest.raises(InactiveClusterError, match=r"MARLOG .* is bankrupt"):
+        recommend_partners(bundled, "marlog", "market-test", "SG")
+    with pytest.raises(InactiveClusterError, match="merged"):
+        recommend_partners(bundled, "welfare-tech", "key-market-partnership", "DE")
+
+
+def test_an_ended_partnership_is_history_not_trust(bundled: MemoryStore) -> None:
+    """Food & Bio's formal partnership with ICDK India ended on 2020-06-30: told, not trusted."""
+    with bundled.analysis_facts() as facts:
+        cluster = facts.cluster("cluster:food-bio-cluster-denmark")
+        assert cluster is not None
+        past = History.of(ClusterContext.build(facts, cluster), TODAY)
+    reasons = past.reasons["icdk:india"]
+    assert any("formal partnership with it, which ended on 2020-06-30" in r for r in reasons)
+    assert not any("You have a formal partnership" in r for r in reasons)
+    assert past.agreement.get("icdk:india", 0.0) == 0.0  # its MoU expired in 2019: history too
+    assert past.trust.get("icdk:india", 0.0) < 0.75  # only the platform, discontinued, counts
+
+
+def test_ties_share_a_rank_and_are_broken_by_sourced_facts(sourced: MemoryStore) -> None:
+    """ICDK Tel Aviv and the Trade Council in Tel Aviv meet the same requirement equally; the
+    centre, known from sources, comes before the embassy, whose trade work is inferred."""
+    result = recommend_partners(sourced, "vision-denmark", "innovation-test", "IL", 5)
+    first, second = result.recommendations[:2]
+    assert (first.actor.id, second.actor.id) == ("icdk:tel-aviv", "tc:tel-aviv")
+    assert first.score == second.score and first.rank == second.rank == 1
+    assert first.tied and second.tied and first.sourced and not second.sourced
+
+
+def test_the_erhvervshus_of_the_clusters_region_comes_first(bundled: MemoryStore) -> None:
+    result = recommend_partners(
+        bundled, "copenhagen-fintech", "key-market-partnership", "US", 50, options=TODAY
+    )
+    hubs = [r for r in result.recommendations if r.actor.type == Label.BusinessHub]
+    assert hubs and hubs[0].actor.id == "erhvervshus:hovedstaden"
+    assert hubs[0].components["home_fit"] == 1.0
+    assert any("Copenhagen" in reason for reason in hubs[0].reasons)
+    assert all(h.components["home_fit"] == 0.0 for h in hubs[1:])
 
 
 def test_every_candidate_fills_a_missing_role_and_scores_are_weighted_means(
@@ -58,15 +123,20 @@ def test_every_candidate_fills_a_missing_role_and_scores_are_weighted_means(
     assert result.recommendations
     for rec in result.recommendations:
         assert rec.fills_role in result.missing_roles
+        assert rec.requirement in result.missing_requirements
         assert all(0.0 <= v <= 1.0 for v in rec.components.values())
         assert rec.score == pytest.approx(weights.score(rec.components), abs=1e-12)
-        assert rec.evidence and rec.reasons[0].startswith("Fills the role")
+        assert rec.evidence and rec.reasons[0].startswith("Meets «")
+        assert any(v for k, v in rec.components.items() if k != "role_fit"), rec
         assert rec.actor.id != "cluster:clean"
+    ranks = [r.rank for r in result.recommendations]
+    assert ranks == sorted(ranks) and ranks[0] == 1
 
 
 def test_the_top_few_are_the_head_of_the_full_ranking(bundled: MemoryStore) -> None:
     """Only candidates with a signal are scored in full; that must not change the order."""
-    for cluster in sorted(node["id"] for node in bundled.nodes(Label.Cluster)):
+    clusters = bundled.nodes(Label.Cluster)
+    for cluster in sorted(node["id"] for node in clusters if node.get("status") not in INACTIVE):
         for model in load_catalogue().models:
             everyone = recommend_partners(bundled, cluster, model, top=1000, options=TODAY)
             for top in (1, 3, 10):
@@ -112,11 +182,14 @@ def test_the_top_few_are_the_head_of_the_full_ranking_at_scale(
     assert max(candidates) > 100
 
 
-def test_missing_required_role_comes_first(bundled: MemoryStore) -> None:
-    result = recommend_partners(bundled, "odense-robotics", "innovation-test", options=TODAY)
-    assert result.missing_roles[0] == RoleId.knowledge_institution
-    assert result.recommendations[0].fills_role == RoleId.knowledge_institution
-    assert result.recommendations[0].components["role_fit"] == 1.0
+def test_required_requirements_come_first(bundled: MemoryStore) -> None:
+    """Vision Denmark's Korea showcase has no support organisation, which model 3 requires:
+    those come before what it only recommends."""
+    result = recommend_partners(bundled, "vision-denmark", "market-test", "KR", 20, options=TODAY)
+    strengths = [r.requirement_strength for r in result.recommendations]
+    assert strengths[0] == "required" and "recommended" in strengths
+    assert strengths == sorted(strengths, key=lambda s: s != "required")
+    assert result.recommendations[0].actor.id == "icdk:seoul"
 
 
 def test_network_signals_match_networkx_link_prediction(bundled: MemoryStore) -> None:
@@ -124,8 +197,8 @@ def test_network_signals_match_networkx_link_prediction(bundled: MemoryStore) ->
     for rel in bundled.relationships(Rel.PARTNERS_WITH):
         if rel.start != rel.end:
             partners.add_edge(rel.start, rel.end)
-    cluster = "cluster:odense-robotics"
-    result = recommend_partners(bundled, cluster, "market-test", "DE", top=100, options=TODAY)
+    cluster = "cluster:clean"
+    result = recommend_partners(bundled, cluster, "key-market-partnership", top=100, options=TODAY)
     checked = 0
     for rec in result.recommendations:
         if rec.actor.id not in partners:
@@ -143,10 +216,10 @@ def test_weights_change_the_ranking(bundled: MemoryStore, tmp_path: Path) -> Non
     market_only = tmp_path / "weights.yaml"
     market_only.write_text(
         "role_fit: 0\nsector_match: 0\nnetwork_proximity: 0\npeer_adoption: 0\n"
-        "trust: 0\nagreement: 0\nmarket_presence: 1\n"
+        "trust: 0\nagreement: 0\nhome_fit: 0\nmarket_presence: 1\n"
     )
     result = recommend_partners(
-        bundled, "odense-robotics", "market-test", "DE", 50, load_weights(market_only), TODAY
+        bundled, "vision-denmark", "market-test", "KR", 50, load_weights(market_only), TODAY
     )
     assert {r.score for r in result.recommendations} == {0.0, 1.0}
     present = [r for r in result.recommendations if r.score == 1.0]
@@ -194,7 +267,7 @@ relationships:
 def test_unknown_ids_and_bad_top(bundled: MemoryStore) -> None:
     with pytest.raises(UnknownIdError, match="closest: cluster:odense-robotics"):
         recommend_partners(bundled, "odense-robotic", "market-test")
-    with pytest.raises(UnknownIdError, match="no Country or Hotspot or Market 'ZZ'"):
+    with pytest.raises(UnknownIdError, match="no country, hotspot or market 'ZZ'"):
         recommend_partners(bundled, "odense-robotics", "market-test", "ZZ")
     with pytest.raises(ValueError, match="top must be at least 1"):
         recommend_partners(bundled, "odense-robotics", "market-test", top=0)

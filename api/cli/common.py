@@ -15,7 +15,7 @@ from api.settings import Settings
 from api.store_access import configured_store
 from graph.store import GraphStore, StoreError
 from queries.gaps import GapOptions
-from queries.ids import UnknownIdError
+from queries.ids import InactiveClusterError, UnknownIdError
 
 console = Console()
 errors = Console(stderr=True)
@@ -75,9 +75,10 @@ def gap_options(as_of: dt.datetime | None, horizon_days: int) -> GapOptions:
 
 @contextmanager
 def analysis_errors() -> Iterator[None]:
-    """Unknown ids and bad weights are usage errors (exit 2) with the closest ids named."""
+    """An unknown cluster, model or market (with the closest ids named), a cluster that is not
+    active, and a bad weights file are bad input: exit 1."""
     with store_errors():
         try:
             yield
-        except (UnknownIdError, ValueError) as error:
-            fail(str(error), code=2)
+        except (UnknownIdError, InactiveClusterError, ValueError) as error:
+            fail(str(error), code=1)

@@ -21,6 +21,7 @@ COMPONENT_SHORT = {
     "peer_adoption": "peers",
     "trust": "trust",
     "agreement": "agreement",
+    "home_fit": "home",
 }
 
 
@@ -90,21 +91,26 @@ def print_gaps(console: Console, gaps: list[Gap], cluster: str | None) -> None:
 
 
 def print_recommendations(console: Console, result: RecommendationResult) -> None:
-    market = f" in {result.market}" if result.market else ""
+    market = f" in {result.market_name or result.market}" if result.market else ""
     console.print(Text(f"{result.cluster_name} · {_name(result.model)}{market}", style="bold"))
-    missing = ", ".join(_name(role) for role in result.missing_roles) or "none"
-    console.print(Text(f"Roles still missing: {missing}\n"))
+    for check in result.requirements:
+        who = ", ".join(p.name for p in check.partners)
+        state = "met" if check.met else f"needs {check.needed - len(check.partners)} more"
+        line = f"  {check.strength:<11} {check.name}: {state}" + (f" ({who})" if who else "")
+        console.print(Text(line, style="green" if check.met else "yellow"))
+    console.print()
     if not result.recommendations:
-        console.print("No candidate fills the missing roles.")
-    for rank, rec in enumerate(result.recommendations, start=1):
-        head = Text(f"{rank}. ", style="bold")
+        console.print("No partner to recommend: every requirement is met, or no one can meet it.")
+    for rec in result.recommendations:
+        head = Text(f"{'=' if rec.tied else ''}{rec.rank}. ", style="bold")
         head.append(rec.actor.name, style="bold")
         head.append(f"  {rec.actor.id} · {rec.actor.type}", style="dim")
         components = " · ".join(
             f"{short} {rec.components[key]:.2f}" for key, short in COMPONENT_SHORT.items()
         )
         console.print(head)
-        console.print(Text(f"   fills {_name(rec.fills_role)} · score {rec.score:.3f}"))
+        what = "fallback for" if rec.fallback else "fills"
+        console.print(Text(f"   {what} {_name(rec.fills_role)} · score {rec.score:.3f}"))
         console.print(Text(f"   {components}", style="dim"))
         for reason in rec.reasons:
             console.print(Text(f"   • {reason}"))

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from api.schemas import ActorRef, Provenance, UnknownIdMessage
+from api.schemas import ActorRef, InactiveMessage, Provenance, UnknownIdMessage
 from ontology.schema import load_schema
 
 NOT_FOUND: dict[int | str, dict[str, Any]] = {
     404: {"model": UnknownIdMessage, "description": "No node has the id; the closest ids."}
+}
+INACTIVE: dict[int | str, dict[str, Any]] = {
+    409: {"model": InactiveMessage, "description": "The cluster is not active (bankrupt, merged)."}
 }
 
 

@@ -8,10 +8,9 @@ from fastapi import APIRouter, Path
 
 from api.deps import StoreDep
 from api.routes.common import NOT_FOUND, provenance_of
-from api.schemas import ModelSummary, RoleRef
+from api.schemas import ModelSummary, RequirementSummary, RoleRef
 from graph.store import GraphStore
 from ontology.names import Label, ModelId, Rel
-from ontology.schema import load_schema
 from queries.ids import resolve_id
 
 router = APIRouter(prefix="/models", tags=["models"])
@@ -38,30 +37,46 @@ def get_model(model_id: ModelPath, store: StoreDep) -> ModelSummary:
 
 
 def _models(store: GraphStore) -> list[ModelSummary]:
-    load_schema()
     roles = {
         r["id"]: RoleRef(id=r["id"], name=r["name"], filled_by=r.get("filled_by_labels") or [])
         for r in store.nodes(Label.PartnerRole)
     }
-    required: dict[str, list[RoleRef]] = {}
-    recommended: dict[str, list[RoleRef]] = {}
-    for rel_type, into in ((Rel.REQUIRES_ROLE, required), (Rel.RECOMMENDS_ROLE, recommended)):
-        for r in store.relationships(rel_type):
-            if r.end in roles:
-                into.setdefault(r.start, []).append(roles[r.end])
+    needs = {q["id"]: q for q in store.nodes(Label.Requirement)}
+    any_of: dict[str, list[str]] = {}
+    for r in store.relationships(Rel.ANY_OF_ROLE):
+        any_of.setdefault(r.start, []).append(r.end)
+    of_model: dict[str, list[RequirementSummary]] = {}
+    for r in store.relationships(Rel.HAS_REQUIREMENT):
+        need = needs[r.end]
+        of_model.setdefault(r.start, []).append(
+            RequirementSummary(
+                id=need["id"],
+                name=need["name"],
+                strength=need["strength"],
+                min_partners=need["min_partners"],
+                any_of_roles=[roles[i] for i in sorted(any_of.get(need["id"], [])) if i in roles],
+                quote=need.get("quote"),
+                provenance=provenance_of(need),
+            )
+        )
     models = sorted(store.nodes(Label.Model), key=lambda m: (m.get("number") or 99, m["id"]))
-    return [_summary(m, required.get(m["id"], []), recommended.get(m["id"], [])) for m in models]
+    return [_summary(m, of_model.get(m["id"], [])) for m in models]
 
 
-def _summary(
-    model: dict[str, Any], required: list[RoleRef], recommended: list[RoleRef]
-) -> ModelSummary:
-    fields = set(ModelSummary.model_fields) - {"required_roles", "recommended_roles", "provenance"}
+def _summary(model: dict[str, Any], requirements: list[RequirementSummary]) -> ModelSummary:
+    """A model with its requirements, required first, and the roles each kind names."""
+    requirements.sort(key=lambda q: (q.strength != "required", q.id))
+    required = {r.id: r for q in requirements if q.strength == "required" for r in q.any_of_roles}
+    recommended = {
+        r.id: r for q in requirements if q.strength != "required" for r in q.any_of_roles
+    }
+    derived = {"required_roles", "recommended_roles", "requirements", "provenance"}
     return ModelSummary.model_validate(
         {
-            **{k: model.get(k) for k in fields},
-            "required_roles": sorted(required, key=lambda r: r.id),
-            "recommended_roles": sorted(recommended, key=lambda r: r.id),
+            **{k: model.get(k) for k in set(ModelSummary.model_fields) - derived},
+            "requirements": requirements,
+            "required_roles": [required[i] for i in sorted(required)],
+            "recommended_roles": [recommended[i] for i in sorted(set(recommended) - set(required))],
             "provenance": provenance_of(model),
         }
     )

@@ -7,13 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from api.deps import AnswersDep
-from api.routes.common import NOT_FOUND
+from api.routes.common import INACTIVE, NOT_FOUND
 from queries.findings import RecommendationResult
 
 router = APIRouter(prefix="/recommendations", tags=["recommendations"])
 
 
-@router.get("", response_model=RecommendationResult, responses=NOT_FOUND)
+@router.get("", response_model=RecommendationResult, responses={**NOT_FOUND, **INACTIVE})
 async def recommendations(
     answers: AnswersDep,
     cluster: Annotated[
@@ -22,7 +22,11 @@ async def recommendations(
     model: Annotated[str, Query(description="Model id or slug.", examples=["market-test"])],
     market: Annotated[
         str | None,
-        Query(description="Target market: ISO country code or market id.", examples=["DE"]),
+        Query(
+            description="Target market: an ISO country code in any case, a country's name in "
+            "English or Danish, or a hotspot or market id.",
+            examples=["DE"],
+        ),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=50, description="Partners to list at most.")] = 10,
 ) -> Response:

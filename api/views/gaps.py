@@ -10,6 +10,7 @@ from api.views.spec import Candidate, MissingPartner
 from graph.store import GraphStore
 from queries.findings import Gap
 from queries.gaps import find_gaps
+from queries.ids import InactiveClusterError
 from queries.recommend import recommend_partners
 
 CANDIDATES_SHOWN = 3
@@ -53,7 +54,10 @@ def missing_partners(store: GraphStore, cluster_id: str) -> list[MissingPartner]
 def _by_role(
     store: GraphStore, cluster_id: str, model: str, market: str | None
 ) -> dict[str, list[Candidate]]:
-    result = recommend_partners(store, cluster_id, model, market, top=10)
+    try:
+        result = recommend_partners(store, cluster_id, model, market, top=10)
+    except InactiveClusterError:  # its gaps are drawn, but no one is recommended to it
+        return {}
     by_role: defaultdict[str, list[Candidate]] = defaultdict(list)
     for rec in result.recommendations:
         reason = f"score {rec.score:.2f}: " + "; ".join(rec.reasons[:2])

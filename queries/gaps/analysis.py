@@ -10,7 +10,7 @@ from graph.store import GraphStore
 from ontology.names import Label
 from queries.cluster_context import ClusterContext
 from queries.findings import GAP_TYPES, SEVERITIES, Gap
-from queries.gaps.coverage import coverage_gaps
+from queries.gaps.coverage import coverage_gaps, uncovered_market_gap
 from queries.gaps.formality import formality_gaps
 from queries.gaps.fragility import fragility_gaps
 from queries.gaps.network import SupportUsage, broker_gaps, isolation_gaps
@@ -58,26 +58,43 @@ def cluster_gaps(facts: AnalysisFacts, cluster_id: str, options: GapOptions) -> 
 
 
 def model_gaps(
-    facts: AnalysisFacts, ctx: ClusterContext, options: GapOptions, model_id: str | None = None
+    facts: AnalysisFacts,
+    ctx: ClusterContext,
+    options: GapOptions,
+    model_id: str | None = None,
+    asked_market: str | None = None,
 ) -> list[Gap]:
-    """The gaps in a cluster's work under its models (or under one) and in its markets."""
-    # Every ICDK, but only the Trade Council posts and EEN partners in declared markets (for
-    # one model, in its markets) that no ICDK covers: where they are the alternative. The lists
-    # of every one of them derive from the whole graph, so stores keep them between analyses.
-    declared = [d for d in ctx.facts.declarations if model_id in (None, d.get("model"))]
-    icdks = facts.actors([Label.InnovationCentre])
+    """The gaps in a cluster's work under its models (or under one) and in its markets (and in
+    the market a recommendation asks about, which it may not have declared)."""
+    # Every open ICDK, but only the Trade Council posts and EEN partners in the markets no ICDK
+    # covers: where they are the alternative. The lists of every one of them derive from the
+    # whole graph, so stores keep them between analyses.
+    declared = [d.end for d in ctx.facts.declarations if model_id in (None, d.get("model"))]
+    markets = [*declared, *([asked_market] if asked_market else [])]
+    icdks = [
+        a
+        for a in facts.actors([Label.InnovationCentre])
+        if a.node.props.get("status") not in INACTIVE
+    ]
     covered = set().union(*(icdk.countries for icdk in icdks))
-    uncovered = sorted({c for d in declared if (c := ctx.country(d.end)) and c not in covered})
+    uncovered = sorted({c for m in markets if (c := ctx.country(m)) and c not in covered})
     instead = [Label.TradeCouncil, Label.EnterpriseEuropeNetwork]
     near = facts.actors_near(instead, uncovered, [], []) if uncovered else set()
     abroad = [*icdks, *(a for a in facts.actors(instead) if a.node.id in near)] if near else icdks
     gaps = [
-        *role_gaps(ctx),
+        *role_gaps(facts, ctx, options),
         *formality_gaps(ctx, options),
         *coverage_gaps(ctx, abroad),
         *fragility_gaps(ctx),
     ]
-    return [gap for gap in gaps if model_id in (None, gap.model)]
+    gaps = [gap for gap in gaps if model_id in (None, gap.model)]
+    asked_country = ctx.country(asked_market) if asked_market else None
+    if asked_market and not any(
+        g.kind == "no-icdk-in-market" and ctx.country(g.market or "") == asked_country for g in gaps
+    ):
+        gap = uncovered_market_gap(ctx, abroad, asked_market, model_id)
+        gaps += [gap] if gap else []
+    return gaps
 
 
 def sort_gaps(gaps: Iterable[Gap]) -> list[Gap]:

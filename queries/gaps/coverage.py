@@ -22,33 +22,43 @@ def _uncovered_market_gaps(
 ) -> list[Gap]:
     gaps = []
     for declaration in ctx.facts.declarations:
-        target, model_id = declaration.end, declaration.get("model")
-        country = ctx.country(target)
-        if country is None or any(country in icdk.countries for icdk in icdks):
-            continue
-        instead = [
-            a for a in abroad if a.node.label != Label.InnovationCentre and country in a.countries
-        ]
-        names = ", ".join(a.node.name for a in instead) or "no Trade Council or EEN partner either"
-        presence = [chain[-1] for a in instead for chain in a.presence if chain[-1].end == country]
-        gaps.append(
-            Gap(
-                type="coverage",
-                kind="no-icdk-in-market",
-                severity="medium",
-                cluster=ctx.id,
-                model=model_id,
-                market=target,
-                missing_role=RoleId.icdk,
-                subject=None,
-                sentence=f"No Innovation Centre Denmark is present in {ctx.name(country)}, your "
-                f"target market under {ctx.name(model_id)}; turn to the Trade Council "
-                f"representation or the Enterprise Europe Network there instead ({names}).",
-                evidence=cite([declaration, *presence], [report_passage(country, BARRIERS)]),
-                suggestions=tuple(actor_ref(a) for a in instead),
+        gap = uncovered_market_gap(ctx, abroad, declaration.end, declaration.get("model"))
+        if gap is not None:
+            gaps.append(
+                gap.model_copy(update={"evidence": cite([declaration], list(gap.evidence))})
             )
-        )
     return gaps
+
+
+def uncovered_market_gap(
+    ctx: ClusterContext, abroad: list[ActorFacts], target: str, model_id: str | None
+) -> Gap | None:
+    """A target market (declared, or asked for in a recommendation) in a country with no ICDK,
+    with the Trade Council representations and EEN partners there instead."""
+    country = ctx.country(target)
+    icdks = [a for a in abroad if a.node.label == Label.InnovationCentre]
+    if country is None or any(country in icdk.countries for icdk in icdks):
+        return None
+    instead = [
+        a for a in abroad if a.node.label != Label.InnovationCentre and country in a.countries
+    ]
+    names = ", ".join(a.node.name for a in instead) or "no Trade Council or EEN partner either"
+    presence = [chain[-1] for a in instead for chain in a.presence if chain[-1].end == country]
+    return Gap(
+        type="coverage",
+        kind="no-icdk-in-market",
+        severity="medium",
+        cluster=ctx.id,
+        model=model_id,
+        market=target,
+        missing_role=RoleId.icdk,
+        subject=None,
+        sentence=f"No Innovation Centre Denmark is present in {ctx.name(country)}, your target "
+        f"market under {ctx.name(model_id)}; turn to the Trade Council representation or the "
+        f"Enterprise Europe Network there instead ({names}).",
+        evidence=cite(presence, [report_passage(country, BARRIERS)]),
+        suggestions=tuple(actor_ref(a) for a in instead),
+    )
 
 
 def _landing_base_gaps(ctx: ClusterContext, icdks: list[ActorFacts]) -> list[Gap]:

@@ -3,13 +3,26 @@ ended or are about to."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from graph.facts import AgreementFacts
+from ontology.names import Label
 from queries.cluster_context import ClusterContext
-from queries.findings import Gap
+from queries.findings import ActorRef, Gap, Severity
 from queries.gaps.evidence import cite
-from queries.gaps.long_term import long_term_work
+from queries.gaps.long_term import LongTermWork, long_term_work
 from queries.gaps.options import GapOptions
-from queries.validity import HISTORY, AgreementState, agreement_state, is_in_force
+from queries.needs import described_only
+from queries.validity import HISTORY, IN_FORCE, AgreementState, agreement_state
+from queries.wording import listing
+
+# How the agreement a model needs (ontology/models.ttl, agreementNeeded) reads in a sentence.
+AGREEMENT_NAMES = {
+    "mou": "mutual formal cooperation agreements (MoUs)",
+    "strategic-agreement": "a strategic cooperation agreement",
+    "cooperation-agreement": "a cooperation agreement",
+    "framework-agreement": "a framework agreement",
+}
 
 
 def formality_gaps(ctx: ClusterContext, options: GapOptions) -> list[Gap]:
@@ -17,7 +30,8 @@ def formality_gaps(ctx: ClusterContext, options: GapOptions) -> list[Gap]:
 
 
 def _unbacked_work_gaps(ctx: ClusterContext, options: GapOptions) -> list[Gap]:
-    """Long-term work with no agreement that covers it valid on the day."""
+    """Work under a model that rests on a formal agreement, with none covering it valid on the
+    day; the remedy names the partners of that work to formalise it with."""
     gaps = []
     for work in long_term_work(ctx):
         model = ctx.catalogue.models[work.model]
@@ -26,31 +40,75 @@ def _unbacked_work_gaps(ctx: ClusterContext, options: GapOptions) -> list[Gap]:
             for a in ctx.facts.agreements
             if ctx.agreement_covers(a, work.model, work.country, work.partners)
         ]
-        if any(is_in_force(a.node.props, options.as_of) for a in covering):
+        states = {a.node.id: agreement_state(a.node.props, options.as_of) for a in covering}
+        if any(state in IN_FORCE for state in states.values()):
             continue
-        # An agreement of unknown status is not valid, but no source says it has lapsed either.
-        unknown = [a.node.name for a in covering if a.node.props.get("status") == "unknown"]
-        lapsed = [a.node.name for a in covering if a.node.name not in unknown]
-        history = f" (the agreement «{'», «'.join(lapsed)}» is no longer valid)" if lapsed else ""
+        unknown = [a for a in covering if states[a.node.id] == AgreementState.UNKNOWN]
+        kind, severity = "no-valid-agreement", cast(Severity, "high")
+        needed = AGREEMENT_NAMES.get(model.agreement_needed or "", "a formal agreement")
         if unknown:
-            history += f" (the status of «{'», «'.join(unknown)}» is unknown)"
+            kind, severity = "agreement-status-unknown", "medium"
+            sentence = (
+                f"Your work under {model.name} in {ctx.name(work.market)} rests on «"
+                + "», «".join(a.node.name for a in unknown)
+                + f"», whose status our sources do not give: confirm it is still in force "
+                f"(the model needs {needed})."
+            )
+        elif work.engagements and described_only(work.engagements):
+            kind, severity = "not-recorded", "low"
+            sentence = (
+                f"Our sources record no agreement behind your work under {model.name} in "
+                f"{ctx.name(work.market)}; the model rests on {needed}. If there is one, add it "
+                "to the data."
+            )
+        else:
+            lapsed = [a.node.name for a in covering]
+            history = f" (the agreement «{'», «'.join(lapsed)}» has ended)" if lapsed else ""
+            sentence = (
+                f"Your work under {model.name} in {ctx.name(work.market)} has no formal agreement "
+                f"in force{history}; the model rests on {needed}: {model.agreement_quote}"
+            )
+        partners = _to_formalise(ctx, work)
+        if kind == "no-valid-agreement" and partners:
+            sentence += (
+                f" Formalise the partnership with {listing([p.name for p in partners], 4)}, "
+                f"whom you already work with there, in {needed}."
+            )
         gaps.append(
             Gap(
                 type="formality",
-                kind="no-valid-agreement",
-                severity="high",
+                kind=kind,
+                severity=severity,
                 cluster=ctx.id,
                 model=work.model,
                 market=work.market,
                 missing_role=None,
-                subject=None,
-                sentence=f"Your work under {model.name} in {ctx.name(work.market)} has no formal, "
-                f"currently valid agreement{history}; the model rests on formal agreements (MoUs).",
+                subject=work.engagements[0].node.id if work.engagements else None,
+                sentence=sentence,
                 evidence=cite(work.facts + [p for a in covering for p in a.parties], []),
-                suggestions=(),
+                suggestions=tuple(partners),
             )
         )
     return gaps
+
+
+def _to_formalise(ctx: ClusterContext, work: LongTermWork) -> list[ActorRef]:
+    """The partners of the work (or the cluster's current partners in its country) whom an
+    agreement would bind: those abroad in the market first."""
+    ids = set(work.partners)
+    if not ids and work.country:
+        ids = {
+            link.end
+            for link in ctx.facts.partnerships
+            if link.end in ctx.partners and work.country in ctx.partners[link.end].countries
+        }
+    in_market = {i for i in ids if i in ctx.partners and work.country in ctx.partners[i].countries}
+    ordered = sorted(ids, key=lambda i: (i not in in_market, ctx.name(i)))
+    return [
+        ActorRef(id=i, name=ctx.name(i), type=ctx.facts.nodes[i].label)
+        for i in ordered
+        if i in ctx.facts.nodes and ctx.facts.nodes[i].label not in (Label.Company,)
+    ]
 
 
 def _agreement_gaps(ctx: ClusterContext, options: GapOptions) -> list[Gap]:

@@ -1,52 +1,77 @@
-"""Role gaps: a partner role the model requires is missing from the cluster's work."""
+"""Role gaps: the cluster's work under a model does not meet a requirement the report states for
+the model's partnership (at least so many partners in any of some roles), with who could meet
+it in the market."""
 
 from __future__ import annotations
 
+from graph.facts import AnalysisFacts
+from ontology.models import ModelSpec, Requirement
+from ontology.names import Label
 from queries.cluster_context import ClusterContext
-from queries.findings import Gap
-from queries.gaps.evidence import cite
+from queries.findings import ActorRef, Gap
+from queries.gaps.evidence import actor_ref, cite
+from queries.gaps.options import INACTIVE, GapOptions
+from queries.needs import NeedStatus, described_only, of_engagements, of_partners
 from queries.requirements import requirement
+from queries.wording import alternatives, listing
+
+SUGGESTED = 3
 
 
-def role_gaps(ctx: ClusterContext) -> list[Gap]:
-    """Each engagement lacking a role its model requires; each declared target market with no
-    engagement under its model, for each required role no partner fills there."""
-    return [*_engagement_gaps(ctx), *_declared_market_gaps(ctx)]
+def role_gaps(facts: AnalysisFacts, ctx: ClusterContext, options: GapOptions) -> list[Gap]:
+    """Each engagement short of a required requirement of its model; each declared target market
+    with no engagement under its model where the cluster's partners do not meet one."""
+    return [*_engagement_gaps(facts, ctx), *_declared_market_gaps(facts, ctx, options)]
 
 
-def _engagement_gaps(ctx: ClusterContext) -> list[Gap]:
+def _engagement_gaps(facts: AnalysisFacts, ctx: ClusterContext) -> list[Gap]:
     gaps = []
     for engagement in ctx.facts.engagements:
-        roles = ctx.involved_roles([engagement])
         market = ctx.primary_market(engagement)
+        country = ctx.country(market) if market else None
+        partial = described_only([engagement])
         for model_id in ctx.models_of(engagement):
             model = ctx.catalogue.models[model_id]
-            for role in model.required:
-                if role in roles:
+            for status in of_engagements(model, [engagement]):
+                if not status.need.required or not status.short_by:
                     continue
+                what = _shortfall(ctx, status)
+                if partial:
+                    sentence = (
+                        f"Our sources describe «{engagement.node.name}» only in part: they record "
+                        f"{what} for its work under {model.name}, which the model requires. If it "
+                        "had them, add them to the data."
+                    )
+                else:
+                    sentence = (
+                        f"«{engagement.node.name}» runs under {model.name} with {what}, which the "
+                        f"model requires ({_quote(status.need)})."
+                    )
+                suggestions = [] if partial else _present(facts, ctx, status.need, country)
                 gaps.append(
                     Gap(
                         type="role",
-                        kind="missing-required-role",
-                        severity="high",
+                        kind="not-recorded" if partial else "missing-required-role",
+                        severity="low" if partial else "high",
                         cluster=ctx.id,
                         model=model_id,
                         market=market,
-                        missing_role=role,
+                        missing_role=_role_of(ctx, status.need, suggestions),
                         subject=engagement.node.id,
-                        sentence=f"«{engagement.node.name}» runs under {model.name} without a "
-                        f"partner in the role {ctx.name(role)}, which the model requires.",
+                        sentence=sentence + _offer(suggestions, ctx, country),
                         evidence=cite(
                             [engagement.undertakes, *engagement.models, *engagement.targets],
-                            [requirement(model, role)],
+                            [requirement(model, status.need)],
                         ),
-                        suggestions=(),
+                        suggestions=tuple(suggestions),
                     )
                 )
     return gaps
 
 
-def _declared_market_gaps(ctx: ClusterContext) -> list[Gap]:
+def _declared_market_gaps(
+    facts: AnalysisFacts, ctx: ClusterContext, options: GapOptions
+) -> list[Gap]:
     gaps = []
     for declaration in ctx.facts.declarations:
         model_id, target = declaration.get("model"), declaration.end
@@ -55,11 +80,12 @@ def _declared_market_gaps(ctx: ClusterContext) -> list[Gap]:
         country = ctx.country(target)
         if ctx.engagements_under(model_id, country) if country else _aimed_at(ctx, target):
             continue
-        model = ctx.catalogue.models[model_id]
-        roles = ctx.partner_roles(country)
-        for role in model.required:
-            if role in roles:
+        model: ModelSpec = ctx.catalogue.models[model_id]
+        market = {country} if country else set()
+        for status in of_partners(ctx, model, market, options.as_of):
+            if not status.need.required or not status.short_by:
                 continue
+            suggestions = _present(facts, ctx, status.need, country)
             gaps.append(
                 Gap(
                     type="role",
@@ -68,16 +94,70 @@ def _declared_market_gaps(ctx: ClusterContext) -> list[Gap]:
                     cluster=ctx.id,
                     model=model_id,
                     market=target,
-                    missing_role=role,
+                    missing_role=_role_of(ctx, status.need, suggestions),
                     subject=None,
-                    sentence=f"You aim at {ctx.name(target)} under {model.name}, but no "
-                    f"engagement there and no partner of yours present there fills the role "
-                    f"{ctx.name(role)}, which the model requires.",
-                    evidence=cite([declaration], [requirement(model, role)]),
-                    suggestions=(),
+                    sentence=f"You aim at {ctx.name(target)} under {model.name}, with no "
+                    f"engagement there yet and {_shortfall(ctx, status)} among your partners who "
+                    f"can serve it, which the model requires ({_quote(status.need)})."
+                    + _offer(suggestions, ctx, country),
+                    evidence=cite([declaration], [requirement(model, status.need)]),
+                    suggestions=tuple(suggestions),
                 )
             )
     return gaps
+
+
+def _shortfall(ctx: ClusterContext, status: NeedStatus) -> str:
+    """ "no support organisation (the Trade Council, ...)" or "1 of the 2 partners needed"."""
+    roles = alternatives([ctx.name(role) for role in status.need.roles])
+    if not status.partners:
+        return f"no partner among {roles}"
+    return (
+        f"{len(status.partners)} of the {status.need.min_partners} partners needed among {roles} "
+        f"({listing([ctx.name(p) for p in status.partners])})"
+    )
+
+
+def _quote(need: Requirement) -> str:
+    return f"{need.name}: {need.quote}" if need.quote else need.name
+
+
+def _present(
+    facts: AnalysisFacts, ctx: ClusterContext, need: Requirement, country: str | None
+) -> list[ActorRef]:
+    """Active actors present in the market who could meet the requirement: the cluster's own
+    partners first, then by the requirement's roles and name."""
+    if country is None:
+        return []
+    every = [ctx.catalogue.roles[r] for r in need.roles]
+    roles = [role for role in every if role.exercised_at != "home"]
+    labels = sorted({label for role in roles for label in role.labels} - {Label.Company})
+    if not labels:
+        return []
+    near = facts.actors_near(labels, [country], [], [])
+    partners = {link.end for link in ctx.facts.partnerships}
+    found = [
+        actor
+        for actor in facts.actors(labels, sorted(near))
+        if actor.node.props.get("status") not in INACTIVE
+        and any(role.filled_by(actor.node.label, actor.node.props.get("size")) for role in roles)
+    ]
+    order = {label: i for i, label in enumerate(sorted({r.labels[0] for r in roles}))}
+    found.sort(key=lambda a: (a.node.id not in partners, order.get(a.node.label, 99), a.node.name))
+    return [actor_ref(actor) for actor in found[:SUGGESTED]]
+
+
+def _offer(suggestions: list[ActorRef], ctx: ClusterContext, country: str | None) -> str:
+    if not suggestions or country is None:
+        return ""
+    return f" Present in {ctx.name(country)}: {listing([s.name for s in suggestions])}."
+
+
+def _role_of(ctx: ClusterContext, need: Requirement, suggestions: list[ActorRef]) -> str:
+    """The role a user would act on: the first suggestion's, else the requirement's first."""
+    label = suggestions[0].type if suggestions else None
+    roles = ctx.catalogue.roles
+    return next((r for r in need.roles if label in roles[r].labels), need.roles[0])
 
 
 def _aimed_at(ctx: ClusterContext, target: str) -> bool:

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 from graph.facts import ActorFacts, CommonPartner, Evidence, Link
-from ontology.models import ModelSpec
+from ontology.models import ModelSpec, Requirement
+from ontology.names import Label
 from queries.cluster_context import ClusterContext
 from queries.findings import ActorRef, Recommendation
 from queries.gaps import GapOptions
 from queries.recommend.history import History
 from queries.recommend.target import Target
-from queries.recommend.wording import listing
 from queries.requirements import requirement
 from queries.scoring import COMPONENTS, Weights, proximity
+from queries.wording import alternatives, listing
+
+# Facts of these confidences are not from a source: they rank after sourced ones in a tie.
+UNSOURCED = frozenset({"illustrative", "inferred"})
+REGIONAL = (Label.BusinessHub, Label.RegionalEUOffice)  # serve the businesses of some cities
+FUNDING = (Label.Funder, Label.FundingProgramme, Label.Authority)
 
 
 class CandidateScore:
@@ -24,29 +30,36 @@ class CandidateScore:
         target: Target,
         options: GapOptions,
         actor: ActorFacts,
+        need: Requirement,
         role: str,
     ) -> None:
-        self.ctx, self.options, self.actor, self.role = ctx, options, actor, role
+        self.ctx, self.spec, self.options = ctx, spec, options
+        self.actor, self.need, self.role = actor, need, role
         self.components = dict.fromkeys(COMPONENTS, 0.0)
-        self.components["role_fit"] = spec.role_fit(role)
+        self.components["role_fit"] = 1.0 if need.required else 0.5
         self.signals: dict[str, float] = {}
-        need = "requires" if role in spec.required else "recommends"
-        self.reasons = [f"Fills the role {ctx.name(role)}, which {spec.name} {need}."]
-        self.evidence: list[Evidence] = [requirement(spec, role)]
+        self.fallback = False
+        kind = "requires" if need.required else "recommends"
+        choice = alternatives([ctx.name(r) for r in need.roles])
+        self.reasons = [f"Meets «{need.name}» ({choice}), which {spec.name} {kind}: {need.quote}"]
+        self.evidence: list[Evidence] = [requirement(spec, need, role)]
         self._market(target)
         self._sectors()
 
     def _market(self, target: Target) -> None:
-        chains = [
-            chain
-            for chain in self.actor.presence
-            if chain[-1].end in target.countries or chain[0].end in target.places
-        ]
-        if chains:
-            self.components["market_presence"] = 1.0
-            where = sorted({self.ctx.name(chain[-1].end) for chain in chains})
-            self.reasons.append(f"Present in {', '.join(where)}, your target market.")
-            self.evidence += [link.evidence for link in chains[0]]
+        """Present in the market: in the hotspot asked for counts fully, elsewhere in its
+        country half; a market asked as a country counts fully anywhere in it."""
+        in_area = [c for c in self.actor.presence if c[0].end in target.places]
+        in_country = [c for c in self.actor.presence if c[-1].end in target.countries]
+        chains = in_area or in_country
+        if not chains:
+            return
+        self.components["market_presence"] = 1.0 if in_area or not target.places else 0.5
+        where = sorted(
+            {self.ctx.name(chain[0].end if in_area else chain[-1].end) for chain in chains}
+        )
+        self.reasons.append(f"Present in {', '.join(where)}, your target market.")
+        self.evidence += [link.evidence for link in chains[0]]
 
     def _sectors(self) -> None:
         strengths = {link.end: link for link in self.ctx.facts.strengths}
@@ -54,9 +67,41 @@ class CandidateScore:
         if strengths and matching:
             self.components["sector_match"] = len({link.end for link in matching}) / len(strengths)
             sectors = ", ".join(sorted(self.ctx.name(link.end) for link in matching))
-            self.reasons.append(f"Its focus includes {sectors}, your strength position.")
+            verb = "shares" if self.actor.node.label == Label.Cluster else "focuses on"
+            self.reasons.append(f"It {verb} {sectors}, your strength position.")
             self.evidence += [strengths[link.end].evidence for link in matching]
             self.evidence += [link.evidence for link in matching]
+
+    def home(self, funded: list[Link]) -> None:
+        """For a partner at home: it serves the city the cluster works from (an Erhvervshus or
+        a regional EU office), or it has funded work under this model before."""
+        label = self.actor.node.label
+        if label in REGIONAL:
+            mine = {link.end: link for link in self.ctx.facts.locations}
+            serving = [link for link in self.actor.serves if link.end in mine]
+            if serving:
+                self.components["home_fit"] = 1.0
+                cities = listing(sorted(self.ctx.name(link.end) for link in serving))
+                self.reasons.append(f"It serves {cities}, where you are.")
+                self.evidence += [link.evidence for link in serving]
+                self.evidence += [mine[link.end].evidence for link in serving]
+        elif label in FUNDING and funded:
+            self.components["home_fit"] = 1.0
+            works = len({link.start for link in funded})
+            what = "a piece of work" if works == 1 else f"{works} pieces of work"
+            self.reasons.append(f"It has funded {what} under {self.spec.name} before.")
+            self.evidence += [link.evidence for link in funded[:3]]
+
+    def as_fallback(self, target: Target) -> None:
+        """What the report offers where no partner is present in the market."""
+        self.fallback = True
+        where = listing(sorted(self.ctx.name(c) for c in target.countries)) or "your markets"
+        choice = alternatives([self.ctx.name(r) for r in self.need.roles])
+        self.reasons.insert(
+            1,
+            f"No {choice} is recorded in {where}: the Trade Council's headquarters can route you "
+            "to the representation that covers it (a fallback, not a partner there).",
+        )
 
     def network(
         self, common: list[CommonPartner], peers: list[str], adopters: list[str], links: list[Link]
@@ -84,7 +129,7 @@ class CandidateScore:
             self.evidence += [link.evidence for link in links if link.end in adopters]
 
     def history(self, past: History) -> None:
-        """Trust from engagements and partnerships with the cluster; the agreements it has."""
+        """Trust from engagements and current partnerships with the cluster; its agreements."""
         actor_id = self.actor.node.id
         self.components["trust"] = past.trust.get(actor_id, 0.0)
         self.components["agreement"] = past.agreement.get(actor_id, 0.0)
@@ -95,12 +140,19 @@ class CandidateScore:
     def recommendation(self, weights: Weights) -> Recommendation:
         unique = {fact.sort_key: fact for fact in self.evidence}
         node = self.actor.node
+        confidence = str(node.props.get("confidence") or "")
+        if confidence in UNSOURCED:
+            self.reasons.append(f"Its own record is {confidence}, not from a source.")
         return Recommendation(
             actor=ActorRef(id=node.id, name=node.name, type=node.label),
             fills_role=self.role,
+            requirement=self.need.id,
+            requirement_strength="required" if self.need.required else "recommended",
             score=weights.score(self.components),
             components=dict(sorted(self.components.items())),
             reasons=tuple(self.reasons),
             evidence=tuple(unique.values()),
             signals=dict(sorted(self.signals.items())),
+            sourced=confidence not in UNSOURCED,
+            fallback=self.fallback,
         )

@@ -11,7 +11,7 @@ from graph.facts import Evidence, Link
 from queries.cluster_context import ClusterContext
 from queries.gaps import GapOptions
 from queries.scoring import AGREEMENT_VALUE, OUTCOME_TRUST, PARTNERSHIP_TRUST
-from queries.validity import AgreementState, agreement_state
+from queries.validity import AgreementState, agreement_state, partnership_ended
 
 
 @dataclass
@@ -42,8 +42,14 @@ class History:
                 past.evidence[actor_id] += [engagement.undertakes.evidence, involves.evidence]
         for link in ctx.facts.partnerships:
             kind = link.get("kind") or "informal"
-            past._raise(past.trust, link.end, PARTNERSHIP_TRUST.get(kind, 0.25))
-            past.reasons[link.end].append(f"You already have a {kind} partnership with it.")
+            if partnership_ended(link.props, options.as_of):  # history, not present trust
+                ended = link.get("end")
+                past.reasons[link.end].append(
+                    f"You had a {kind} partnership with it, which ended on {ended.isoformat()}."
+                )
+            else:
+                past._raise(past.trust, link.end, PARTNERSHIP_TRUST.get(kind, 0.25))
+                past.reasons[link.end].append(f"You have a {kind} partnership with it.")
             past.evidence[link.end].append(link.evidence)
         for agreement in ctx.facts.agreements:
             first = {}
@@ -72,7 +78,9 @@ def _agreement_sentence(state: AgreementState, ends: dt.date | None) -> str:
         return "is valid" + (f" until {ends.isoformat()}" if ends else "")
     if state == AgreementState.EXPIRING and ends is not None:
         return f"is valid until {ends.isoformat()}, which is soon"
+    if state in (AgreementState.EXPIRED, AgreementState.ENDED) and ends is not None:
+        return f"ended on {ends.isoformat()} (history: it backs no work now)"
     return {
         AgreementState.PLANNED: "is planned",
-        AgreementState.UNKNOWN: "has no recorded status",
-    }.get(state, "has ended")
+        AgreementState.UNKNOWN: "has a status our sources do not give",
+    }.get(state, "has ended (history: it backs no work now)")

@@ -7,9 +7,9 @@ from __future__ import annotations
 from queries.cluster_context import ClusterContext
 from queries.findings import ActorRef, Progression
 from queries.gaps import GapOptions
-from queries.recommend.wording import listing
 from queries.requirements import progression
 from queries.validity import is_in_force
+from queries.wording import listing
 
 
 def progressions(ctx: ClusterContext, options: GapOptions) -> list[Progression]:

@@ -1,16 +1,25 @@
-"""The candidates for a cluster's missing roles, ranked: each first gets a cheap upper bound of its
-score, and only those whose bound can still reach the top are scored in full (CandidateScore)."""
+"""The candidates for the requirements a cluster's work does not meet, gated and ranked.
+
+The gate: an active actor that fills one of an unmet requirement's roles and, for a role
+exercised abroad, is present in the target market (a foreign actor in a role exercised either
+way too). The rank: required requirements before recommended ones, then the score, then the
+documented tie-breaks. Scoring in full (the reasons and evidence) is what costs, so every
+candidate first gets a cheap upper bound of its score and only those whose bound can still reach
+the top are scored in full: the same ranking as scoring everyone.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
-from graph.facts import AnalysisFacts, CommonPartner
-from ontology.models import ModelSpec
-from ontology.names import Label, RoleId
+from graph.facts import ActorFacts, AnalysisFacts, CommonPartner
+from ontology.models import ModelSpec, Requirement
+from ontology.names import Label
 from queries.cluster_context import ClusterContext
 from queries.findings import Recommendation
 from queries.gaps import INACTIVE, GapOptions
+from queries.needs import HOME_COUNTRY, NeedStatus
 from queries.recommend.candidate import CandidateScore
 from queries.recommend.history import History
 from queries.recommend.target import Target
@@ -18,6 +27,19 @@ from queries.scoring import Weights, proximity
 
 # Candidates scored in full at a time: big enough to rarely need a second round trip.
 FULL_SCORING_BATCH = 25
+HEADQUARTERS = "headquarters"  # the Trade Council's scope at home (ontology: tradeCouncilScope)
+
+
+@dataclass(frozen=True)
+class Fill:
+    """What a candidate would bring: the requirement (and its role) it meets."""
+
+    need: Requirement
+    role: str
+
+    @property
+    def tier(self) -> int:
+        return 0 if self.need.required else 1
 
 
 def rank_candidates(
@@ -25,36 +47,31 @@ def rank_candidates(
     ctx: ClusterContext,
     spec: ModelSpec,
     target: Target,
-    missing: list[str],
+    unmet: list[NeedStatus],
     weights: Weights,
     options: GapOptions,
     top: int,
 ) -> list[Recommendation]:
-    """The top candidates, best first (ties by id), with the same result as scoring everyone.
-
-    Scoring a candidate in full (where it is present, what it focuses on, the reasons and the
-    evidence) is what costs, so candidates are first given a cheap upper bound of their score
-    and scored in full in order of it, stopping once no bound left can reach the top.
-    """
-    fills, labels = candidate_roles(facts, ctx, spec, missing)
+    """The top candidates, best first, with ranks that show ties."""
+    fills, labels = candidate_fills(facts, ctx, target, unmet)
     candidates = set(fills)
     network = facts.partner_network()
     common = network.common_partners(ctx.id, list(fills))
     peers, adopters = network.peer_partnerships(ctx.id, list(fills))
     strengths = sorted({link.end for link in ctx.facts.strengths})
-    countries, places = sorted(target.countries), sorted(target.places)
-    in_market = facts.actors_near(labels, countries, places, []) & candidates
-    # How many of the cluster's strengths each candidate focuses on: its exact sector match.
-    sector_hits: Counter[str] = Counter()
+    in_market = facts.actors_near(labels, sorted(target.countries), sorted(target.places), [])
+    sector_hits: Counter[str] = Counter()  # how many of the cluster's strengths each focuses on
     for strength in strengths:
         sector_hits.update(facts.actors_near(labels, [], [], [strength]) & candidates)
     past = History.of(ctx, options)
-    fit = {role: spec.role_fit(role) for role in set(fills.values())}
-    # Each component at its best, by candidate (absent: 0). All are exact but the market,
-    # which is a superset.
+    at_home = {
+        i for i, fill in fills.items() if ctx.catalogue.roles[fill.role].exercised_at != "abroad"
+    }
+    # Each component at its best, by candidate (absent: 0); home fit and the market are supersets.
     upper = {
-        "role_fit": {actor_id: fit[role] for actor_id, role in fills.items()},
-        "market_presence": dict.fromkeys(in_market, 1.0),
+        "role_fit": {i: 1.0 if fill.need.required else 0.5 for i, fill in fills.items()},
+        "market_presence": dict.fromkeys(in_market & candidates, 1.0),
+        "home_fit": dict.fromkeys(at_home, 1.0),
         "sector_match": {i: hits / len(strengths) for i, hits in sector_hits.items()},
         "network_proximity": {i: network_proximity(shared) for i, shared in common.items()},
         "peer_adoption": {i: len(adopting) / len(peers) for i, adopting in adopters.items()},
@@ -62,28 +79,130 @@ def rank_candidates(
         "agreement": past.agreement,
     }
     bounds = weights.scores(upper, fills)
-    order = sorted(sorted(bounds), key=bounds.__getitem__, reverse=True)  # ties stay by id
-    ranked: list[Recommendation] = []
-    for start in range(0, len(order), max(top, FULL_SCORING_BATCH)):
-        batch = order[start : start + max(top, FULL_SCORING_BATCH)]
+    # A candidate needs a reason beyond its role (see relevant): those with none at best go now.
+    hopeful = {i for name, values in upper.items() if name != "role_fit" for i in values}
+    order = sorted(hopeful & set(fills), key=lambda i: (fills[i].tier, -bounds[i], i))
+    funders = facts.funders_by_model().get(spec.id, {})
+    scored: list[Recommendation] = []  # every one scored in full: ties are told among them
+    step = max(top, FULL_SCORING_BATCH)
+    for start in range(0, len(order), step):
+        batch = order[start : start + step]
         networked = {i: [p.id for p in common.get(i, [])] + adopters.get(i, []) for i in batch}
         links = facts.partnerships_between({i: ids for i, ids in networked.items() if ids})
         for actor in facts.actors(labels, batch):
-            actor_id = actor.node.id
-            scorer = CandidateScore(ctx, spec, target, options, actor, fills[actor_id])
+            actor_id, fill = actor.node.id, fills[actor.node.id]
+            scorer = CandidateScore(ctx, spec, target, options, actor, fill.need, fill.role)
+            scorer.home(funders.get(actor_id, []))
             scorer.network(
                 common.get(actor_id, []), peers, adopters.get(actor_id, []), links.get(actor_id, [])
             )
             scorer.history(past)
-            ranked.append(scorer.recommendation(weights))
-        ranked = sorted(ranked, key=_rank)[:top]
+            recommendation = scorer.recommendation(weights)
+            if relevant(recommendation):
+                scored.append(recommendation)
+        ranked = sorted(scored, key=rank_key)[:top]
         following = start + len(batch)
         if following < len(order) and len(ranked) == top:
-            # Every later candidate ranks at best as its bound: stop if that is below the last.
-            best_left = (-bounds[order[following]], order[following])
-            if best_left > _rank(ranked[-1]):
+            # Every later candidate ranks at best as its bound: stop once that is below the last.
+            left = order[following]
+            if (fills[left].tier, -bounds[left]) > (_tier(ranked[-1]), -ranked[-1].score):
                 break
-    return ranked
+    for need in _unfilled(unmet, fills):
+        for actor in fallbacks(facts, ctx, need):
+            scorer = CandidateScore(
+                ctx, spec, target, options, actor, need, fallback_role(ctx, need)
+            )
+            scorer.as_fallback(target)
+            scorer.history(past)
+            scored.append(scorer.recommendation(weights))
+    # Unscored candidates score below the last of the top (their bound is), so tie none of it.
+    return with_ranks(sorted(scored, key=rank_key))[:top]
+
+
+def relevant(recommendation: Recommendation) -> bool:
+    """Filling a role is not enough: a partner is recommended for something more (its presence
+    in the market, its fit at home, its sectors, its network, or past work with the cluster)."""
+    return any(v for name, v in recommendation.components.items() if name != "role_fit")
+
+
+def _unfilled(unmet: list[NeedStatus], fills: dict[str, Fill]) -> list[Requirement]:
+    """Required requirements no one passing the gate can meet."""
+    met = {fill.need.id for fill in fills.values()}
+    return [s.need for s in unmet if s.need.required and s.need.id not in met]
+
+
+def fallbacks(facts: AnalysisFacts, ctx: ClusterContext, need: Requirement) -> list[ActorFacts]:
+    """What the report offers where no partner is present: the Trade Council, whose
+    headquarters route a cluster to the representation covering a market (103 representations
+    in more than 70 countries, section "Sammenhængskraft mellem internationaliseringsaktørerne")."""
+    if not any(Label.TradeCouncil in ctx.catalogue.roles[r].labels for r in need.roles):
+        return []
+    return [
+        actor
+        for actor in facts.actors([Label.TradeCouncil])
+        if actor.node.props.get("scope") == HEADQUARTERS
+        and actor.node.props.get("status") not in INACTIVE
+    ]
+
+
+def fallback_role(ctx: ClusterContext, need: Requirement) -> str:
+    return next(r for r in need.roles if Label.TradeCouncil in ctx.catalogue.roles[r].labels)
+
+
+def candidate_fills(
+    facts: AnalysisFacts, ctx: ClusterContext, target: Target, unmet: list[NeedStatus]
+) -> tuple[dict[str, Fill], list[str]]:
+    """Every active actor that passes the gate for an unmet requirement (required ones first),
+    with the requirement and role it meets; and the labels they have."""
+    roles = ctx.catalogue.roles
+    wanted = [(s.need, roles[r]) for s in unmet for r in s.need.roles if not roles[r].target_group]
+    labels = sorted({label for _, role in wanted for label in role.labels} - {Label.Company})
+    kinds = list(facts.actor_kinds(labels).items())
+    for size in sorted({r.filled_by_size for _, r in wanted if r.filled_by_size}):
+        kinds += facts.actor_kinds([Label.Company], size=size).items()
+    all_labels = sorted({kind.label for kind, _ in kinds})
+    markets, hotspots = sorted(target.countries), sorted(target.places)
+    here = facts.actors_near(all_labels, markets, [], []) if markets else set()
+    home = facts.actors_near(all_labels, [HOME_COUNTRY], [], []) if markets else set()
+    # A hotspot asked for is its own area first: its country only for what no one there meets.
+    area = facts.actors_near(all_labels, [], hotspots, []) if hotspots else set()
+    already = {p for s in unmet for p in s.partners}
+    fills: dict[str, Fill] = {}
+    for need, role in sorted(wanted, key=lambda pair: (not pair[0].required, pair[0].id)):
+        for kind, ids in kinds:
+            if kind.status in INACTIVE or not role.filled_by(kind.label, kind.size):
+                continue
+            for actor_id in ids:
+                if actor_id in fills or actor_id in already or actor_id == ctx.id:
+                    continue
+                if _passes(role.exercised_at, actor_id, bool(markets), here, home):
+                    fills[actor_id] = Fill(need, role.id)
+    if area:
+        at_home = {r.id for _, r in wanted if r.exercised_at == "home"}
+        fills = _area_first(fills, area, home, at_home)
+    return fills, all_labels
+
+
+def _passes(exercised_at: str, actor: str, market: bool, here: set[str], home: set[str]) -> bool:
+    """The gate: see the module docstring."""
+    if not market or exercised_at == "home":
+        return True
+    if exercised_at == "either":
+        return actor in here or actor in home
+    return actor in here
+
+
+def _area_first(
+    fills: dict[str, Fill], area: set[str], home: set[str], home_roles: set[str]
+) -> dict[str, Fill]:
+    """For each requirement someone in the hotspot's area meets, only those there (and partners
+    at home); the rest of the country for the others."""
+    served = {fill.need.id for actor, fill in fills.items() if actor in area}
+    return {
+        actor: fill
+        for actor, fill in fills.items()
+        if fill.need.id not in served or actor in area or actor in home or fill.role in home_roles
+    }
 
 
 def network_proximity(common: list[CommonPartner]) -> float:
@@ -91,27 +210,35 @@ def network_proximity(common: list[CommonPartner]) -> float:
     return proximity([partner.degree for partner in common])[2]
 
 
-def _rank(recommendation: Recommendation) -> tuple[float, str]:
-    return (-recommendation.score, recommendation.actor.id)
+def _tier(recommendation: Recommendation) -> int:
+    return 0 if recommendation.requirement_strength == "required" else 1
 
 
-def candidate_roles(
-    facts: AnalysisFacts, ctx: ClusterContext, spec: ModelSpec, missing: list[str]
-) -> tuple[dict[str, str], list[str]]:
-    """Every active actor that could fill a missing role, with the role it fits best (required
-    before recommended, then by id); and the labels they have."""
-    roles = ctx.catalogue.roles
-    # Companies come in only as multinationals (role:company is never recommended): list just
-    # those, not every member company.
-    labels = sorted({label for role in missing for label in roles[role].labels} - {Label.Company})
-    kinds = list(facts.actor_kinds(labels).items())
-    if RoleId.multinational in missing:
-        multinational = roles[RoleId.multinational].filled_by_size
-        kinds += facts.actor_kinds([Label.Company], size=multinational).items()
-    fills: dict[str, str] = {}
-    for kind, ids in kinds:  # the fit depends on the kind only
-        fitting = [r for r in missing if roles[r].filled_by(kind.label, kind.size)]
-        if fitting and kind.status not in INACTIVE:
-            fills.update(dict.fromkeys(ids, min(fitting, key=lambda r: (-spec.role_fit(r), r))))
-    fills.pop(ctx.id, None)
-    return fills, sorted({kind.label for kind, _ in kinds})
+def rank_key(recommendation: Recommendation) -> tuple[object, ...]:
+    """Required before recommended, then the score; ties by the documented signals: facts from
+    sources before inferred and illustrative ones, more evidence, then the name."""
+    return (
+        _tier(recommendation),
+        recommendation.fallback,
+        -recommendation.score,
+        not recommendation.sourced,
+        -len(recommendation.evidence),
+        recommendation.actor.name,
+        recommendation.actor.id,
+    )
+
+
+def with_ranks(ranked: list[Recommendation]) -> list[Recommendation]:
+    """Each with its rank: equal scores in a tier (and a fallback or not) share one."""
+
+    def level(rec: Recommendation) -> tuple[object, ...]:
+        return (_tier(rec), rec.fallback, rec.score)
+
+    first: dict[tuple[object, ...], int] = {}
+    for position, rec in enumerate(ranked, start=1):
+        first.setdefault(level(rec), position)
+    counts = Counter(level(rec) for rec in ranked)
+    return [
+        rec.model_copy(update={"rank": first[level(rec)], "tied": counts[level(rec)] > 1})
+        for rec in ranked
+    ]

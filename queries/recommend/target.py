@@ -1,12 +1,14 @@
-"""What a recommendation is for: the markets it concerns, and the roles the cluster's work under
-the model still lacks there."""
+"""What a recommendation is for: the markets it concerns (a hotspot's own area first, then its
+country), and the requirements the cluster's work under the model does not meet there."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from ontology.models import ModelSpec
 from queries.cluster_context import ClusterContext
+from queries.needs import NeedStatus, of_engagements, of_partners
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,7 @@ class Target:
             for engagement in ctx.engagements_under(model_id):
                 places |= {link.end for link in engagement.targets}
         countries = {c for p in places if (c := ctx.country(p)) is not None}
-        return cls(market_id, frozenset(countries), frozenset(places))
+        return cls(market_id, frozenset(countries), frozenset(places - countries))
 
     def includes(self, ctx: ClusterContext, place: str | None) -> bool:
         """Whether a finding about `place` concerns this target (all do when none was asked)."""
@@ -36,14 +38,14 @@ class Target:
         return place == self.market or (place is not None and ctx.country(place) in self.countries)
 
 
-def missing_roles(ctx: ClusterContext, spec: ModelSpec, target: Target) -> list[str]:
-    """The model's roles (required first) that the cluster's engagements under it in the target
-    market do not involve; with no such engagement, those no partner of the cluster fills there."""
+def need_statuses(
+    ctx: ClusterContext, spec: ModelSpec, target: Target, day: dt.date
+) -> list[NeedStatus]:
+    """Each of the model's requirements (required first), with the partners that meet it: from
+    the cluster's engagements under the model in the target market, or, with no such engagement,
+    from its current partners who can serve the market."""
     country = next(iter(sorted(target.countries)), None) if target.market else None
     engagements = ctx.engagements_under(spec.id, country)
-    covered = ctx.involved_roles(engagements) if engagements else ctx.partner_roles(country)
-    return [
-        role
-        for role in (*spec.required, *spec.recommended)
-        if role not in covered and not ctx.catalogue.roles[role].target_group
-    ]
+    met = of_engagements(spec, engagements) if engagements else None
+    statuses = met or of_partners(ctx, spec, set(target.countries), day)
+    return statuses

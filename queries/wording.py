@@ -7,3 +7,10 @@ def listing(names: list[str], limit: int = 3) -> str:
     """`a, b, c and 2 more`."""
     shown = ", ".join(names[:limit])
     return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
+
+
+def alternatives(names: list[str]) -> str:
+    """`a, b or c`: the roles any of which meets a requirement."""
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} or {names[-1]}"
