@@ -7,7 +7,7 @@ NEO4J := deploy/neo4j/neo4j.sh
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: install demo test bench lint neo4j-start neo4j-stop neo4j-status docs clean
+.PHONY: install demo test bench bench-quality lint neo4j-start neo4j-stop neo4j-status docs clean
 
 install: $(VENV)/.installed
 
@@ -53,6 +53,11 @@ bench: install
 	$(BIN)/python -m bench $(BENCH_ARGS); rc=$$?; \
 	if [ $$started -eq 1 ]; then $(NEO4J) stop; fi; \
 	exit $$rc
+
+# The quality of the answers: judged scenarios and hold-out ranks against baselines, on the
+# bundled data and the generator's output at scale 0.1 (memory store; a few minutes).
+bench-quality: install
+	$(BIN)/python -m bench.quality --scale 0.1
 
 lint: install
 	$(BIN)/ruff check .

@@ -28,6 +28,8 @@ def steps(scales: tuple[str, ...]) -> list[list[str]]:
         # The HTTP API under load (bundled data): GET /recommendations beside a trivial endpoint.
         ["bench.api_load", "--store", "memory", "--store", "neo4j"]
         + (["--seconds", "3"] if scales == SCALES[:1] else []),
+        # The quality of the answers: scenarios, and the hold-out on generated data.
+        ["bench.quality", "--scale", "0.01" if scales == SCALES[:1] else "0.1"],
     ]
 
 

@@ -12,10 +12,12 @@ that served no such question are counted and skipped.
 from __future__ import annotations
 
 import math
+import random
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from graph.records import STORE_MANAGED, RelationshipRecord
 from graph.store import GraphStore, SourceState, StoredRelationship
@@ -74,6 +76,7 @@ class Graph:
     incoming: defaultdict[str, list[StoredRelationship]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    partnered: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     @classmethod
     def of(cls, store: GraphStore) -> Graph:
@@ -85,14 +88,16 @@ class Graph:
         for rel in store.relationships():
             graph.out[rel.start].append(rel)
             graph.incoming[rel.end].append(rel)
+            if rel.type == Rel.PARTNERS_WITH and rel.start != rel.end:
+                graph.partnered[rel.start].add(rel.end)
+                graph.partnered[rel.end].add(rel.start)
         return graph
 
     def ends(self, node: str, rel_type: str) -> list[StoredRelationship]:
         return [r for r in self.out[node] if r.type == rel_type]
 
     def partners(self, node: str) -> set[str]:
-        pairs = [r.end for r in self.out[node] if r.type == Rel.PARTNERS_WITH]
-        return set(pairs) | {r.start for r in self.incoming[node] if r.type == Rel.PARTNERS_WITH}
+        return self.partnered[node]
 
     def countries(self, node: str) -> set[str]:
         found = {r.end for r in self.ends(node, Rel.PRESENT_IN)}
@@ -106,8 +111,11 @@ class Graph:
         return next((r.end for r in self.ends(place, Rel.IN_COUNTRY)), None)
 
 
-def questions(graph: Graph) -> tuple[list[Question], int]:
-    """One question per (active cluster, partner) the data lets us ask; and how many could not."""
+def questions(
+    graph: Graph, pairs: set[tuple[str, str]] | None = None
+) -> tuple[list[Question], int]:
+    """One question per (active cluster, partner) the data lets us ask (only these pairs, if
+    given); and how many could not be asked."""
     asked, skipped = [], 0
     for cluster in sorted(i for i, label in graph.labels.items() if label == Label.Cluster):
         if graph.status.get(cluster) in INACTIVE:
@@ -115,6 +123,8 @@ def questions(graph: Graph) -> tuple[list[Question], int]:
         engagements = sorted(r.end for r in graph.ends(cluster, Rel.UNDERTAKES))
         agreements = {r.end for r in graph.ends(cluster, Rel.PARTY_TO)}
         for partner in sorted(graph.partners(cluster)):
+            if pairs is not None and (cluster, partner) not in pairs:
+                continue
             served = _served(graph, cluster, partner, engagements)
             if served is None:
                 skipped += 1
@@ -210,10 +220,12 @@ def baseline_scores(
 ) -> dict[str, dict[str, float]]:
     catalogue = load_catalogue()
     model = catalogue.models[question.model]
-    hidden_pairs = {frozenset((r.start, r.end)) for r in question.hidden}
 
-    def partners(node: str) -> set[str]:
-        return {p for p in graph.partners(node) if frozenset((node, p)) not in hidden_pairs}
+    def partners(node: str) -> set[str]:  # as the recommender sees them: without the hidden pair
+        found = graph.partners(node)
+        if node == question.cluster:
+            return found - {question.partner}
+        return found - {question.cluster} if node == question.partner else found
 
     own = partners(question.cluster)
 
@@ -238,10 +250,21 @@ def baseline_scores(
     return {name: {node: scorers[name](node) for node in pool} for name in BASELINES}
 
 
-def evaluate(store: GraphStore, options: GapOptions) -> dict[str, object]:
-    """Hit@1, hit@5 and MRR of the recommender and each baseline over every question."""
+def evaluate(
+    store: GraphStore,
+    options: GapOptions,
+    sample: int | None = None,
+    pairs: set[tuple[str, str]] | None = None,
+    seed: int = 7,
+) -> dict[str, Any]:
+    """Hit@1, hit@5 and MRR of the recommender and each baseline over every question (or a
+    seeded sample of them)."""
     graph = Graph.of(store)
-    asked, skipped = questions(graph)
+    asked, skipped = questions(graph, pairs)
+    if sample is not None and len(asked) > sample:
+        asked = sorted(
+            random.Random(seed).sample(asked, sample), key=lambda q: (q.cluster, q.partner)
+        )
     tallies = {name: Tally() for name in ("recommender", *BASELINES)}
     for question in asked:
         pool = eligible(graph, question)

@@ -82,6 +82,10 @@ class Recommendation(Finding):
         default=True,
         description="False when the actor is known only from illustrative or inferred facts.",
     )
+    adds_to_met: bool = Field(
+        default=False,
+        description="The requirement is met already: the partner would add to it (ranked last).",
+    )
     fallback: bool = Field(
         default=False,
         description="Offered because no partner in the role is present in the market.",
@@ -130,6 +134,8 @@ class RequirementCheck(Finding):
     name: str = Field(examples=["A couple of support organisations"])
     strength: Literal["required", "recommended"]
     needed: int = Field(description="Partners needed in any of its roles.")
+    any_of_roles: tuple[str, ...] = Field(description="The alternatives: any of them meets it.")
+    quote: str = Field(description="The report's words (Danish) the requirement rests on.")
     partners: tuple[ActorRef, ...] = Field(description="Those who meet it now.")
     met: bool
 

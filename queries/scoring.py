@@ -32,12 +32,12 @@ AGREEMENT_VALUE = {
 
 @dataclass(frozen=True)
 class Weights:
-    role_fit: float = 1.0  # fills a role the model requires (1) or recommends (0.5)
+    role_fit: float = 3.0  # fills a role the model requires (1) or recommends (0.5)
     market_presence: float = 2.0  # present in the target market (its hotspot area: more)
     home_fit: float = 2.0  # a partner at home that serves your region or funds such work
     sector_match: float = 2.0  # focuses on the cluster's strength position
     network_proximity: float = 1.5  # resource allocation over shared partners
-    peer_adoption: float = 1.0  # share of similar clusters already partnering with it
+    peer_adoption: float = 1.5  # clusters with your strength position partnering with it
     trust: float = 1.0  # past engagements and partnerships with the cluster
     agreement: float = 1.0  # an agreement with the cluster, by its validity
 
@@ -92,6 +92,13 @@ def load_weights(path: Path) -> Weights:
         return Weights(**data)
     except ValueError as error:
         raise ValueError(f"{path}: {error}") from error
+
+
+def adoption(adopters: int) -> float:
+    """The peer component: n clusters with the cluster's strength position partnering with the
+    candidate, squashed as n/(1+n). A count, not a share: in a large ecosystem a share of every
+    similar cluster is near 0 for anyone, though a few peers' choice is a strong signal."""
+    return adopters / (1 + adopters)
 
 
 def proximity(degrees: list[int]) -> tuple[float, float, float]:

@@ -4,7 +4,10 @@
 import pytest
 
 from bench import analysis_latency, load_memory
+from bench.holdout import BASELINES
 from bench.load_neo4j import run
+from bench.quality import GOAL_RATIO, holdout_on_bundled, holdout_on_generated, ratio
+from bench.quality_scenarios import load_scenarios, run_scenarios
 from graph.neo4j_store import Neo4jStore
 from loaders.pipeline import load_bundled
 
@@ -33,3 +36,17 @@ def test_the_memory_load_benchmark_measures_ours_and_the_bare_baseline() -> None
     figures = load_memory.run(0.001)
     assert figures["ours_relationships"] >= figures["bare_relationships"] > 0
     assert figures["ours_peak_rss_mib"] > 0 and figures["bare_peak_rss_mib"] > 0
+
+
+def test_the_quality_benchmark_judges_every_scenario_and_ranks_hidden_partners() -> None:
+    """Every judged scenario passes (its goal, and a regression test of the answers), and the
+    hold-out measures the recommender and the four baselines, on the bundled data and on a small
+    generated ecosystem."""
+    failing = [o for o in run_scenarios() if not o.passed]
+    assert not failing, "\n".join(f"{o.scenario}: {o.failures}" for o in failing)
+    day, _ = load_scenarios()
+    bundled = holdout_on_bundled(day)
+    assert bundled["questions"] > 30 and ratio(bundled) >= GOAL_RATIO
+    generated = holdout_on_generated(0.01, sample=20)
+    assert generated["questions"] > 0
+    assert set(generated["methods"]) == {"recommender", *BASELINES}

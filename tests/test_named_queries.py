@@ -555,7 +555,7 @@ def _model_requirements(run: Run) -> None:
     market_test = run("model_requirements", model="model:market-test")
     [required] = [r for r in market_test if r["strength"] == "required"]
     assert required["requirement_id"] == "requirement:market-test-support"
-    assert required["min_partners"] == 1
+    assert required["min_partners"] == 2  # "et par": a couple
     assert {"role:trade-council", "role:een", "role:icdk"} <= set(required["any_of_roles"])
     assert required["quote"].startswith("»Det består gerne af klyngen")
     platform = run("model_requirements", model="model:innovation-platform")

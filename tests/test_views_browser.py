@@ -74,7 +74,7 @@ def write(view: View, path: Path) -> Path:
 VIEWS = {
     "ecosystem": lambda store: ecosystem_view(store, TODAY),
     "cluster": lambda store: cluster_view(
-        store, "cluster:odense-robotics", missing_partners(store, "cluster:odense-robotics"), TODAY
+        store, "cluster:vision-denmark", missing_partners(store, "cluster:vision-denmark"), TODAY
     ),
     "model": lambda store: model_view(store, ModelId.market_test, TODAY),
     "market": lambda store: market_view(store, "country:DE", TODAY),

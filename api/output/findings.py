@@ -96,8 +96,12 @@ def print_recommendations(console: Console, result: RecommendationResult) -> Non
     for check in result.requirements:
         who = ", ".join(p.name for p in check.partners)
         state = "met" if check.met else f"needs {check.needed - len(check.partners)} more"
-        line = f"  {check.strength:<11} {check.name}: {state}" + (f" ({who})" if who else "")
-        console.print(Text(line, style="green" if check.met else "yellow"))
+        roles = " or ".join(_name(r) for r in check.any_of_roles)
+        line = f"  {check.strength:<11} {check.name} ({roles}): {state}"
+        console.print(
+            Text(line + (f" ({who})" if who else ""), style="green" if check.met else "yellow")
+        )
+        console.print(Text(f"              {check.quote}", style="dim"))
     console.print()
     if not result.recommendations:
         console.print("No partner to recommend: every requirement is met, or no one can meet it.")

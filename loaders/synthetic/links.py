@@ -33,6 +33,7 @@ def located(
 def focus_on_sectors(world: World, node_id: str, low: int, high: int) -> None:
     for sector in some(world.rng, world.sectors, low, high):
         world.out.rel(Rel.FOCUSES_ON, node_id, sector)
+        world.focus.setdefault(node_id, set()).add(sector)
 
 
 def fund(world: World, node_id: str, low: int, high: int) -> None:

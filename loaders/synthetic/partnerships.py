@@ -7,7 +7,7 @@ import datetime as dt
 import random
 
 from loaders.synthetic.dates import AS_OF, EARLIEST, random_date
-from loaders.synthetic.mix import ABROAD_LABELS, CLUSTER_PARTNER_MIX
+from loaders.synthetic.mix import ABROAD_LABELS, AFFINITY, CLUSTER_PARTNER_MIX
 from loaders.synthetic.terms import (
     AD_HOC,
     CORE,
@@ -47,6 +47,31 @@ def partner(world: World, start: str, end: str) -> bool:
     return True
 
 
+def by_affinity(
+    world: World, label: str, country: int | None, strengths: list[int]
+) -> tuple[str, bool]:
+    """A partner abroad, and whether it was planted by affinity: usually (AFFINITY) one in the
+    market that focuses on one of the cluster's strength positions, else anyone of the label
+    there (the noise)."""
+    register, rng = world.org(label), world.rng
+    if rng.random() < AFFINITY:
+        sectors = [world.sectors[s] for s in strengths]
+        fitting = [i for sector in sectors for i in _focusing(world, label, country, sector)]
+        if fitting:
+            return fitting[rng.randrange(len(fitting))], True
+    return register.pick(rng, country), False
+
+
+def _focusing(world: World, label: str, country: int | None, sector: str) -> list[str]:
+    """Those of the label in the country that focus on the sector, listed once and kept."""
+    key = (label, country, sector)
+    if key not in world.focusing:
+        register = world.org(label)
+        pool = register.ids if country is None else register.by_country.get(country, [])
+        world.focusing[key] = [i for i in pool if sector in world.focus.get(i, ())]
+    return world.focusing[key]
+
+
 def write_partnerships(world: World) -> None:
     """PARTNERS_WITH: each cluster's mix of partners at home and in its target markets, then
     the innovation centres' and EEN partners' own local networks."""
@@ -58,9 +83,15 @@ def write_partnerships(world: World) -> None:
                 country: int | None = home
                 if label in ABROAD_LABELS:
                     country = rng.choice(targets)[0].country if targets else None
-                other = world.org(label).pick(rng, country)
+                    other, planted = by_affinity(
+                        world, label, country, world.cluster_sectors[index]
+                    )
+                else:
+                    other, planted = world.org(label).pick(rng, country), False
                 if partner(world, cluster, other):
                     world.cluster_partners[index].append(other)
+                    if planted:
+                        world.out.planted(cluster, other)
     local_networks = (
         (Label.InnovationCentre, (Label.KnowledgeInstitution, Label.ForeignCluster), 20),
         (Label.InnovationCentre, (Label.Company,), 20),

@@ -65,6 +65,8 @@ class World:
     multinationals: Register = field(default_factory=Register)
     funding_sources: list[str] = field(default_factory=list)
     cluster_sectors: list[list[int]] = field(default_factory=list)  # by cluster index
+    focus: dict[str, set[str]] = field(default_factory=dict)  # node id -> the sectors it focuses on
+    focusing: dict[tuple[str, int | None, str], list[str]] = field(default_factory=dict)
     cluster_targets: list[list[tuple[Target, ModelSpec]]] = field(default_factory=list)
     cluster_partners: list[list[str]] = field(default_factory=list)
     partnered: set[tuple[str, str]] = field(default_factory=set)  # PARTNERS_WITH (from, to)

@@ -15,6 +15,9 @@ from loaders.synthetic.terms import CONFIDENCE
 
 Progress = Callable[[int], None]  # called with the number of rows just written
 PROGRESS_EVERY = 10_000
+# The partnerships planted by affinity (cluster, partner), for the quality benchmark's hold-out:
+# beside the source, not part of it (no loader reads it).
+PLANTED_FILE = "planted.tsv"
 
 
 class CsvFolder:
@@ -30,12 +33,17 @@ class CsvFolder:
         self._files: list[IO[str]] = []
         self._writers: dict[str, Any] = {}  # key -> csv writer (its type is private to _csv)
         self._widths: dict[str, int] = {}
+        self._planted = (root / PLANTED_FILE).open("w", encoding="utf-8")
+        self._files.append(self._planted)
 
     def node(self, label: str, node_id: str, name: str, *values: object) -> None:
         self._write(label, (node_id, name, *values, *self.provenance))
 
     def rel(self, rel_type: str, start: str, end: str, *values: object) -> None:
         self._write(rel_type, (start, end, *values, *self.provenance))
+
+    def planted(self, cluster: str, partner: str) -> None:
+        self._planted.write(f"{cluster}\t{partner}\n")
 
     def _write(self, key: str, row: tuple[object, ...]) -> None:
         writer = self._writers.get(key) or self._open(key)

@@ -47,7 +47,7 @@ def _engagement_gaps(facts: AnalysisFacts, ctx: ClusterContext) -> list[Gap]:
                         f"«{engagement.node.name}» runs under {model.name} with {what}, which the "
                         f"model requires ({_quote(status.need)})."
                     )
-                suggestions = [] if partial else _present(facts, ctx, status.need, country)
+                suggestions = [] if partial else _present(facts, ctx, status, country)
                 gaps.append(
                     Gap(
                         type="role",
@@ -85,7 +85,7 @@ def _declared_market_gaps(
         for status in of_partners(ctx, model, market, options.as_of):
             if not status.need.required or not status.short_by:
                 continue
-            suggestions = _present(facts, ctx, status.need, country)
+            suggestions = _present(facts, ctx, status, country)
             gaps.append(
                 Gap(
                     type="role",
@@ -123,10 +123,11 @@ def _quote(need: Requirement) -> str:
 
 
 def _present(
-    facts: AnalysisFacts, ctx: ClusterContext, need: Requirement, country: str | None
+    facts: AnalysisFacts, ctx: ClusterContext, status: NeedStatus, country: str | None
 ) -> list[ActorRef]:
-    """Active actors present in the market who could meet the requirement: the cluster's own
-    partners first, then by the requirement's roles and name."""
+    """Active actors present in the market who could meet the requirement (besides those who
+    do): the cluster's own partners first, then by the requirement's roles and name."""
+    need = status.need
     if country is None:
         return []
     every = [ctx.catalogue.roles[r] for r in need.roles]
@@ -140,6 +141,7 @@ def _present(
         actor
         for actor in facts.actors(labels, sorted(near))
         if actor.node.props.get("status") not in INACTIVE
+        and actor.node.id not in status.partners
         and any(role.filled_by(actor.node.label, actor.node.props.get("size")) for role in roles)
     ]
     order = {label: i for i, label in enumerate(sorted({r.labels[0] for r in roles}))}

@@ -11,7 +11,7 @@ from queries.gaps import GapOptions
 from queries.recommend.history import History
 from queries.recommend.target import Target
 from queries.requirements import requirement
-from queries.scoring import COMPONENTS, Weights, proximity
+from queries.scoring import COMPONENTS, Weights, adoption, proximity
 from queries.wording import alternatives, listing
 
 # Facts of these confidences are not from a source: they rank after sourced ones in a tie.
@@ -32,16 +32,18 @@ class CandidateScore:
         actor: ActorFacts,
         need: Requirement,
         role: str,
+        adds_to_met: bool = False,
     ) -> None:
         self.ctx, self.spec, self.options = ctx, spec, options
         self.actor, self.need, self.role = actor, need, role
         self.components = dict.fromkeys(COMPONENTS, 0.0)
         self.components["role_fit"] = 1.0 if need.required else 0.5
         self.signals: dict[str, float] = {}
-        self.fallback = False
+        self.fallback, self.adds_to_met = False, adds_to_met
         kind = "requires" if need.required else "recommends"
-        choice = alternatives([ctx.name(r) for r in need.roles])
-        self.reasons = [f"Meets «{need.name}» ({choice}), which {spec.name} {kind}: {need.quote}"]
+        verb = "Adds to" if adds_to_met else "Meets"
+        done = ", which your work there meets already" if adds_to_met else ""
+        self.reasons = [f"{verb} «{need.name}», which {spec.name} {kind}{done}."]
         self.evidence: list[Evidence] = [requirement(spec, need, role)]
         self._market(target)
         self._sectors()
@@ -121,7 +123,7 @@ class CandidateScore:
                 self.evidence += [link.evidence for link in own[:1] + theirs[:1]]
         self.signals.update(similar_clusters=len(peers), similar_clusters_partnering=len(adopters))
         if peers and adopters:
-            self.components["peer_adoption"] = len(adopters) / len(peers)
+            self.components["peer_adoption"] = adoption(len(adopters))
             self.reasons.append(
                 f"{len(adopters)} of {len(peers)} clusters with your strength position "
                 f"already partner with it."
@@ -154,5 +156,6 @@ class CandidateScore:
             evidence=tuple(unique.values()),
             signals=dict(sorted(self.signals.items())),
             sourced=confidence not in UNSOURCED,
+            adds_to_met=self.adds_to_met,
             fallback=self.fallback,
         )

@@ -50,7 +50,7 @@ def recommend_partners(
         target = Target.of(ctx, model_id, market_id)
         statuses = need_statuses(ctx, spec, target, options.as_of)
         unmet = [status for status in statuses if status.short_by]
-        ranked = rank_candidates(facts, ctx, spec, target, unmet, weights, options, top)
+        ranked = rank_candidates(facts, ctx, spec, target, statuses, weights, options, top)
         gaps = [
             gap
             for gap in model_gaps(facts, ctx, options, model_id, market_id)
@@ -68,6 +68,8 @@ def recommend_partners(
                 name=status.need.name,
                 strength="required" if status.need.required else "recommended",
                 needed=status.need.min_partners,
+                any_of_roles=status.need.roles,
+                quote=status.need.quote,
                 partners=tuple(
                     ActorRef(id=p, name=ctx.name(p), type=ctx.facts.nodes[p].label)
                     for p in status.partners

@@ -1,8 +1,9 @@
 """The candidates for the requirements a cluster's work does not meet, gated and ranked.
 
-The gate: an active actor that fills one of an unmet requirement's roles and, for a role
+The gate: an active actor that fills one of the model's requirements' roles and, for a role
 exercised abroad, is present in the target market (a foreign actor in a role exercised either
-way too). The rank: required requirements before recommended ones, then the score, then the
+way too). The rank: candidates for an unmet required requirement first, then every other by
+its score (which weighs a role the model requires above one it recommends), then the
 documented tie-breaks. Scoring in full (the reasons and evidence) is what costs, so every
 candidate first gets a cheap upper bound of its score and only those whose bound can still reach
 the top are scored in full: the same ranking as scoring everyone.
@@ -11,6 +12,7 @@ the top are scored in full: the same ranking as scoring everyone.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from graph.facts import ActorFacts, AnalysisFacts, CommonPartner
@@ -23,10 +25,11 @@ from queries.needs import HOME_COUNTRY, NeedStatus
 from queries.recommend.candidate import CandidateScore
 from queries.recommend.history import History
 from queries.recommend.target import Target
-from queries.scoring import Weights, proximity
+from queries.scoring import Weights, adoption, proximity
 
 # Candidates scored in full at a time: big enough to rarely need a second round trip.
 FULL_SCORING_BATCH = 25
+PER_ROLE = 2  # candidates of one role in a row before the other roles' next ones
 HEADQUARTERS = "headquarters"  # the Trade Council's scope at home (ontology: tradeCouncilScope)
 
 
@@ -36,10 +39,13 @@ class Fill:
 
     need: Requirement
     role: str
+    met: bool  # the requirement is met already: the candidate would add to it
 
     @property
     def tier(self) -> int:
-        return 0 if self.need.required else 1
+        """An unmet required requirement is what the model cannot do without: its candidates
+        come first; every other candidate is ranked by its score."""
+        return 0 if self.need.required and not self.met else 1
 
 
 def rank_candidates(
@@ -47,13 +53,13 @@ def rank_candidates(
     ctx: ClusterContext,
     spec: ModelSpec,
     target: Target,
-    unmet: list[NeedStatus],
+    statuses: list[NeedStatus],
     weights: Weights,
     options: GapOptions,
     top: int,
 ) -> list[Recommendation]:
     """The top candidates, best first, with ranks that show ties."""
-    fills, labels = candidate_fills(facts, ctx, target, unmet)
+    fills, labels = candidate_fills(facts, ctx, target, statuses)
     candidates = set(fills)
     network = facts.partner_network()
     common = network.common_partners(ctx.id, list(fills))
@@ -74,7 +80,7 @@ def rank_candidates(
         "home_fit": dict.fromkeys(at_home, 1.0),
         "sector_match": {i: hits / len(strengths) for i, hits in sector_hits.items()},
         "network_proximity": {i: network_proximity(shared) for i, shared in common.items()},
-        "peer_adoption": {i: len(adopting) / len(peers) for i, adopting in adopters.items()},
+        "peer_adoption": {i: adoption(len(adopting)) for i, adopting in adopters.items()},
         "trust": past.trust,
         "agreement": past.agreement,
     }
@@ -83,40 +89,77 @@ def rank_candidates(
     hopeful = {i for name, values in upper.items() if name != "role_fit" for i in values}
     order = sorted(hopeful & set(fills), key=lambda i: (fills[i].tier, -bounds[i], i))
     funders = facts.funders_by_model().get(spec.id, {})
-    scored: list[Recommendation] = []  # every one scored in full: ties are told among them
-    step = max(top, FULL_SCORING_BATCH)
-    for start in range(0, len(order), step):
-        batch = order[start : start + step]
+
+    def score(batch: list[str]) -> list[Recommendation]:
         networked = {i: [p.id for p in common.get(i, [])] + adopters.get(i, []) for i in batch}
         links = facts.partnerships_between({i: ids for i, ids in networked.items() if ids})
+        found = []
         for actor in facts.actors(labels, batch):
             actor_id, fill = actor.node.id, fills[actor.node.id]
-            scorer = CandidateScore(ctx, spec, target, options, actor, fill.need, fill.role)
+            scorer = CandidateScore(
+                ctx, spec, target, options, actor, fill.need, fill.role, fill.met
+            )
             scorer.home(funders.get(actor_id, []))
             scorer.network(
                 common.get(actor_id, []), peers, adopters.get(actor_id, []), links.get(actor_id, [])
             )
             scorer.history(past)
-            recommendation = scorer.recommendation(weights)
-            if relevant(recommendation):
-                scored.append(recommendation)
-        ranked = sorted(scored, key=rank_key)[:top]
-        following = start + len(batch)
-        if following < len(order) and len(ranked) == top:
-            # Every later candidate ranks at best as its bound: stop once that is below the last.
-            left = order[following]
-            if (fills[left].tier, -bounds[left]) > (_tier(ranked[-1]), -ranked[-1].score):
-                break
-    for need in _unfilled(unmet, fills):
+            found.append(scorer.recommendation(weights))
+        return [rec for rec in found if relevant(rec)]
+
+    # Each role's top (in each tier) is found on its own: the answer takes a few of each role.
+    groups: dict[tuple[str, int], list[str]] = {}
+    for actor_id in order:
+        groups.setdefault((fills[actor_id].role, fills[actor_id].tier), []).append(actor_id)
+    best: dict[str, list[Recommendation]] = {}
+    for (role, _), ids in groups.items():
+        best.setdefault(role, []).extend(_best_of(ids, bounds, score, top))
+    for need in _unfilled(statuses, fills):
         for actor in fallbacks(facts, ctx, need):
-            scorer = CandidateScore(
-                ctx, spec, target, options, actor, need, fallback_role(ctx, need)
-            )
+            role = fallback_role(ctx, need)
+            scorer = CandidateScore(ctx, spec, target, options, actor, need, role)
             scorer.as_fallback(target)
             scorer.history(past)
-            scored.append(scorer.recommendation(weights))
-    # Unscored candidates score below the last of the top (their bound is), so tie none of it.
-    return with_ranks(sorted(scored, key=rank_key))[:top]
+            best.setdefault(role, []).append(scorer.recommendation(weights))
+    return with_ranks(diversified(best, top))
+
+
+def _best_of(
+    order: list[str],
+    bounds: dict[str, float],
+    score: Callable[[list[str]], list[Recommendation]],
+    top: int,
+) -> list[Recommendation]:
+    """The top of one role's candidates in one tier (`order`: by bound), the same as scoring
+    all of them: each later candidate scores at most its bound, so once that is below the last
+    of the top, none can enter it."""
+    scored: list[Recommendation] = []
+    step = max(top, FULL_SCORING_BATCH)
+    for start in range(0, len(order), step):
+        scored += score(order[start : start + step])
+        ranked = sorted(scored, key=rank_key)[:top]
+        following = start + step
+        full = following < len(order) and len(ranked) == top
+        if full and bounds[order[following]] < ranked[-1].score:
+            break
+    return sorted(scored, key=rank_key)[:top]
+
+
+def diversified(best: dict[str, list[Recommendation]], top: int) -> list[Recommendation]:
+    """The answer a cluster manager reads: the candidates for unmet required requirements first,
+    and within that and the rest, the best PER_ROLE of each role in turn (roles in the order of
+    their best candidate), then the next PER_ROLE of each: a few of each kind of partner the
+    model names, not a page of one kind."""
+    out: list[Recommendation] = []
+    for tier in (0, 1):
+        lists = [
+            sorted((r for r in recs if _tier(r) == tier), key=rank_key) for recs in best.values()
+        ]
+        lists = sorted((recs for recs in lists if recs), key=lambda recs: rank_key(recs[0]))
+        for start in range(0, max((len(recs) for recs in lists), default=0), PER_ROLE):
+            for recs in lists:
+                out += recs[start : start + PER_ROLE]
+    return out[:top]
 
 
 def relevant(recommendation: Recommendation) -> bool:
@@ -125,10 +168,10 @@ def relevant(recommendation: Recommendation) -> bool:
     return any(v for name, v in recommendation.components.items() if name != "role_fit")
 
 
-def _unfilled(unmet: list[NeedStatus], fills: dict[str, Fill]) -> list[Requirement]:
-    """Required requirements no one passing the gate can meet."""
+def _unfilled(statuses: list[NeedStatus], fills: dict[str, Fill]) -> list[Requirement]:
+    """Unmet required requirements no one passing the gate can meet."""
     met = {fill.need.id for fill in fills.values()}
-    return [s.need for s in unmet if s.need.required and s.need.id not in met]
+    return [s.need for s in statuses if s.short_by and s.need.required and s.need.id not in met]
 
 
 def fallbacks(facts: AnalysisFacts, ctx: ClusterContext, need: Requirement) -> list[ActorFacts]:
@@ -150,12 +193,15 @@ def fallback_role(ctx: ClusterContext, need: Requirement) -> str:
 
 
 def candidate_fills(
-    facts: AnalysisFacts, ctx: ClusterContext, target: Target, unmet: list[NeedStatus]
+    facts: AnalysisFacts, ctx: ClusterContext, target: Target, statuses: list[NeedStatus]
 ) -> tuple[dict[str, Fill], list[str]]:
-    """Every active actor that passes the gate for an unmet requirement (required ones first),
-    with the requirement and role it meets; and the labels they have."""
+    """Every active actor that passes the gate for a requirement (unmet required ones first, met
+    ones last), with the requirement and role it meets; and the labels they have."""
     roles = ctx.catalogue.roles
-    wanted = [(s.need, roles[r]) for s in unmet for r in s.need.roles if not roles[r].target_group]
+    short = {s.need.id: bool(s.short_by) for s in statuses}
+    wanted = [
+        (s.need, roles[r]) for s in statuses for r in s.need.roles if not roles[r].target_group
+    ]
     labels = sorted({label for _, role in wanted for label in role.labels} - {Label.Company})
     kinds = list(facts.actor_kinds(labels).items())
     for size in sorted({r.filled_by_size for _, r in wanted if r.filled_by_size}):
@@ -166,9 +212,11 @@ def candidate_fills(
     home = facts.actors_near(all_labels, [HOME_COUNTRY], [], []) if markets else set()
     # A hotspot asked for is its own area first: its country only for what no one there meets.
     area = facts.actors_near(all_labels, [], hotspots, []) if hotspots else set()
-    already = {p for s in unmet for p in s.partners}
+    already = {p for s in statuses for p in s.partners}
     fills: dict[str, Fill] = {}
-    for need, role in sorted(wanted, key=lambda pair: (not pair[0].required, pair[0].id)):
+    for need, role in sorted(
+        wanted, key=lambda p: (not short[p[0].id], not p[0].required, p[0].id)
+    ):
         for kind, ids in kinds:
             if kind.status in INACTIVE or not role.filled_by(kind.label, kind.size):
                 continue
@@ -176,7 +224,7 @@ def candidate_fills(
                 if actor_id in fills or actor_id in already or actor_id == ctx.id:
                     continue
                 if _passes(role.exercised_at, actor_id, bool(markets), here, home):
-                    fills[actor_id] = Fill(need, role.id)
+                    fills[actor_id] = Fill(need, role.id, not short[need.id])
     if area:
         at_home = {r.id for _, r in wanted if r.exercised_at == "home"}
         fills = _area_first(fills, area, home, at_home)
@@ -211,12 +259,13 @@ def network_proximity(common: list[CommonPartner]) -> float:
 
 
 def _tier(recommendation: Recommendation) -> int:
-    return 0 if recommendation.requirement_strength == "required" else 1
+    required = recommendation.requirement_strength == "required"
+    return 0 if required and not recommendation.adds_to_met else 1
 
 
 def rank_key(recommendation: Recommendation) -> tuple[object, ...]:
-    """Required before recommended, then the score; ties by the documented signals: facts from
-    sources before inferred and illustrative ones, more evidence, then the name."""
+    """Unmet required requirements first, then the score; ties by the documented signals: facts
+    from sources before inferred and illustrative ones, more evidence, then the name."""
     return (
         _tier(recommendation),
         recommendation.fallback,
@@ -229,16 +278,12 @@ def rank_key(recommendation: Recommendation) -> tuple[object, ...]:
 
 
 def with_ranks(ranked: list[Recommendation]) -> list[Recommendation]:
-    """Each with its rank: equal scores in a tier (and a fallback or not) share one."""
-
-    def level(rec: Recommendation) -> tuple[object, ...]:
-        return (_tier(rec), rec.fallback, rec.score)
-
-    first: dict[tuple[object, ...], int] = {}
-    for position, rec in enumerate(ranked, start=1):
-        first.setdefault(level(rec), position)
-    counts = Counter(level(rec) for rec in ranked)
+    """Each with its position; `tied` where another of the answer has the same tier and score
+    (the order between them is by the documented tie-breaks, not a difference in score)."""
+    counts = Counter((_tier(rec), rec.fallback, rec.score) for rec in ranked)
     return [
-        rec.model_copy(update={"rank": first[level(rec)], "tied": counts[level(rec)] > 1})
-        for rec in ranked
+        rec.model_copy(
+            update={"rank": position, "tied": counts[(_tier(rec), rec.fallback, rec.score)] > 1}
+        )
+        for position, rec in enumerate(ranked, start=1)
     ]

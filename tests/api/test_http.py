@@ -173,12 +173,24 @@ def test_recommendations_follow_the_contract(client: TestClient) -> None:
     assert 0 < len(body["recommendations"]) <= 3
     for recommendation in body["recommendations"]:
         assert set(recommendation["actor"]) == {"id", "name", "type"}
-        assert recommendation["fills_role"] in body["missing_roles"]
+        assert (
+            recommendation["adds_to_met"] or recommendation["fills_role"] in body["missing_roles"]
+        )
         assert 0 <= recommendation["score"] <= 1
         assert recommendation["reasons"] and recommendation["provenance"]
         assert all(0 <= v <= 1 for v in recommendation["components"].values())
-    scores = [r["score"] for r in body["recommendations"]]
-    assert scores == sorted(scores, reverse=True)
+    assert [r["rank"] for r in body["recommendations"]] == [1, 2, 3][: len(body["recommendations"])]
+    assert {r["id"] for r in body["requirements"]} == {
+        "requirement:market-test-support",
+        "requirement:market-test-market",
+        "requirement:market-test-co-funding",
+    }
+
+
+def test_an_inactive_cluster_is_a_409_saying_so(client: TestClient) -> None:
+    response = client.get("/recommendations", params={"cluster": "marlog", "model": "market-test"})
+    assert response.status_code == 409
+    assert response.json()["status"] == "bankrupt" and "MARLOG" in response.json()["detail"]
 
 
 @pytest.mark.parametrize(
