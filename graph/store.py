@@ -76,6 +76,12 @@ class Subgraph:
     nodes: dict[str, dict[str, Any]]  # id -> properties
     relationships: list[StoredRelationship]
 
+    def __post_init__(self) -> None:
+        """In one order whichever store and process made it, so what is drawn from it is too."""
+        self.relationships.sort(
+            key=lambda r: (r.type, r.start, r.end, str(r.properties.get("source_id", "")))
+        )
+
 
 class GraphStore(ABC):
     """Merge-on-id writes in batches, scoped cleanup, and the reads the queries need.

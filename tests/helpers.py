@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
+import subprocess
+from pathlib import Path
 from typing import Any
 
 from graph.records import STORE_MANAGED, NodeRecord, RelationshipRecord
@@ -12,6 +16,15 @@ from ontology.names import ModelId, Rel
 from ontology.schema import load_schema
 
 PROVENANCE = {"source": "test fixture", "confidence": "illustrative"}
+
+ROOT = Path(__file__).resolve().parents[1]  # the project's folder
+EXE = shutil.which("partnergraph") or str(ROOT / ".venv/bin/partnergraph")
+
+
+def run(*args: str, store: str = "memory") -> subprocess.CompletedProcess[str]:
+    """The installed `partnergraph` command, as a user runs it (in a wide terminal)."""
+    env = {**os.environ, "PARTNERGRAPH_STORE": store, "COLUMNS": "200"}
+    return subprocess.run([EXE, *args], env=env, capture_output=True, text=True, timeout=300)
 
 
 def node(node_id: str, source_id: str, /, **props: Any) -> NodeRecord:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.api.live_server import serving
+from tests.integration.api.live_server import serving
 
 
 def test_serve_runs_the_api_with_request_ids_in_the_log(tmp_path: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import time
@@ -13,9 +12,7 @@ from pathlib import Path
 
 import httpx
 
-EXE = shutil.which("partnergraph") or str(
-    Path(__file__).resolve().parents[2] / ".venv/bin/partnergraph"
-)
+from tests.helpers import EXE
 
 
 def free_port() -> int:

@@ -12,8 +12,8 @@ import pytest
 
 from graph.neo4j_store import Neo4jStore
 from loaders.batch import write_batches
-from tests.api.live_server import serving
 from tests.helpers import sample_batch
+from tests.integration.api.live_server import serving
 from tests.spare_server import SpareServer
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]

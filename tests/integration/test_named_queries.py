@@ -17,6 +17,7 @@ from api.settings import Settings
 from data import DENMARK_DIR, ILLUSTRATIVE_DIR
 from graph.neo4j_store import Neo4jStore
 from loaders.pipeline import load_bundled
+from ontology.names import Label, ModelId, Rel, RoleId
 from queries.named_queries import (
     CYPHER_DIR,
     PARAM_TYPES,
@@ -185,7 +186,7 @@ def engagements_per_model(*folders: Path) -> dict[str, int]:
     _, rels = yaml_facts(*folders)
     counts: dict[str, int] = {}
     for r in rels:
-        if r["type"] == "UNDER_MODEL" and r["from"].startswith("engagement:"):
+        if r["type"] == Rel.UNDER_MODEL and r["from"].startswith("engagement:"):
             counts[r["to"]] = counts.get(r["to"], 0) + 1
     return counts
 
@@ -279,14 +280,14 @@ def _partners_of_cluster(run: Run) -> None:
     assert "icdk:shanghai" in ids(rows, "partner_id")
     shanghai = next(r for r in rows if r["partner_id"] == "icdk:shanghai")
     assert shanghai["confidence"] == "public-source" and shanghai["direction"] == "outgoing"
-    only_icdk = run("partners_of_cluster", label="InnovationCentre")
+    only_icdk = run("partners_of_cluster", label=Label.InnovationCentre)
     assert ids(only_icdk, "partner_id") == ["icdk:shanghai"]
     # Robotics Camp Munich 2019 (model 3) involved ICDK Munich, a partner of Odense Robotics.
     market_test = run(
-        "partners_of_cluster", cluster="cluster:odense-robotics", model="model:market-test"
+        "partners_of_cluster", cluster="cluster:odense-robotics", model=ModelId.market_test
     )
     assert "icdk:munich" in ids(market_test, "partner_id")
-    assert all("model:market-test" in r["models"] for r in market_test)
+    assert all(ModelId.market_test in r["models"] for r in market_test)
     # MARLOG's partnerships all ended on 30 April 2022.
     marlog = run("partners_of_cluster", cluster="cluster:marlog", today=TODAY)
     assert len(marlog) == 3 and not any(r["current"] for r in marlog)
@@ -500,23 +501,23 @@ def _long_term_models_without_formal_agreement(run: Run) -> None:
     rows = run("long_term_models_without_formal_agreement", today=TODAY)
     # illustrative/README.md, "Long-term models without an active formal agreement".
     assert {(r["cluster_id"], r["model_id"], r["target_id"]) for r in rows} == {
-        ("cluster:clean", "model:key-market-partnership", "market:indian-water-sector"),
-        ("cluster:food-bio-cluster-denmark", "model:key-market-partnership", "country:US"),
+        ("cluster:clean", ModelId.key_market_partnership, "market:indian-water-sector"),
+        ("cluster:food-bio-cluster-denmark", ModelId.key_market_partnership, "country:US"),
         (
             "cluster:danish-life-science-cluster",
-            "model:key-market-partnership",
+            ModelId.key_market_partnership,
             "market:german-health-and-care-sector",
         ),
-        ("cluster:odense-robotics", "model:key-market-partnership", "country:DE"),
+        ("cluster:odense-robotics", ModelId.key_market_partnership, "country:DE"),
         (
             "cluster:copenhagen-fintech",
-            "model:key-market-partnership",
+            ModelId.key_market_partnership,
             "market:singapore-banking-sector",
         ),
-        ("cluster:digitallead", "model:innovation-platform", "hotspot:silicon-valley"),
-        ("cluster:danish-sound-cluster", "model:innovation-platform", "hotspot:shanghai"),
-        ("cluster:food-bio-cluster-denmark", "model:innovation-platform", "country:IN"),
-        ("cluster:lifestyle-design-cluster", "model:innovation-platform", "hotspot:seoul"),
+        ("cluster:digitallead", ModelId.innovation_platform, "hotspot:silicon-valley"),
+        ("cluster:danish-sound-cluster", ModelId.innovation_platform, "hotspot:shanghai"),
+        ("cluster:food-bio-cluster-denmark", ModelId.innovation_platform, "country:IN"),
+        ("cluster:lifestyle-design-cluster", ModelId.innovation_platform, "hotspot:seoul"),
     }
     gap = {r["cluster_id"] + " " + r["target_id"]: r["gap"] for r in rows}
     assert gap["cluster:lifestyle-design-cluster hotspot:seoul"] == (
@@ -540,10 +541,10 @@ def _engagements_by_model(run: Run) -> None:
     assert {r["model_id"]: r["engagements"] for r in sourced} == engagements_per_model(DENMARK_DIR)
     _, rels = yaml_facts(DENMARK_DIR, ILLUSTRATIVE_DIR)
     market_tests = {
-        r["from"] for r in rels if r["type"] == "UNDER_MODEL" and r["to"] == "model:market-test"
+        r["from"] for r in rels if r["type"] == Rel.UNDER_MODEL and r["to"] == ModelId.market_test
     }
-    testers = {r["from"] for r in rels if r["type"] == "UNDERTAKES" and r["to"] in market_tests}
-    market_test = next(r for r in rows if r["model_id"] == "model:market-test")
+    testers = {r["from"] for r in rels if r["type"] == Rel.UNDERTAKES and r["to"] in market_tests}
+    market_test = next(r for r in rows if r["model_id"] == ModelId.market_test)
     assert market_test["clusters"] == len(testers)
     assert market_test["cluster_names"] == sorted(market_test["cluster_names"])
 
@@ -552,18 +553,18 @@ def _engagements_by_model(run: Run) -> None:
 def _model_requirements(run: Run) -> None:
     # ontology/models.ttl: model 3 needs one of a couple of support organisations (the report's
     # alternatives); model 2 needs two of ICDKs and foreign clusters, and MoUs.
-    market_test = run("model_requirements", model="model:market-test")
+    market_test = run("model_requirements", model=ModelId.market_test)
     [required] = [r for r in market_test if r["strength"] == "required"]
     assert required["requirement_id"] == "requirement:market-test-support"
     assert required["min_partners"] == 2  # "et par": a couple
-    assert {"role:trade-council", "role:een", "role:icdk"} <= set(required["any_of_roles"])
+    assert {RoleId.trade_council, RoleId.een, RoleId.icdk} <= set(required["any_of_roles"])
     assert required["quote"].startswith("»Det består gerne af klyngen")
-    platform = run("model_requirements", model="model:innovation-platform")
+    platform = run("model_requirements", model=ModelId.innovation_platform)
     assert {r["agreement_needed"] for r in platform} == {"mou"}
     partners = next(r for r in platform if r["strength"] == "required")
     assert (partners["min_partners"], partners["any_of_roles"]) == (
         2,
-        ["role:foreign-cluster", "role:icdk"],
+        [RoleId.foreign_cluster, RoleId.icdk],
     )
     assert len(run("model_requirements")) == 17
 
@@ -592,10 +593,14 @@ def _icdk_focus_matching_cluster_strength(run: Run) -> None:
 def _provenance_of_node(run: Run) -> None:
     rows = run("provenance_of_node", id="cluster:danish-sound-cluster")
     node = rows[0]
-    assert (node["fact"], node["type"], node["confidence"]) == ("node", "Cluster", "public-source")
+    assert (node["fact"], node["type"], node["confidence"]) == (
+        "node",
+        Label.Cluster,
+        "public-source",
+    )
     assert node["source"].startswith("UFM press release, 1 October 2020")
     shanghai = next(r for r in rows if r["other_id"] == "icdk:shanghai")
-    assert shanghai["type"] == "PARTNERS_WITH" and shanghai["direction"] == "outgoing"
+    assert shanghai["type"] == Rel.PARTNERS_WITH and shanghai["direction"] == "outgoing"
     assert shanghai["source"] == "Danish Sound Network newsletter, 5 October 2011"
     assert (shanghai["confidence"], shanghai["source_id"]) == ("public-source", "denmark/cases")
     assert all(r["confidence"] for r in rows)
@@ -675,12 +680,12 @@ def _successful_tests_not_progressed(run: Run) -> None:
 
 @checks("engagements_missing_required_roles")
 def _engagements_missing_required_roles(run: Run) -> None:
-    rows = run("engagements_missing_required_roles", model="model:key-market-partnership")
+    rows = run("engagements_missing_required_roles", model=ModelId.key_market_partnership)
     short = {r["engagement_id"]: (r["needed"], r["found"]) for r in rows}
     # The incoming US delegations involve only the Trade Council: one of the two in the market.
     assert short["engagement:fbcd-incoming-us-biogas-delegations"] == (2, 1)
     assert "engagement:or-germany-automation-key-market" not in short  # ICDK, TC, cluster
-    platforms = run("engagements_missing_required_roles", model="model:innovation-platform")
+    platforms = run("engagements_missing_required_roles", model=ModelId.innovation_platform)
     by_id = {r["engagement_id"]: r for r in platforms}
     assert by_id["engagement:dl-silicon-valley-ai-platform"]["found"] == 1
     assert "engagement:clean-silicon-valley-platform" not in by_id  # ICDK + foreign cluster

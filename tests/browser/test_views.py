@@ -29,6 +29,7 @@ from graph.memory_store import MemoryStore
 from ontology.names import Label, ModelId
 from tests.view_support import (
     PAYLOAD,
+    SCREENSHOTS,
     SCRIPT_PAYLOAD,
     PageReport,
     Watcher,
@@ -109,7 +110,7 @@ def test_data_markup_shows_as_text_and_runs_nothing(browser: Any, tmp_path: Path
     assert page.locator("img").count() == 0
     assert page.evaluate("window.__pwned === undefined")
     assert report.dialogs == []
-    page.screenshot(path=str(Path(__file__).parent / "artifacts" / "screenshots" / "escaping.png"))
+    page.screenshot(path=str(SCREENSHOTS / "escaping.png"))
     page.context.close()
 
 

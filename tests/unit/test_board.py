@@ -17,7 +17,7 @@ from api.views.gaps import missing_partners
 from graph.memory_store import MemoryStore
 from ontology.names import Label
 from queries.ids import UnknownIdError
-from tests.test_cli import run
+from tests.helpers import run
 from tests.view_support import bundled_store
 
 

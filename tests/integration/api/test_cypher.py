@@ -12,13 +12,15 @@ from neo4j import Driver
 
 from graph.memory_store import MemoryStore
 from graph.neo4j_store import Neo4jStore
+from ontology.names import Label
 from queries.readonly_cypher import CypherRefused, check_read_only, code_only
-from tests.api.conftest import client_for
 from tests.helpers import snapshot
+from tests.integration.api.conftest import client_for
 
 EVIL = "(:Evil {id: 'cluster:evil', name: 'evil'})"
 # Each write or admin clause in upper, lower and mixed case, hidden behind comments and
 # strings, after a semicolon, inside subqueries, and through procedures.
+# spelled: Cypher as an attacker types it
 ATTEMPTS = [
     f"CREATE {EVIL}",
     f"create {EVIL}",
@@ -71,6 +73,7 @@ ATTEMPTS = [
     "CALL apoc.cypher.runWrite('CREATE (:Evil)', {})",
 ]
 # And each clause of the list in upper, lower and alternating case.
+# spelled: Cypher as an attacker types it
 CLAUSES = [
     f"CREATE {EVIL}",
     f"MERGE {EVIL}",
@@ -91,6 +94,7 @@ def _alternating(text: str) -> str:
 
 
 ATTEMPTS += [variant for q in CLAUSES for variant in (q.upper(), q.lower(), _alternating(q))]
+# spelled: Cypher as an analyst types it
 READS = [
     "MATCH (c:Cluster {id: $id})-[:PARTNERS_WITH]-(p) RETURN p.id AS partner",
     "MATCH (n) WITH n, n.set AS s, {create: 1} AS m RETURN $merge AS x, n.start AS start LIMIT 1",
@@ -167,6 +171,7 @@ def test_reads_answer_with_columns_and_rows(neo4j_client: TestClient) -> None:
         parameters = {"id": "cluster:odense-robotics", "merge": 1}
         response = neo4j_client.post("/cypher", json={"query": query, "parameters": parameters})
         assert response.status_code == 200, (query, response.text)
+    # spelled: Cypher as an analyst types it
     body = neo4j_client.post(
         "/cypher",
         json={
@@ -178,7 +183,7 @@ def test_reads_answer_with_columns_and_rows(neo4j_client: TestClient) -> None:
     assert body["columns"] == ["partner", "start", "c"]
     partner, start, cluster = body["rows"][0]
     assert partner.count(":") == 1 and (start is None or len(start) == 10)
-    assert cluster["labels"] == ["Cluster"]
+    assert cluster["labels"] == [Label.Cluster]
     assert cluster["properties"]["id"] == "cluster:odense-robotics"
     assert body["truncated"] is False
 

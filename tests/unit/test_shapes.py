@@ -12,6 +12,7 @@ from rdflib.namespace import SH, XSD
 from graph.memory_store import MemoryStore
 from graph.rdf_export import store_to_rdf
 from loaders.batch import write_batch
+from ontology.names import Rel
 from ontology.schema import PG, load_schema, shapes_graph
 from tests.helpers import sample_batch
 
@@ -92,7 +93,7 @@ BROKEN: list[tuple[Callable[[Graph], None], URIRef, str]] = [
     (share_above_one, SCHEMA.node_iri("survey:partners-icdk"), "share"),
     (date_as_text, AGREEMENT, "valid_from"),
     (bad_country_id, SCHEMA.node_iri("country:DE"), "id"),
-    (strength_on_wrong_type, MUNICH, "HAS_STRENGTH"),
+    (strength_on_wrong_type, MUNICH, Rel.HAS_STRENGTH),
 ]
 
 

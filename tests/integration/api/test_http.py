@@ -20,7 +20,7 @@ from ontology.names import Label, ModelId, RoleId
 from queries.gaps import find_gaps
 from queries.recommend import recommend_partners
 from queries.survey import compare_survey
-from tests.api.conftest import BUNDLED_NODES, client_for
+from tests.integration.api.conftest import BUNDLED_NODES, client_for
 
 MODELS = [
     ModelId.innovation_test,

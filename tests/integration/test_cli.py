@@ -1,19 +1,15 @@
 """The command line as a user runs it: the installed `partnergraph` script, in a subprocess."""
 
 import json
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from rdflib import Graph
 
 from graph.rdf_export import validate_rdf
+from ontology.names import Label
+from tests.helpers import run
 
-EXE = shutil.which("partnergraph") or str(
-    Path(__file__).resolve().parents[1] / ".venv/bin/partnergraph"
-)
 CONTRACT_COMMANDS = [
     "load",
     "gaps",
@@ -25,11 +21,6 @@ CONTRACT_COMMANDS = [
     "export",
     "serve",
 ]
-
-
-def run(*args: str, store: str = "memory") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PARTNERGRAPH_STORE": store, "COLUMNS": "200"}
-    return subprocess.run([EXE, *args], env=env, capture_output=True, text=True, timeout=300)
 
 
 def test_help_lists_every_contract_command_and_version_prints() -> None:
@@ -45,7 +36,7 @@ def test_load_reports_counts_per_type_as_json() -> None:
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["store"] == "memory"
-    assert report["by_type"]["Cluster"]["created"] == 15
+    assert report["by_type"][Label.Cluster]["created"] == 15
     assert "illustrative/partnerships" in report["sources"]
     sourced = json.loads(run("load", "--no-include-illustrative", "--format", "json").stdout)
     assert not any(s.startswith("illustrative/") for s in sourced["sources"])
@@ -165,6 +156,7 @@ def test_cypher_on_neo4j_runs_named_queries_and_refuses_writes(neo4j_store: obje
     )
     assert named.returncode == 0, named.stderr
     assert "icdk:shanghai" in {row["partner_id"] for row in json.loads(named.stdout)}
+    # spelled: Cypher as a user types it
     write = run("cypher", "CREATE (n:Cluster {id: 'cluster:intruder'}) RETURN n", store="neo4j")
     assert write.returncode == 2
     assert "refused: CREATE" in write.stderr, write.stderr

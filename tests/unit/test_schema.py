@@ -10,11 +10,36 @@ from ontology.document import END, README, START, refreshed
 from ontology.names import RoleId
 from ontology.schema import MODELS_FILE, ONTOLOGY_FILE, PG, load_schema, models_graph
 
+# spelled: the public contract's ids, as the contract spells them
 CONTRACT_MODELS = {
-    "model:innovation-test": (1, "innovation", "short", "simple", "few"),
-    "model:innovation-platform": (2, "innovation", "long", "complex", "many"),
-    "model:market-test": (3, "market", "short", "simple", "few"),
-    "model:key-market-partnership": (4, "market", "long", "complex", "many"),
+    "model:innovation-test": (
+        1,
+        "innovation",
+        "short",
+        "simple",
+        "few",
+    ),
+    "model:innovation-platform": (
+        2,
+        "innovation",
+        "long",
+        "complex",
+        "many",
+    ),
+    "model:market-test": (
+        3,
+        "market",
+        "short",
+        "simple",
+        "few",
+    ),
+    "model:key-market-partnership": (
+        4,
+        "market",
+        "long",
+        "complex",
+        "many",
+    ),
 }
 
 
@@ -88,7 +113,7 @@ def test_the_four_models_carry_their_dimensions_and_roles_from_the_report() -> N
         assert str(graph.value(model, PG.partnershipComplexity)) == partnership
         assert str(graph.value(model, PG.resources)) == resources
         assert str(graph.value(model, PG.source)) == "report"
-        assert str(graph.value(model, PG.section)).startswith("Model")
+        assert str(graph.value(model, PG.section)).startswith("Model:")
         assert graph.value(model, PG.icdkRole)
         # The report gives ICDK a role in every model: a required requirement names it.
         required = [

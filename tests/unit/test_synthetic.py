@@ -25,7 +25,7 @@ from ontology.names import Label, Rel, RoleId
 from ontology.schema import PropertySpec, load_schema, models_graph
 
 SCHEMA = load_schema()
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 
 @dataclass

@@ -13,6 +13,7 @@ from loaders.pipeline import load_bundled, load_sources
 from loaders.problems import LoadError, Problem
 from loaders.sources import discover
 from loaders.synthetic import generate
+from ontology.names import Label, Rel, RoleId
 from tests.helpers import snapshot
 
 HEADER = """\
@@ -92,7 +93,7 @@ BROKEN = [
     (
         "unknown_role",
         "relationships:\n  - {type: INVOLVES, from: 'engagement:robotics-camp-munich-2019', to: 'icdk:munich', role: 'role:icdx'}",
-        "closest: role:icdk",
+        f"closest: {RoleId.icdk}",
         3,
     ),
     (
@@ -236,7 +237,7 @@ def test_yaml_json_csv_and_turtle_sources_load(tmp_path: Path) -> None:
     )
     store = MemoryStore()
     load_sources(store, discover([tmp_path]))
-    names = {n["name"] for n in store.nodes("Cluster")}
+    names = {n["name"] for n in store.nodes(Label.Cluster)}
     assert names == {"From JSON", "From YAML", "From CSV", "From Turtle"}
 
 
@@ -251,7 +252,7 @@ def test_reload_is_idempotent_and_a_removed_fact_is_removed(
     )
     path = write(tmp_path, "mine", body)
     first = load_sources(store, discover([path]))
-    assert first.created["ForeignCluster"] == 2 and first.created["PARTNERS_WITH"] == 2
+    assert first.created[Label.ForeignCluster] == 2 and first.created[Rel.PARTNERS_WITH] == 2
     before = snapshot(store, keep_timestamps=True)
     again = load_sources(store, discover([path]))
     assert not again.changed and snapshot(store, keep_timestamps=True) == before
@@ -263,7 +264,7 @@ def test_reload_is_idempotent_and_a_removed_fact_is_removed(
         )
     )
     removed = load_sources(store, discover([path]))
-    assert removed.removed == {"ForeignCluster": 1, "PARTNERS_WITH": 1}
+    assert removed.removed == {Label.ForeignCluster: 1, Rel.PARTNERS_WITH: 1}
     assert store.get_node("fcluster:y") is None
     assert store.get_node("cluster:clean") is not None  # another source's node stays
 

@@ -14,6 +14,7 @@ from graph.rdf_export import store_to_rdf, validate_rdf
 from graph.store import GraphStore
 from loaders.batch import write_batch
 from loaders.rdf_source import batch_from_rdf, split_by_source
+from ontology.names import Label
 from ontology.schema import PG, load_schema, models_graph
 from tests.helpers import sample_batch, snapshot
 
@@ -71,5 +72,5 @@ def test_graphml_opens_in_networkx_with_every_node_and_edge(tmp_path: Path) -> N
     counts = store.counts()
     assert graph.number_of_nodes() == counts.node_total
     assert graph.number_of_edges() == counts.relationship_total
-    assert graph.nodes["icdk:munich"]["label"] == "InnovationCentre"
+    assert graph.nodes["icdk:munich"]["label"] == Label.InnovationCentre
     assert graph.nodes["agreement:or-munich"]["valid_until"] == "2023-12-31"
