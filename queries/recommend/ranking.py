@@ -146,19 +146,18 @@ def _best_of(
 
 
 def diversified(best: dict[str, list[Recommendation]], top: int) -> list[Recommendation]:
-    """The answer a cluster manager reads: the candidates for unmet required requirements first,
-    and within that and the rest, the best PER_ROLE of each role in turn (roles in the order of
-    their best candidate), then the next PER_ROLE of each: a few of each kind of partner the
-    model names, not a page of one kind."""
+    """The answer a cluster manager reads: the candidates for unmet required requirements
+    first; within them and within the rest, the best PER_ROLE of each role first (roles in the
+    order of their best candidate), so the head shows each kind of partner the model names, and
+    after that every other by rank."""
     out: list[Recommendation] = []
     for tier in (0, 1):
         lists = [
             sorted((r for r in recs if _tier(r) == tier), key=rank_key) for recs in best.values()
         ]
         lists = sorted((recs for recs in lists if recs), key=lambda recs: rank_key(recs[0]))
-        for start in range(0, max((len(recs) for recs in lists), default=0), PER_ROLE):
-            for recs in lists:
-                out += recs[start : start + PER_ROLE]
+        out += [rec for recs in lists for rec in recs[:PER_ROLE]]
+        out += sorted((rec for recs in lists for rec in recs[PER_ROLE:]), key=rank_key)
     return out[:top]
 
 
