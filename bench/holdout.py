@@ -30,6 +30,8 @@ from queries.recommend import recommend_partners
 INACTIVE = {"bankrupt", "merged", "closed", "unknown"}
 DEPTH = 50  # a partner the recommender ranks below this counts as a miss
 BASELINES = ("random", "popularity", "role-only", "adamic-adar")
+# Not a baseline but a ceiling, on generated data only: the generator's own rule of planting.
+GENERATOR_RULE = "generator's rule"
 
 
 @dataclass(frozen=True)
@@ -250,35 +252,69 @@ def baseline_scores(
     return {name: {node: scorers[name](node) for node in pool} for name in BASELINES}
 
 
+def generator_rule_scores(
+    graph: Graph, question: Question, pool: list[str], label_weights: dict[str, float]
+) -> dict[str, float]:
+    """How likely the generator was to plant each candidate for this cluster and market: it
+    draws a label by its share of the partner mix, then one of that label in the market
+    focusing on one of the cluster's strengths (one entry per strength matched), uniformly.
+    Ranking by it is the best any method can do on planted partnerships: the ceiling."""
+    strengths = {r.end for r in graph.ends(question.cluster, Rel.HAS_STRENGTH)}
+    country = graph.country_of(question.market) if question.market else None
+    hits = {
+        node: len(strengths & {r.end for r in graph.ends(node, Rel.FOCUSES_ON)})
+        for node in pool
+        if graph.labels[node] in label_weights
+        and (country is None or country in graph.countries(node))
+    }
+    per_label: defaultdict[str, int] = defaultdict(int)
+    for node, count in hits.items():
+        per_label[graph.labels[node]] += count
+    return {
+        node: label_weights[graph.labels[node]] * hits.get(node, 0) / per_label[graph.labels[node]]
+        if hits.get(node)
+        else 0.0
+        for node in pool
+    }
+
+
 def evaluate(
     store: GraphStore,
     options: GapOptions,
     sample: int | None = None,
     pairs: set[tuple[str, str]] | None = None,
     seed: int = 7,
+    label_weights: dict[str, float] | None = None,
 ) -> dict[str, Any]:
     """Hit@1, hit@5 and MRR of the recommender and each baseline over every question (or a
-    seeded sample of them)."""
+    seeded sample of them); with the generator's label weights, also the generator's rule."""
     graph = Graph.of(store)
     asked, skipped = questions(graph, pairs)
     if sample is not None and len(asked) > sample:
         asked = sorted(
             random.Random(seed).sample(asked, sample), key=lambda q: (q.cluster, q.partner)
         )
-    tallies = {name: Tally() for name in ("recommender", *BASELINES)}
+    methods = ("recommender", *BASELINES, *([GENERATOR_RULE] if label_weights else []))
+    tallies = {name: Tally() for name in methods}
     for question in asked:
-        pool = eligible(graph, question)
+        # Filtered ranks (as in link prediction): the cluster's other partners are known
+        # answers, not misses, so no method's rank counts them.
+        known = graph.partners(question.cluster) - {question.partner}
+        pool = [node for node in eligible(graph, question) if node not in known]
         with hidden(store, question.hidden):
             result = recommend_partners(
                 store, question.cluster, question.model, question.market, DEPTH, options=options
             )
-        order = [r.actor.id for r in result.recommendations]
+        order = [r.actor.id for r in result.recommendations if r.actor.id not in known]
         rank = order.index(question.partner) + 1 if question.partner in order else None
         tallies["recommender"].add(
             float(rank == 1), float(rank is not None and rank <= 5), 1 / rank if rank else 0.0
         )
         for name, scores in baseline_scores(graph, question, pool).items():
             tallies[name].add(*expected_ranks(scores, question.partner))
+        if label_weights:
+            rule = generator_rule_scores(graph, question, pool, label_weights)
+            tallies[GENERATOR_RULE].add(*expected_ranks(rule, question.partner))
     return {
         "questions": len(asked),
         "skipped": skipped,

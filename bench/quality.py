@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from bench.holdout import BASELINES, evaluate
+from bench.holdout import BASELINES, GENERATOR_RULE, evaluate
 from bench.load_neo4j import RESULTS, machine
 from bench.quality_scenarios import Outcome, bundled_store, load_scenarios, run_scenarios
 from graph.memory_store import MemoryStore
@@ -27,6 +27,7 @@ from loaders.pipeline import load_sources
 from loaders.sources import discover
 from loaders.synthetic import generate
 from loaders.synthetic.dates import AS_OF
+from loaders.synthetic.mix import ABROAD_LABELS, CLUSTER_PARTNER_MIX
 from loaders.synthetic.writer import PLANTED_FILE
 from queries.gaps import GapOptions
 
@@ -50,13 +51,34 @@ def holdout_on_generated(scale: float, sample: int) -> dict[str, Any]:
         load_sources(store, discover([folder]))
         lines = (folder / PLANTED_FILE).read_text(encoding="utf-8").splitlines()
     planted = {(cluster, partner) for cluster, partner in (line.split("\t") for line in lines)}
-    return evaluate(store, GapOptions(as_of=AS_OF), sample=sample, pairs=planted)
+    # The generator draws partners abroad in these proportions (the mean of each range).
+    label_weights = {
+        label: (low + high) / 2
+        for label, low, high in CLUSTER_PARTNER_MIX
+        if label in ABROAD_LABELS
+    }
+    return evaluate(
+        store, GapOptions(as_of=AS_OF), sample=sample, pairs=planted, label_weights=label_weights
+    )
 
 
-def ratio(figures: dict[str, Any]) -> float:
+def ratio(figures: dict[str, Any], method: str = "recommender") -> float:
+    """A method's MRR over the best baseline's."""
     methods = figures["methods"]
     best = max(methods[name]["mrr"] for name in BASELINES)
-    return methods["recommender"]["mrr"] / best if best else float("inf")
+    return methods[method]["mrr"] / best if best else float("inf")
+
+
+def ceiling_line(figures: dict[str, Any]) -> str:
+    """On generated data: how far the generator's own rule gets, the most any method can."""
+    if GENERATOR_RULE not in figures["methods"]:
+        return ""
+    rule = figures["methods"][GENERATOR_RULE]["mrr"]
+    share = figures["methods"]["recommender"]["mrr"] / rule if rule else 0.0
+    return (
+        f"the generator's own rule (the ceiling) reaches {ratio(figures, GENERATOR_RULE):.1f}x; "
+        f"the recommender {share:.0%} of the ceiling's MRR"
+    )
 
 
 def print_scenarios(outcomes: list[Outcome]) -> None:
@@ -76,10 +98,12 @@ def print_holdout(name: str, figures: dict[str, Any]) -> None:
     )
     for method, values in figures["methods"].items():
         print(
-            f"  {method:<12} hit@1 {values['hit@1']:.3f}  hit@5 {values['hit@5']:.3f}  "
+            f"  {method:<17} hit@1 {values['hit@1']:.3f}  hit@5 {values['hit@5']:.3f}  "
             f"MRR {values['mrr']:.3f}"
         )
     print(f"  MRR over the best baseline: {ratio(figures):.1f}x (goal {GOAL_RATIO:.0f}x)")
+    if ceiling := ceiling_line(figures):
+        print(f"  {ceiling[0].upper()}{ceiling[1:]}")
 
 
 def record(outcomes: list[Outcome], holdouts: dict[str, dict[str, Any]]) -> None:
@@ -95,8 +119,10 @@ def record(outcomes: list[Outcome], holdouts: dict[str, dict[str, Any]]) -> None
         ),
         "",
         "Hold-out (bench/holdout.py): each known partnership hidden in turn; the hidden partner's "
-        "rank for the model and market it served. Baselines rank the same eligible candidates "
-        "(ties at their expected rank). Goal: MRR at least twice the best baseline's.\n",
+        "rank for the model and market it served, among the candidates that are not already the "
+        "cluster's partners (filtered ranks). Baselines rank the same eligible candidates (ties at "
+        "their expected rank); on generated data the generator's own rule of planting is the "
+        "ceiling. Goal: MRR at least twice the best baseline's.\n",
         "| dataset | questions | method | hit@1 | hit@5 | MRR |",
         "|---|---|---|---|---|---|",
     ]
@@ -109,7 +135,11 @@ def record(outcomes: list[Outcome], holdouts: dict[str, dict[str, Any]]) -> None
     lines.append("")
     for dataset, figures in holdouts.items():
         verdict = "met" if ratio(figures) >= GOAL_RATIO else "not met"
-        lines.append(f"- {dataset}: MRR {ratio(figures):.1f}x the best baseline ({verdict}).")
+        ceiling = ceiling_line(figures)
+        lines.append(
+            f"- {dataset}: MRR {ratio(figures):.1f}x the best baseline ({verdict})"
+            + (f"; {ceiling}." if ceiling else ".")
+        )
     with RESULTS.open("a", encoding="utf-8") as results:
         results.write("\n".join(lines) + "\n")
 

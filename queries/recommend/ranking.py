@@ -29,7 +29,7 @@ from queries.scoring import Weights, adoption, proximity
 
 # Candidates scored in full at a time: big enough to rarely need a second round trip.
 FULL_SCORING_BATCH = 25
-PER_ROLE = 2  # candidates of one role in a row before the other roles' next ones
+PER_ROLE = 2  # the best of each role that head the answer, before every other by rank
 HEADQUARTERS = "headquarters"  # the Trade Council's scope at home (ontology: tradeCouncilScope)
 
 
@@ -147,17 +147,16 @@ def _best_of(
 
 def diversified(best: dict[str, list[Recommendation]], top: int) -> list[Recommendation]:
     """The answer a cluster manager reads: the candidates for unmet required requirements
-    first; within them and within the rest, the best PER_ROLE of each role first (roles in the
-    order of their best candidate), so the head shows each kind of partner the model names, and
-    after that every other by rank."""
+    first; within them and within the rest, the best PER_ROLE of each role first, by rank, so the
+    head shows each kind of partner the model names, and after that every other by rank."""
     out: list[Recommendation] = []
     for tier in (0, 1):
         lists = [
             sorted((r for r in recs if _tier(r) == tier), key=rank_key) for recs in best.values()
         ]
-        lists = sorted((recs for recs in lists if recs), key=lambda recs: rank_key(recs[0]))
-        out += [rec for recs in lists for rec in recs[:PER_ROLE]]
-        out += sorted((rec for recs in lists for rec in recs[PER_ROLE:]), key=rank_key)
+        head = [rec for recs in lists for rec in recs[:PER_ROLE]]
+        rest = [rec for recs in lists for rec in recs[PER_ROLE:]]
+        out += sorted(head, key=rank_key) + sorted(rest, key=rank_key)
     return out[:top]
 
 
