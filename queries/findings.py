@@ -90,6 +90,11 @@ class Recommendation(Finding):
         default=False,
         description="Offered because no partner in the role is present in the market.",
     )
+    other_sector: bool = Field(
+        default=False,
+        description="A foreign cluster in none of the cluster's strength positions: listed "
+        "after the others of its tier.",
+    )
     score: float = Field(ge=0, le=1)  # the weighted mean of the components
     components: dict[str, float]  # each in [0, 1]
     reasons: tuple[str, ...]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from graph.facts import ActorFacts, EngagementFacts
 from ontology.models import ModelSpec, Requirement, RoleSpec
+from ontology.names import Label
 from queries.cluster_context import ClusterContext
 from queries.validity import partnership_ended
 
@@ -100,3 +101,13 @@ def fitting_role(need: Requirement, ctx: ClusterContext, actor: ActorFacts) -> R
         if role.filled_by(actor.node.label, size) and not role.target_group:
             return role
     return None
+
+
+def off_sector(ctx: ClusterContext, actor: ActorFacts) -> bool:
+    """A foreign cluster whose recorded focus shares none of the cluster's strength positions:
+    a cluster is defined by its sector, so a fintech cluster is not sent to an offshore wind
+    cluster. Where either side's sectors are not recorded, nothing is ruled out."""
+    if actor.node.label != Label.ForeignCluster or not actor.focus:
+        return False
+    strengths = {link.end for link in ctx.facts.strengths}
+    return bool(strengths) and not strengths & {link.end for link in actor.focus}

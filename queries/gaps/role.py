@@ -7,11 +7,18 @@ from __future__ import annotations
 from graph.facts import AnalysisFacts
 from ontology.models import ModelSpec, Requirement
 from ontology.names import Label
+from ontology.schema import load_schema
 from queries.cluster_context import ClusterContext
 from queries.findings import ActorRef, Gap
 from queries.gaps.evidence import actor_ref, cite
 from queries.gaps.options import INACTIVE, GapOptions
-from queries.needs import NeedStatus, described_only, of_engagements, of_partners
+from queries.needs import (
+    NeedStatus,
+    described_only,
+    of_engagements,
+    of_partners,
+    off_sector,
+)
 from queries.requirements import requirement
 from queries.wording import alternatives, listing
 
@@ -56,7 +63,7 @@ def _engagement_gaps(facts: AnalysisFacts, ctx: ClusterContext) -> list[Gap]:
                         cluster=ctx.id,
                         model=model_id,
                         market=market,
-                        missing_role=_role_of(ctx, status.need, suggestions),
+                        missing_role=_role_of(ctx, status, suggestions),
                         subject=engagement.node.id,
                         sentence=sentence + _offer(suggestions, ctx, country),
                         evidence=cite(
@@ -94,7 +101,7 @@ def _declared_market_gaps(
                     cluster=ctx.id,
                     model=model_id,
                     market=target,
-                    missing_role=_role_of(ctx, status.need, suggestions),
+                    missing_role=_role_of(ctx, status, suggestions),
                     subject=None,
                     sentence=f"You aim at {ctx.name(target)} under {model.name}, with no "
                     f"engagement there yet and {_shortfall(ctx, status)} among your partners who "
@@ -126,7 +133,8 @@ def _present(
     facts: AnalysisFacts, ctx: ClusterContext, status: NeedStatus, country: str | None
 ) -> list[ActorRef]:
     """Active actors present in the market who could meet the requirement (besides those who
-    do): the cluster's own partners first, then by the requirement's roles and name."""
+    do): the cluster's own partners first, foreign clusters in another sector last, then by the
+    requirement's roles and name."""
     need = status.need
     if country is None:
         return []
@@ -145,7 +153,14 @@ def _present(
         and any(role.filled_by(actor.node.label, actor.node.props.get("size")) for role in roles)
     ]
     order = {label: i for i, label in enumerate(sorted({r.labels[0] for r in roles}))}
-    found.sort(key=lambda a: (a.node.id not in partners, order.get(a.node.label, 99), a.node.name))
+    found.sort(
+        key=lambda a: (
+            a.node.id not in partners,
+            off_sector(ctx, a),
+            order.get(a.node.label, 99),
+            a.node.name,
+        )
+    )
     return [actor_ref(actor) for actor in found[:SUGGESTED]]
 
 
@@ -155,9 +170,14 @@ def _offer(suggestions: list[ActorRef], ctx: ClusterContext, country: str | None
     return f" Present in {ctx.name(country)}: {listing([s.name for s in suggestions])}."
 
 
-def _role_of(ctx: ClusterContext, need: Requirement, suggestions: list[ActorRef]) -> str:
-    """The role a user would act on: the first suggestion's, else the requirement's first."""
-    label = suggestions[0].type if suggestions else None
+def _role_of(ctx: ClusterContext, status: NeedStatus, suggestions: list[ActorRef]) -> str:
+    """The role a user would act on: that of the first suggestion of a kind the cluster's
+    partners for the requirement are not (a second ICDK is not what an ICDK partner lacks),
+    else of the first suggestion, else the requirement's first."""
+    schema, need = load_schema(), status.need
+    have = {schema.label_for_id(partner) for partner in status.partners}
+    fresh = [s for s in suggestions if s.type not in have] or suggestions
+    label = fresh[0].type if fresh else None
     roles = ctx.catalogue.roles
     return next((r for r in need.roles if label in roles[r].labels), need.roles[0])
 

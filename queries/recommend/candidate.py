@@ -8,6 +8,7 @@ from ontology.names import Label
 from queries.cluster_context import ClusterContext
 from queries.findings import ActorRef, Recommendation
 from queries.gaps import GapOptions
+from queries.needs import off_sector
 from queries.recommend.history import History
 from queries.recommend.target import Target
 from queries.requirements import requirement
@@ -39,7 +40,7 @@ class CandidateScore:
         self.components = dict.fromkeys(COMPONENTS, 0.0)
         self.components["role_fit"] = 1.0 if need.required else 0.5
         self.signals: dict[str, float] = {}
-        self.fallback, self.adds_to_met = False, adds_to_met
+        self.fallback, self.adds_to_met, self.other_sector = False, adds_to_met, False
         kind = "requires" if need.required else "recommends"
         verb = "Adds to" if adds_to_met else "Meets"
         done = ", which your work there meets already" if adds_to_met else ""
@@ -66,6 +67,10 @@ class CandidateScore:
     def _sectors(self) -> None:
         strengths = {link.end: link for link in self.ctx.facts.strengths}
         matching = [link for link in self.actor.focus if link.end in strengths]
+        if off_sector(self.ctx, self.actor):
+            self.other_sector = True
+            sectors = ", ".join(sorted(self.ctx.name(link.end) for link in self.actor.focus))
+            self.reasons.append(f"It focuses on {sectors}, none of your strength positions.")
         if strengths and matching:
             self.components["sector_match"] = len({link.end for link in matching}) / len(strengths)
             sectors = ", ".join(sorted(self.ctx.name(link.end) for link in matching))
@@ -158,4 +163,5 @@ class CandidateScore:
             sourced=confidence not in UNSOURCED,
             adds_to_met=self.adds_to_met,
             fallback=self.fallback,
+            other_sector=self.other_sector,
         )

@@ -22,7 +22,7 @@ from queries.cluster_context import ClusterContext
 from queries.findings import Recommendation
 from queries.gaps import INACTIVE, GapOptions
 from queries.needs import HOME_COUNTRY, NeedStatus
-from queries.recommend.candidate import CandidateScore
+from queries.recommend.candidate import FUNDING, REGIONAL, CandidateScore
 from queries.recommend.history import History
 from queries.recommend.target import Target
 from queries.scoring import Weights, adoption, proximity
@@ -40,6 +40,7 @@ class Fill:
     need: Requirement
     role: str
     met: bool  # the requirement is met already: the candidate would add to it
+    label: str
 
     @property
     def tier(self) -> int:
@@ -70,8 +71,13 @@ def rank_candidates(
     for strength in strengths:
         sector_hits.update(facts.actors_near(labels, [], [], [strength]) & candidates)
     past = History.of(ctx, options)
+    funders = facts.funders_by_model().get(spec.id, {})
+    # Home fit is for a regional actor (if it serves the cluster's city) or a funder of such work.
     at_home = {
-        i for i, fill in fills.items() if ctx.catalogue.roles[fill.role].exercised_at != "abroad"
+        i
+        for i, fill in fills.items()
+        if ctx.catalogue.roles[fill.role].exercised_at != "abroad"
+        and (fill.label in REGIONAL or (fill.label in FUNDING and i in funders))
     }
     # Each component at its best, by candidate (absent: 0); home fit and the market are supersets.
     upper = {
@@ -88,7 +94,6 @@ def rank_candidates(
     # A candidate needs a reason beyond its role (see relevant): those with none at best go now.
     hopeful = {i for name, values in upper.items() if name != "role_fit" for i in values}
     order = sorted(hopeful & set(fills), key=lambda i: (fills[i].tier, -bounds[i], i))
-    funders = facts.funders_by_model().get(spec.id, {})
 
     def score(batch: list[str]) -> list[Recommendation]:
         networked = {i: [p.id for p in common.get(i, [])] + adopters.get(i, []) for i in batch}
@@ -211,18 +216,21 @@ def candidate_fills(
     # A hotspot asked for is its own area first: its country only for what no one there meets.
     area = facts.actors_near(all_labels, [], hotspots, []) if hotspots else set()
     already = {p for s in statuses for p in s.partners}
+    wanted.sort(key=lambda p: (not short[p[0].id], not p[0].required, p[0].id))
     fills: dict[str, Fill] = {}
-    for need, role in sorted(
-        wanted, key=lambda p: (not short[p[0].id], not p[0].required, p[0].id)
-    ):
-        for kind, ids in kinds:
-            if kind.status in INACTIVE or not role.filled_by(kind.label, kind.size):
+    for kind, ids in kinds:
+        # Each actor meets the first requirement (in that order) whose role its kind fills and
+        # whose gate it passes.
+        options = [(n, r) for n, r in wanted if r.filled_by(kind.label, kind.size)]
+        if kind.status in INACTIVE or not options:
+            continue
+        for actor_id in ids:
+            if actor_id in already or actor_id == ctx.id:
                 continue
-            for actor_id in ids:
-                if actor_id in fills or actor_id in already or actor_id == ctx.id:
-                    continue
+            for need, role in options:
                 if _passes(role.exercised_at, actor_id, bool(markets), here, home):
-                    fills[actor_id] = Fill(need, role.id, not short[need.id])
+                    fills[actor_id] = Fill(need, role.id, not short[need.id], kind.label)
+                    break
     if area:
         at_home = {r.id for _, r in wanted if r.exercised_at == "home"}
         fills = _area_first(fills, area, home, at_home)
@@ -262,11 +270,13 @@ def _tier(recommendation: Recommendation) -> int:
 
 
 def rank_key(recommendation: Recommendation) -> tuple[object, ...]:
-    """Unmet required requirements first, then the score; ties by the documented signals: facts
+    """Unmet required requirements first, then the score (a foreign cluster in another sector
+    than the cluster's after the rest); ties by the documented signals: facts
     from sources before inferred and illustrative ones, more evidence, then the name."""
     return (
         _tier(recommendation),
         recommendation.fallback,
+        recommendation.other_sector,
         -recommendation.score,
         not recommendation.sourced,
         -len(recommendation.evidence),
@@ -278,10 +288,13 @@ def rank_key(recommendation: Recommendation) -> tuple[object, ...]:
 def with_ranks(ranked: list[Recommendation]) -> list[Recommendation]:
     """Each with its position; `tied` where another of the answer has the same tier and score
     (the order between them is by the documented tie-breaks, not a difference in score)."""
-    counts = Counter((_tier(rec), rec.fallback, rec.score) for rec in ranked)
+    counts = Counter((_tier(rec), rec.fallback, rec.other_sector, rec.score) for rec in ranked)
     return [
         rec.model_copy(
-            update={"rank": position, "tied": counts[(_tier(rec), rec.fallback, rec.score)] > 1}
+            update={
+                "rank": position,
+                "tied": counts[(_tier(rec), rec.fallback, rec.other_sector, rec.score)] > 1,
+            }
         )
         for position, rec in enumerate(ranked, start=1)
     ]
