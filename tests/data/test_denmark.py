@@ -61,7 +61,7 @@ def test_a_trade_council_representation_is_present_in_each_acceptance_market(
     assert any(node_id.startswith("tc:") for node_id in present), country
 
 
-@pytest.mark.parametrize("country", ["FR", "PL"])  # EEN in Norway: not yet sourced
+@pytest.mark.parametrize("country", ["FR", "PL"])  # EEN in Norway: inferred (see below)
 def test_named_een_partners_are_present_in_france_and_poland(
     sourced: MemoryStore, country: str
 ) -> None:
@@ -83,8 +83,15 @@ def test_recommend_offers_the_trade_council_there_from_sourced_facts_alone(
     result = recommend_partners(sourced, "odense-robotics", "market-test", country, 20).as_dict()
     offered = {r["actor"]["id"]: r["fills_role"] for r in result["recommendations"]}
     assert any(a.startswith("tc:") and role == RoleId.trade_council for a, role in offered.items())
-    if country != "NO":
-        assert any(a.startswith("een:") and role == RoleId.een for a, role in offered.items())
+    assert any(a.startswith("een:") and role == RoleId.een for a, role in offered.items())
+
+
+def test_een_in_norway_is_inferred_and_says_so(sourced: MemoryStore) -> None:
+    """Innovation Norway's role in the network rests on a page cut in the network's name."""
+    result = recommend_partners(sourced, "odense-robotics", "market-test", "NO", 20)
+    [een] = [r for r in result.recommendations if r.fills_role == RoleId.een]
+    assert een.actor.id == "een:innovation-norway" and not een.sourced
+    assert "Its own record is inferred, not from a source." in een.reasons
 
 
 def test_sao_paulo_is_not_active_and_never_offered(sourced: MemoryStore) -> None:
