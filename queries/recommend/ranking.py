@@ -91,9 +91,10 @@ def rank_candidates(
         "agreement": past.agreement,
     }
     bounds = weights.scores(upper, fills)
+    other = other_sector(facts, fills, strengths, sector_hits)
     # A candidate needs a reason beyond its role (see relevant): those with none at best go now.
     hopeful = {i for name, values in upper.items() if name != "role_fit" for i in values}
-    order = sorted(hopeful & set(fills), key=lambda i: (fills[i].tier, -bounds[i], i))
+    order = sorted(hopeful & set(fills), key=lambda i: (fills[i].tier, i in other, -bounds[i], i))
 
     def score(batch: list[str]) -> list[Recommendation]:
         networked = {i: [p.id for p in common.get(i, [])] + adopters.get(i, []) for i in batch}
@@ -118,7 +119,7 @@ def rank_candidates(
         groups.setdefault((fills[actor_id].role, fills[actor_id].tier), []).append(actor_id)
     best: dict[str, list[Recommendation]] = {}
     for (role, _), ids in groups.items():
-        best.setdefault(role, []).extend(_best_of(ids, bounds, score, top))
+        best.setdefault(role, []).extend(_best_of(ids, bounds, other, score, top))
     for need in _unfilled(statuses, fills):
         for actor in fallbacks(facts, ctx, need):
             role = fallback_role(ctx, need)
@@ -132,12 +133,13 @@ def rank_candidates(
 def _best_of(
     order: list[str],
     bounds: dict[str, float],
+    other: set[str],
     score: Callable[[list[str]], list[Recommendation]],
     top: int,
 ) -> list[Recommendation]:
-    """The top of one role's candidates in one tier (`order`: by bound), the same as scoring
-    all of them: each later candidate scores at most its bound, so once that is below the last
-    of the top, none can enter it."""
+    """The top of one role's candidates in one tier (`order`: of another sector last, then by
+    bound), the same as scoring all of them: each later candidate scores at most its bound, so
+    once it would rank below the last of the top even at its bound, none can enter it."""
     scored: list[Recommendation] = []
     step = max(top, FULL_SCORING_BATCH)
     for start in range(0, len(order), step):
@@ -145,8 +147,10 @@ def _best_of(
         ranked = sorted(scored, key=rank_key)[:top]
         following = start + step
         full = following < len(order) and len(ranked) == top
-        if full and bounds[order[following]] < ranked[-1].score:
-            break
+        if full:
+            last, following_id = ranked[-1], order[following]
+            if (following_id in other, -bounds[following_id]) > (last.other_sector, -last.score):
+                break
     return sorted(scored, key=rank_key)[:top]
 
 
@@ -163,6 +167,19 @@ def diversified(best: dict[str, list[Recommendation]], top: int) -> list[Recomme
         rest = [rec for recs in lists for rec in recs[PER_ROLE:]]
         out += sorted(head, key=rank_key) + sorted(rest, key=rank_key)
     return out[:top]
+
+
+def other_sector(
+    facts: AnalysisFacts, fills: dict[str, Fill], strengths: list[str], hits: Counter[str]
+) -> set[str]:
+    """The candidates needs.off_sector rules another sector's, from who focuses on what (so the
+    bounded search knows them before scoring): foreign clusters with a recorded sector and none
+    of the cluster's strength positions."""
+    if not strengths:
+        return set()
+    foreign = {i for i, fill in fills.items() if fill.label == Label.ForeignCluster and not hits[i]}
+    sectors = [actor.node.id for actor in facts.actors([Label.Sector])]
+    return foreign & facts.actors_near([Label.ForeignCluster], [], [], sectors)
 
 
 def relevant(recommendation: Recommendation) -> bool:
