@@ -8,7 +8,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.records import FINGERPRINT
+from graph.records import FINGERPRINT, LOAD_ID
 from graph.store import GraphStore
 from ontology.schema import load_schema
 
@@ -25,10 +25,14 @@ def store_to_networkx(store: GraphStore) -> nx.MultiDiGraph:
     schema = load_schema()
     graph = nx.MultiDiGraph()
     for node in store.nodes():
-        attrs = {k: _flat(v) for k, v in node.items() if v is not None and k != FINGERPRINT}
+        attrs = {
+            k: _flat(v)
+            for k, v in node.items()
+            if v is not None and k not in (FINGERPRINT, LOAD_ID)
+        }
         graph.add_node(node["id"], label=schema.label_for_id(node["id"]), **attrs)
     for rel in store.relationships():
-        attrs = {k: _flat(v) for k, v in rel.properties.items() if k != FINGERPRINT}
+        attrs = {k: _flat(v) for k, v in rel.properties.items() if k not in (FINGERPRINT, LOAD_ID)}
         graph.add_edge(rel.start, rel.end, type=rel.type, **attrs)
     return graph
 

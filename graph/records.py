@@ -16,7 +16,8 @@ FIRSTSEEN = "firstseen"
 LASTUPDATED = "lastupdated"
 SOURCE_ID = "source_id"
 FINGERPRINT = "fingerprint"
-STORE_MANAGED = frozenset({FIRSTSEEN, LASTUPDATED, FINGERPRINT})
+LOAD_ID = "load_id"  # the load that last wrote a fact (Neo4j): what a failed load undoes
+STORE_MANAGED = frozenset({FIRSTSEEN, LASTUPDATED, FINGERPRINT, LOAD_ID})
 
 
 # One encoder for every digest: json.dumps with options builds a new one per call.

@@ -75,7 +75,8 @@ def prepare(sources: Sequence[Source], store: GraphStore, schema: Schema) -> lis
 def load_sources(
     store: GraphStore, sources: Sequence[Source], progress: Progress | None = None
 ) -> WriteCounts:
-    return write_batches(store, prepare(sources, store, load_schema()), progress)
+    with store.exclusive_load():  # validated against the store as it is when written
+        return write_batches(store, prepare(sources, store, load_schema()), progress)
 
 
 def load_bundled(store: GraphStore, include_illustrative: bool = True) -> WriteCounts:

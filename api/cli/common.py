@@ -13,7 +13,8 @@ from rich.console import Console
 
 from api.settings import Settings
 from api.store_access import configured_store
-from graph.store import GraphStore, StoreError
+from graph.store import GraphStore, LoadRunning, StoreError
+from loaders.batch import LoadUndone
 from queries.gaps import GapOptions
 from queries.ids import InactiveClusterError, UnknownIdError
 
@@ -43,9 +44,14 @@ def fail(message: str, code: int = 1) -> NoReturn:
 
 @contextmanager
 def store_errors() -> Iterator[None]:
-    """A store that cannot be used is a one-line message and exit code 3, never a traceback."""
+    """A store that cannot be used is a one-line message and exit code 3, never a traceback;
+    another load running is exit code 4, a load that failed and was undone exit code 1."""
     try:
         yield
+    except LoadRunning as error:
+        fail(str(error), code=4)
+    except LoadUndone as error:
+        fail(str(error), code=1)
     except StoreError as error:
         fail(str(error), code=3)
 

@@ -9,13 +9,14 @@ from fastapi import APIRouter, Path, Query
 from api.deps import StoreDep, bad_parameter
 from api.routes.common import NOT_FOUND, actor_labels, actor_ref, provenance_of
 from api.schemas import ActorDetail, ActorPage, AgreementSummary, Partnership
+from graph.records import FINGERPRINT, LOAD_ID
 from graph.store import GraphStore, StoredRelationship
 from ontology.names import Label, Rel
 from ontology.schema import load_schema
 from queries.ids import UnknownIdError, resolve_id
 
 router = APIRouter(prefix="/actors", tags=["actors"])
-HIDDEN = {"fingerprint"}  # store bookkeeping, not a fact
+HIDDEN = {FINGERPRINT, LOAD_ID}  # store bookkeeping, not a fact
 # What `type` accepts: a label or its id prefix (`Cluster`, `cluster`).
 ACTOR_TYPES = sorted(
     {*actor_labels(), *(load_schema().node_types[label].prefix for label in actor_labels())}
