@@ -198,5 +198,10 @@ class CypherRows(BaseModel):
         "paths as maps, dates as ISO text.",
         examples=[[["icdk:munich"]]],
     )
-    truncated: bool = Field(description="True when the query had more rows than `row_limit`.")
+    truncated: bool = Field(
+        description="True when the answer was cut: more rows than `row_limit`, or more than "
+        "about `byte_limit` bytes of values (`cut_by` says which)."
+    )
     row_limit: int
+    byte_limit: int | None = None
+    cut_by: Literal["rows", "bytes"] | None = None

@@ -14,14 +14,14 @@ from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any, TypeVar
 
-from neo4j import READ_ACCESS, Driver, GraphDatabase, ManagedTransaction, unit_of_work
+from neo4j import READ_ACCESS, Driver, GraphDatabase, ManagedTransaction
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, TransientError
 
 from graph import cypher
 from graph.facts import AnalysisFacts
 from graph.neo4j_errors import store_errors
 from graph.neo4j_facts import Neo4jFacts, ReadQuery
-from graph.neo4j_values import entity_props, native
+from graph.neo4j_values import approx_size, entity_props, native
 from graph.neo4j_writes import (
     by_ends,
     node_writes,
@@ -48,6 +48,8 @@ from ontology.schema import Schema, load_schema
 
 T = TypeVar("T")
 DEFAULT_BATCH_SIZE = 5_000
+# Records asked of the server at a time: few, so that cutting a result early wastes little.
+FETCH_SIZE = 20
 LOCK_WAIT = 2.0  # seconds a load waits for another's lock before saying it is running
 
 
@@ -386,25 +388,31 @@ RETURN a, collect(CASE WHEN r IS NULL THEN NULL ELSE
         parameters: dict[str, Any] | None = None,
         timeout: float | None = None,
         max_rows: int | None = None,
+        max_bytes: int | None = None,
     ) -> ReadRows:
-        """Only `max_rows` rows are fetched: the server discards the rest, so a huge result never
-        reaches this process."""
-
-        @unit_of_work(timeout=timeout)
-        def work(tx: ManagedTransaction) -> ReadRows:
-            result = tx.run(query, parameters or {})
-            rows: list[dict[str, Any]] = []
-            for record in result:
-                if max_rows is not None and len(rows) == max_rows:
-                    return ReadRows(list(result.keys()), rows, truncated=True)
-                rows.append({k: native(v) for k, v in record.items()})
-            return ReadRows(list(result.keys()), rows, truncated=False)
-
+        """Rows are read one at a time off the connection and kept until `max_rows` rows or
+        `max_bytes` (about, as JSON) are reached; then the transaction is rolled back and the
+        server drops the rest, so a huge result never reaches this process whole. What one
+        process holds is the rows kept plus the record being read."""
         with (
             self._errors(),
-            self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session,
+            self.driver.session(
+                database=self.database, default_access_mode=READ_ACCESS, fetch_size=FETCH_SIZE
+            ) as session,
+            session.begin_transaction(timeout=timeout) as tx,
         ):
-            return session.execute_read(work)
+            result = tx.run(query, parameters or {})
+            columns = list(result.keys())
+            rows: list[dict[str, Any]] = []
+            size = 0
+            for record in result:
+                if max_rows is not None and len(rows) == max_rows:
+                    return ReadRows(columns, rows, truncated=True, cut_by="rows")
+                size += sum(approx_size(v) for v in record.values())
+                if max_bytes is not None and size > max_bytes:
+                    return ReadRows(columns, rows, truncated=True, cut_by="bytes")
+                rows.append({k: native(v) for k, v in record.items()})
+            return ReadRows(columns, rows, truncated=False)
 
     def run_read(
         self, query: str, parameters: dict[str, Any] | None = None, timeout: float | None = None

@@ -52,6 +52,7 @@ class ReadRows:
     columns: list[str]
     rows: list[dict[str, Any]]
     truncated: bool  # more rows were there than were fetched
+    cut_by: str | None = None  # "rows" or "bytes": which bound cut the answer
 
 
 @dataclass
@@ -125,9 +126,11 @@ class GraphStore(ABC):
         parameters: dict[str, Any] | None = None,
         timeout: float | None = None,
         max_rows: int | None = None,
+        max_bytes: int | None = None,
     ) -> ReadRows:
         """A Cypher query in a read transaction, cut after `timeout` seconds, at most `max_rows`
-        rows fetched; refused (CypherUnsupported) by a store that runs no Cypher."""
+        rows and about `max_bytes` bytes of values fetched; refused (CypherUnsupported) by a
+        store that runs no Cypher."""
         raise CypherUnsupported(
             f"the {self.kind} store runs no Cypher: Cypher needs the Neo4j store "
             "(PARTNERGRAPH_STORE=neo4j)"
