@@ -9,6 +9,7 @@ has none, its provenance is the subject node's (so every fact keeps a source).
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,10 @@ from loaders.batch import SourceBatch
 from loaders.problems import SHOWN_CHARS, Problem, cut
 from loaders.sources import RawSource, Source, check_size, display
 from ontology.schema import ID_BASE, PropertySpec, Schema
+
+# rdflib logs a traceback for each ill-typed literal ("abc"^^xsd:integer) it reads; such a
+# literal stays text here and becomes a listed problem, so the log would only be noise.
+logging.getLogger("rdflib.term").setLevel(logging.ERROR)
 
 
 class RdfSourceError(ValueError):

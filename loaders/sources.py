@@ -214,6 +214,8 @@ def unreadable(error: BaseException) -> str:
     if isinstance(error, UnicodeDecodeError):
         byte = error.object[error.start]
         return f"not UTF-8 (byte {byte:#04x} at offset {error.start}); save it as UTF-8"
+    if isinstance(error, ValueError) and "integer string conversion" in str(error):
+        return "holds a whole number too long to read (more than 4300 digits)"
     if isinstance(error, RecursionError):
         return f"nested too deeply (more than {MAX_DEPTH} levels)"
     if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
@@ -293,16 +295,23 @@ def read_csv_folder(source: Source) -> RawSource:
             raw.problems.append(Problem(name, "file", None, unreadable(error)))
         else:
             raw.defaults = _defaults(document, name, raw.problems)
+    files = 0
     for section, rows in (("nodes", raw.nodes), ("relationships", raw.relationships)):
         for path in sorted((source.path / section).glob("*.csv")):
+            files += 1
             name = display(path)
             try:
                 inside(path, source.path)
                 check_size(path)
-                with path.open(newline="", encoding="utf-8") as handle:
+                # utf-8-sig: a spreadsheet's byte-order mark is not part of the first column's name
+                with path.open(newline="", encoding="utf-8-sig") as handle:
                     _read_csv(handle, name, path.stem, section, rows, raw.problems)
             except (*READ_ERRORS, csv.Error) as error:
                 raw.problems.append(Problem(name, "file", None, unreadable(error)))
+    if not files:
+        raw.problems.append(
+            Problem(display(source.path), "file", None, "no nodes/*.csv or relationships/*.csv")
+        )
     return raw
 
 

@@ -23,8 +23,12 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MAX_TEXT = 100_000  # characters in one value: a description fits, a dumped file does not
 
 
+MAX_ID = 200  # characters of an id
+ID_EXPECTED = f"expected an id of the form kind:slug (letters, digits, . _ -; at most {MAX_ID})"
+
+
 def valid_id(value: Any) -> TypeGuard[str]:
-    return isinstance(value, str) and NODE_ID.fullmatch(value) is not None
+    return isinstance(value, str) and len(value) <= MAX_ID and NODE_ID.fullmatch(value) is not None
 
 
 def coerce(value: Any, spec: PropertySpec) -> Any:
@@ -69,7 +73,7 @@ def _coerce_one(value: Any, spec: PropertySpec) -> Any:
         elif kind is dt.datetime:
             result = text if isinstance(text, dt.datetime) else dt.datetime.fromisoformat(str(text))
         else:
-            if isinstance(text, dict | list):
+            if not isinstance(text, str | int | float | bool | dt.date):  # lists, maps, bytes, sets
                 raise ValueError
             if isinstance(text, dt.date):  # a YAML date where text is expected: as written
                 text = text.isoformat()
@@ -146,7 +150,7 @@ def node_from_raw(
 ) -> NodeRecord | None:
     node_id = raw.get("id")
     if not valid_id(node_id):
-        problems.append(Problem(origin, "id", node_id, "expected an id of the form kind:slug"))
+        problems.append(Problem(origin, "id", node_id, ID_EXPECTED))
         return None
     try:
         node_type = schema.node_type_for_id(node_id)
@@ -185,9 +189,7 @@ def relationship_from_raw(
     labels = []
     for field_name, node_id in (("from", start), ("to", end)):
         if not valid_id(node_id):
-            problems.append(
-                Problem(origin, field_name, node_id, "expected an id of the form kind:slug")
-            )
+            problems.append(Problem(origin, field_name, node_id, ID_EXPECTED))
             continue
         try:
             labels.append(schema.label_for_id(str(node_id)))
