@@ -15,7 +15,13 @@ from contextlib import AbstractContextManager, contextmanager
 from typing import Any, TypeVar
 
 from neo4j import READ_ACCESS, Driver, GraphDatabase, ManagedTransaction
-from neo4j.exceptions import ClientError, DriverError, Neo4jError, TransientError
+from neo4j.exceptions import (
+    ClientError,
+    ConfigurationError,
+    DriverError,
+    Neo4jError,
+    TransientError,
+)
 
 from graph import cypher
 from graph.facts import AnalysisFacts
@@ -42,6 +48,7 @@ from graph.store import (
     StoredRelationship,
     StoreError,
     StoreTraits,
+    StoreUnavailable,
     Subgraph,
 )
 from ontology.schema import Schema, load_schema
@@ -78,13 +85,19 @@ class Neo4jStore(GraphStore):
         # fails with a clear message rather than keeping a user (or an HTTP request) waiting.
         # Server notifications ("property key does not exist" on a fresh database) would be
         # logged to stderr for every query: noise to a user, and enough to fill a pipe.
-        self.driver: Driver = GraphDatabase.driver(
-            uri,
-            auth=auth,
-            connection_timeout=3.0,
-            max_transaction_retry_time=retry_seconds,
-            notifications_min_severity="OFF",
-        )
+        try:
+            self.driver: Driver = GraphDatabase.driver(
+                uri,
+                auth=auth,
+                connection_timeout=3.0,
+                max_transaction_retry_time=retry_seconds,
+                notifications_min_severity="OFF",
+            )
+        except (ConfigurationError, ValueError) as error:
+            raise StoreUnavailable(
+                f"NEO4J_URI {uri!r} is not a Neo4j address: expected bolt://HOST:PORT or "
+                "neo4j://HOST:PORT (the local server: bolt://127.0.0.1:7687)"
+            ) from error
 
     # --- sessions and errors -------------------------------------------------------------------
     def _errors(self) -> AbstractContextManager[None]:

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
@@ -54,6 +55,30 @@ def store_errors() -> Iterator[None]:
         fail(str(error), code=1)
     except StoreError as error:
         fail(str(error), code=3)
+
+
+def check_out_file(out: Path) -> None:
+    """Before any work: --out must name a file whose folders are folders (made if missing)."""
+    if out.is_dir():
+        fail(f"--out {out}: is a folder; name a file")
+    for parent in out.parents:
+        if parent.exists() and not parent.is_dir():
+            fail(f"--out {out}: {parent} is a file, not a folder")
+
+
+def check_out_folder(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        fail(f"--out {out}: is a file; name a folder")
+    check_out_file(out / "index.html")
+
+
+@contextmanager
+def writing(out: Path) -> Iterator[None]:
+    """A file that cannot be written (no space left, no permission) is one line and exit 1."""
+    try:
+        yield
+    except OSError as error:
+        fail(f"cannot write {out}: {error.strerror or error}")
 
 
 def open_configured(include_illustrative: bool = True) -> GraphStore:
