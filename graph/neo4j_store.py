@@ -2,8 +2,8 @@
 
 Nodes are MERGEd on their id (unique per label). Relationships are written as a diff: what the
 loading sources hold is read once per type, then new ones are CREATEd and changed ones updated
-(graph/neo4j_writes.py). That assumes one writer per source at a time, which `partnergraph load`
-is.
+(graph/neo4j_writes.py). That assumes one writer at a time, which the load lock
+(exclusive_load) makes sure of.
 """
 
 from __future__ import annotations
