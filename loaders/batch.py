@@ -10,11 +10,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from graph.records import NodeRecord, RelationshipRecord, WriteCounts, fingerprint
-from graph.store import FactKey, GraphStore, Progress, SavedFacts, SourceState, StoreError
+from graph.store import (
+    FactKey,
+    GraphStore,
+    Progress,
+    SavedFacts,
+    SourceState,
+    StoreError,
+    StoreUnavailable,
+)
 
 
 class LoadUndone(StoreError):
     """A load failed after its first write and what it wrote was undone."""
+
+    def __init__(self, message: str, store_failed: bool = False) -> None:
+        super().__init__(message)
+        self.store_failed = store_failed  # the store went away: the command's exit code 3
 
 
 @dataclass
@@ -119,6 +131,12 @@ def _undo(store: GraphStore, load_id: str, saved: SavedFacts, error: BaseExcepti
     except Exception:
         return
     if undone and not isinstance(error, KeyboardInterrupt):
+        if isinstance(error, StoreError):  # its message says what to do: keep it whole
+            raise LoadUndone(
+                f"{error} (the load was cut after it had begun writing; everything it wrote "
+                "was undone, the store is as it was)",
+                store_failed=isinstance(error, StoreUnavailable),
+            ) from error
         raise LoadUndone(
             f"the load failed after it had begun writing ({_reason(error)}); "
             "everything it wrote was undone, the store is as it was"

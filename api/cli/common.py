@@ -52,7 +52,7 @@ def store_errors() -> Iterator[None]:
     except LoadRunning as error:
         fail(str(error), code=4)
     except LoadUndone as error:
-        fail(str(error), code=1)
+        fail(str(error), code=3 if error.store_failed else 1)
     except StoreError as error:
         fail(str(error), code=3)
 

@@ -17,6 +17,7 @@ CORPUS = HERE / "corpus"
 PROV = "provenance: {source: hostile test, confidence: illustrative}\n"
 TTL = """@prefix pg: <https://w3id.org/partnergraph/ontology#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+# spelled: an RDF source as a user writes it
 @prefix cluster: <https://w3id.org/partnergraph/id/cluster/> .
 """
 ALIAS_BOMB = "\n".join(
@@ -231,6 +232,7 @@ FILES: dict[str, tuple[str | bytes, str]] = {
     ),
     "ttl-impossible-date.ttl": (
         TTL
+        # spelled: an RDF source as a user writes it
         + '<https://w3id.org/partnergraph/id/agreement/x> a pg:Agreement ; pg:name "X" ; pg:source "s" ; pg:confidence "illustrative" ; pg:validFrom "2021-02-30"^^xsd:date .\n',
         "valid_from",
     ),
@@ -245,11 +247,13 @@ FILES: dict[str, tuple[str | bytes, str]] = {
     ),
     "ttl-nan-share.ttl": (
         TTL
+        # spelled: an RDF source as a user writes it
         + '<https://w3id.org/partnergraph/id/survey/x> a pg:SurveyFigure ; pg:name "X" ; pg:source "s" ; pg:confidence "illustrative" ; pg:share "NaN"^^xsd:double .\n',
         "finite",
     ),
     "ttl-kind-mismatch.ttl": (
         TTL
+        # spelled: an RDF source as a user writes it
         + '<https://w3id.org/partnergraph/id/icdk/x> a pg:ClusterOrganisation ; pg:name "X" ; pg:source "s" ; pg:confidence "illustrative" .\n',
         "id starts with cluster:",
     ),
