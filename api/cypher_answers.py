@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from fastapi import HTTPException, status
-from neo4j.exceptions import ClientError
+from neo4j.exceptions import ClientError, DatabaseError
 
 from api.schemas import CypherQuery, CypherRows
 from api.settings import Settings
 from graph.store import GraphStore
-from queries.readonly_cypher import CypherRefused, run_read_only
+from queries.readonly_cypher import (
+    CypherBusy,
+    CypherRefused,
+    CypherTimedOut,
+    CypherTooComplex,
+    run_read_only,
+)
 
 NEO4J_SETUP = (
     "Cypher needs the Neo4j store: start Neo4j (deploy/neo4j/neo4j.sh start), load the data "
@@ -18,26 +24,46 @@ NEO4J_SETUP = (
 
 
 def cypher_rows(store: GraphStore, body: CypherQuery, settings: Settings) -> CypherRows:
-    """The query's rows: 501 on a store without Cypher, 403 for a write, 408 past the timeout,
-    422 for what Neo4j cannot run."""
+    """The query's rows: 501 on a store without Cypher, 403 for a write, 408 past the timeout
+    (the server's, or this side's when the server does not answer), 422 for what Neo4j cannot
+    run or a query too long or too deeply nested, 503 when too many queries are running."""
     if not store.traits.runs_cypher:
         raise HTTPException(status.HTTP_501_NOT_IMPLEMENTED, detail=NEO4J_SETUP)
-    timeout, row_limit = (
+    timeout, row_limit, byte_limit = (
         settings.partnergraph_cypher_timeout,
         settings.partnergraph_cypher_row_limit,
+        settings.partnergraph_cypher_byte_limit,
     )
     try:
-        result = run_read_only(store, body.query, body.parameters, timeout, row_limit)
+        result = run_read_only(store, body.query, body.parameters, timeout, row_limit, byte_limit)
     except CypherRefused as refused:
         raise HTTPException(status.HTTP_403_FORBIDDEN, detail=f"refused: {refused}") from None
+    except CypherTooComplex as error:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, detail=str(error)) from None
+    except CypherTimedOut as error:
+        raise HTTPException(status.HTTP_408_REQUEST_TIMEOUT, detail=str(error)) from None
+    except CypherBusy as error:
+        raise HTTPException(
+            status.HTTP_503_SERVICE_UNAVAILABLE, detail=str(error), headers={"Retry-After": "5"}
+        ) from None
     except ClientError as error:  # the server's word on the query itself
         raise _client_error(error, timeout) from None
+    except DatabaseError as error:  # the server failed on it (a stack overflow, ...)
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT,
+            detail=f"Neo4j failed on the query: {(error.message or '')[:300]}",
+        ) from None
     except (TypeError, ValueError, OverflowError) as error:  # a parameter the driver cannot send
         raise HTTPException(
             status.HTTP_422_UNPROCESSABLE_CONTENT, detail=f"parameters: {error}"
         ) from None
     return CypherRows(
-        columns=result.columns, rows=result.rows, truncated=result.truncated, row_limit=row_limit
+        columns=result.columns,
+        rows=result.rows,
+        truncated=result.truncated,
+        row_limit=row_limit,
+        byte_limit=byte_limit,
+        cut_by=result.cut_by,  # type: ignore[arg-type]
     )
 
 

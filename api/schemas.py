@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from api import examples
 from api.examples import example
+from graph.records import source_name
 from ontology.names import Label, ModelId, Rel, RoleId
 from queries.findings import ActorRef, Gap
 
@@ -74,7 +75,14 @@ class Provenance(BaseModel):
     url: str | None = None
     confidence: str | None = Field(None, examples=["reported"])
     retrieved: dt.date | None = None
-    source_id: str | None = Field(None, description="The loaded source that states the fact.")
+    source_id: str | None = Field(
+        None, description="The loaded source that states the fact (by name, never a path)."
+    )
+
+    @field_validator("source_id")
+    @classmethod
+    def _by_name(cls, value: str | None) -> str | None:
+        return None if value is None else source_name(value)
 
 
 class Partnership(BaseModel):
@@ -198,5 +206,10 @@ class CypherRows(BaseModel):
         "paths as maps, dates as ISO text.",
         examples=[[["icdk:munich"]]],
     )
-    truncated: bool = Field(description="True when the query had more rows than `row_limit`.")
+    truncated: bool = Field(
+        description="True when the answer was cut: more rows than `row_limit`, or more than "
+        "about `byte_limit` bytes of values (`cut_by` says which)."
+    )
     row_limit: int
+    byte_limit: int | None = None
+    cut_by: Literal["rows", "bytes"] | None = None

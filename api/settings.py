@@ -22,6 +22,8 @@ class Settings(BaseSettings):
     partnergraph_cors_origins: str = ""  # comma-separated origins allowed by CORS; empty: none
     partnergraph_cypher_timeout: float = Field(default=10.0, gt=0)  # seconds, cut by the server
     partnergraph_cypher_row_limit: int = Field(default=1000, ge=1)  # rows returned at most
+    # about the bytes of the rows' values an answer holds at most (the answer is cut, and says so)
+    partnergraph_cypher_byte_limit: int = Field(default=8_000_000, ge=1_000)
 
     @property
     def neo4j_auth(self) -> tuple[str, str] | None:

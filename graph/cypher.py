@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from graph.records import FINGERPRINT, FIRSTSEEN, LASTUPDATED, SOURCE_ID
+from graph.records import FINGERPRINT, FIRSTSEEN, LASTUPDATED, LOAD_ID, SOURCE_ID
 from ontology.schema import Schema
 
 
@@ -59,7 +59,7 @@ MERGE (n:`{label}` {{id: row.properties.id}})
 WITH n, row, n.{FIRSTSEEN} AS firstseen
 SET n = row.properties
 SET n.{FIRSTSEEN} = coalesce(firstseen, $now), n.{LASTUPDATED} = $now,
-    n.{FINGERPRINT} = row.fingerprint
+    n.{FINGERPRINT} = row.fingerprint, n.{LOAD_ID} = $load_id
 RETURN count(n) AS written"""
 
 
@@ -69,7 +69,8 @@ def create_nodes(label: str) -> str:
     return f"""UNWIND $rows AS row
 CREATE (n:`{label}`)
 SET n = row.properties
-SET n.{FIRSTSEEN} = $now, n.{LASTUPDATED} = $now, n.{FINGERPRINT} = row.fingerprint
+SET n.{FIRSTSEEN} = $now, n.{LASTUPDATED} = $now, n.{FINGERPRINT} = row.fingerprint,
+    n.{LOAD_ID} = $load_id
 RETURN count(n) AS written"""
 
 
@@ -87,7 +88,8 @@ MATCH (a:`{start_label}` {{id: row.start}})
 MATCH (b:`{end_label}` {{id: row.end}})
 CREATE (a)-[r:`{rel_type}`]->(b)
 SET r = row.properties
-SET r.{FIRSTSEEN} = $now, r.{LASTUPDATED} = $now, r.{FINGERPRINT} = row.fingerprint
+SET r.{FIRSTSEEN} = $now, r.{LASTUPDATED} = $now, r.{FINGERPRINT} = row.fingerprint,
+    r.{LOAD_ID} = $load_id
 RETURN count(r) AS written"""
 
 
@@ -97,7 +99,8 @@ MATCH (a:`{start_label}` {{id: row.start}})-[r:`{rel_type}` {{{SOURCE_ID}: row.p
 {_start_at_node(start_label)}
 WITH r, row, r.{FIRSTSEEN} AS firstseen
 SET r = row.properties
-SET r.{FIRSTSEEN} = firstseen, r.{LASTUPDATED} = $now, r.{FINGERPRINT} = row.fingerprint
+SET r.{FIRSTSEEN} = firstseen, r.{LASTUPDATED} = $now, r.{FINGERPRINT} = row.fingerprint,
+    r.{LOAD_ID} = $load_id
 RETURN count(r) AS written"""  # noqa: E501
 
 
@@ -136,3 +139,79 @@ def delete_nodes(label: str) -> str:
 MATCH (n:`{label}` {{id: row.id, {SOURCE_ID}: row.source_id}})
 DETACH DELETE n
 RETURN count(*) AS removed"""
+
+
+def _one_relationship(rel_type: str, start_label: str, end_label: str) -> str:
+    return f"""MATCH (a:`{start_label}` {{id: row.start}})-[r:`{rel_type}` {{{SOURCE_ID}: row.source_id}}]->(b:`{end_label}` {{id: row.end}})
+{_start_at_node(start_label)}"""  # noqa: E501
+
+
+def duplicate_relationships(rel_type: str, start_label: str, end_label: str) -> str:
+    """All but one of each (start, type, end, source) a crash or an old concurrent load left."""
+    return f"""UNWIND $rows AS row
+{_one_relationship(rel_type, start_label, end_label)}
+WITH row, collect(r) AS found
+UNWIND tail(found) AS extra
+DELETE extra
+RETURN count(*) AS removed"""
+
+
+# --- what a failed load reads before it writes, and how it puts the store back -------------------
+def saved_nodes(label: str) -> str:
+    return f"""UNWIND $ids AS id MATCH (n:`{label}` {{id: id}})
+RETURN n.id AS id, properties(n) AS properties"""
+
+
+def saved_relationships(rel_type: str, start_label: str, end_label: str) -> str:
+    return f"""UNWIND $rows AS row
+{_one_relationship(rel_type, start_label, end_label)}
+RETURN row.start AS start, row.end AS end, row.source_id AS source_id,
+       properties(r) AS properties"""
+
+
+def undo_created_relationships(rel_type: str, start_label: str, end_label: str) -> str:
+    return f"""UNWIND $rows AS row
+{_one_relationship(rel_type, start_label, end_label)}
+WITH r WHERE r.{LOAD_ID} = $load_id
+DELETE r
+RETURN count(*) AS removed"""
+
+
+def undo_created_nodes(label: str) -> str:
+    return f"""UNWIND $rows AS row
+MATCH (n:`{label}` {{id: row.id}}) WHERE n.{LOAD_ID} = $load_id
+DETACH DELETE n
+RETURN count(*) AS removed"""
+
+
+def restore_nodes(label: str) -> str:
+    return f"""UNWIND $rows AS row
+MERGE (n:`{label}` {{id: row.id}})
+SET n = row.properties
+RETURN count(n) AS removed"""
+
+
+def restore_relationships(rel_type: str, start_label: str, end_label: str) -> str:
+    return f"""UNWIND $rows AS row
+MATCH (a:`{start_label}` {{id: row.start}})
+MATCH (b:`{end_label}` {{id: row.end}})
+MERGE (a)-[r:`{rel_type}` {{{SOURCE_ID}: row.source_id}}]->(b)
+SET r = row.properties
+RETURN count(r) AS removed"""
+
+
+LOCK_LABEL = "PartnergraphLoadLock"  # store bookkeeping, not a node of the ontology
+LOCK_CONSTRAINT = "partnergraph_load_lock"
+
+
+def lock_constraint() -> str:
+    return (
+        f"CREATE CONSTRAINT {LOCK_CONSTRAINT} IF NOT EXISTS "
+        f"FOR (l:`{LOCK_LABEL}`) REQUIRE l.name IS UNIQUE"
+    )
+
+
+def take_lock() -> str:
+    """Never committed: while the transaction that created it is open, any other creation of
+    the same unique value waits; when it ends (or its connection drops) the lock is gone."""
+    return f"CREATE (:`{LOCK_LABEL}` {{name: 'load'}})"

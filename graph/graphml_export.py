@@ -8,9 +8,20 @@ from typing import Any
 
 import networkx as nx
 
-from graph.records import FINGERPRINT
+from graph.records import FINGERPRINT, LOAD_ID, SOURCE_ID, source_name
 from graph.store import GraphStore
 from ontology.schema import load_schema
+
+BOOKKEEPING = (FINGERPRINT, LOAD_ID)
+
+
+def _attrs(props: dict[str, Any]) -> dict[str, str | int | float | bool]:
+    """Flat attributes; the source by name (never a path of the loading machine)."""
+    return {
+        k: source_name(v) if k == SOURCE_ID else _flat(v)
+        for k, v in props.items()
+        if v is not None and k not in BOOKKEEPING
+    }
 
 
 def _flat(value: Any) -> str | int | float | bool:
@@ -25,11 +36,9 @@ def store_to_networkx(store: GraphStore) -> nx.MultiDiGraph:
     schema = load_schema()
     graph = nx.MultiDiGraph()
     for node in store.nodes():
-        attrs = {k: _flat(v) for k, v in node.items() if v is not None and k != FINGERPRINT}
-        graph.add_node(node["id"], label=schema.label_for_id(node["id"]), **attrs)
+        graph.add_node(node["id"], label=schema.label_for_id(node["id"]), **_attrs(node))
     for rel in store.relationships():
-        attrs = {k: _flat(v) for k, v in rel.properties.items() if k != FINGERPRINT}
-        graph.add_edge(rel.start, rel.end, type=rel.type, **attrs)
+        graph.add_edge(rel.start, rel.end, type=rel.type, **_attrs(rel.properties))
     return graph
 
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from neo4j.exceptions import AuthError, ConstraintError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import (
+    AuthError,
+    ConstraintError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
 
 from graph.store import StoreAuthError, StoreError, StoreUnavailable
 
@@ -26,6 +32,14 @@ def store_errors(uri: str, user: str | None) -> Iterator[None]:
         raise StoreError(
             f"Neo4j refused a write: {error.message}. Another load may be running; "
             "load again when it has finished"
+        ) from error
+    except TransientError as error:
+        if "DatabaseUnavailable" not in (error.code or ""):
+            raise  # a deadlock or the like: the driver's retries have had their say
+        raise StoreUnavailable(
+            f"Neo4j is not reachable at {uri} (its database is unavailable: stopping or "
+            "starting). Start the local server with `deploy/neo4j/neo4j.sh start`, "
+            "or set NEO4J_URI."
         ) from error
     except (ServiceUnavailable, SessionExpired, OSError) as error:
         raise StoreUnavailable(

@@ -2,8 +2,8 @@
 
 Nodes are MERGEd on their id (unique per label). Relationships are written as a diff: what the
 loading sources hold is read once per type, then new ones are CREATEd and changed ones updated
-(graph/neo4j_writes.py). That assumes one writer per source at a time, which `partnergraph load`
-is.
+(graph/neo4j_writes.py). That assumes one writer at a time, which the load lock
+(exclusive_load) makes sure of.
 """
 
 from __future__ import annotations
@@ -14,36 +14,50 @@ from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any, TypeVar
 
-from neo4j import READ_ACCESS, Driver, GraphDatabase, ManagedTransaction, unit_of_work
+from neo4j import READ_ACCESS, Driver, GraphDatabase, ManagedTransaction
+from neo4j.exceptions import (
+    ClientError,
+    ConfigurationError,
+    DriverError,
+    Neo4jError,
+    TransientError,
+)
 
 from graph import cypher
 from graph.facts import AnalysisFacts
 from graph.neo4j_errors import store_errors
 from graph.neo4j_facts import Neo4jFacts, ReadQuery
-from graph.neo4j_values import entity_props, native
+from graph.neo4j_values import approx_size, entity_props, native
 from graph.neo4j_writes import (
+    by_ends,
     node_writes,
     relationship_writes,
     removals,
     remove_in_batches,
     write_in_batches,
 )
-from graph.records import GraphCounts, NodeRecord, RelationshipRecord, WriteCounts
+from graph.records import GraphCounts, NodeRecord, RelationshipRecord, WriteCounts, chunks
 from graph.store import (
     FactKey,
     GraphStore,
+    LoadRunning,
     Progress,
     ReadRows,
+    SavedFacts,
     SourceState,
     StoredRelationship,
     StoreError,
     StoreTraits,
+    StoreUnavailable,
     Subgraph,
 )
 from ontology.schema import Schema, load_schema
 
 T = TypeVar("T")
 DEFAULT_BATCH_SIZE = 5_000
+# Records asked of the server at a time: few, so that cutting a result early wastes little.
+FETCH_SIZE = 20
+LOCK_WAIT = 2.0  # seconds a load waits for another's lock before saying it is running
 
 
 class Neo4jStore(GraphStore):
@@ -66,17 +80,24 @@ class Neo4jStore(GraphStore):
         self._user = auth[0] if auth else None
         # What analyses derive from the whole graph, and the version of the database it is of.
         self._kept: tuple[str, dict[Hashable, Any]] = ("", {})
+        self._holding_lock = False
         # Transient errors are retried for `retry_seconds`; past that an unreachable server
         # fails with a clear message rather than keeping a user (or an HTTP request) waiting.
         # Server notifications ("property key does not exist" on a fresh database) would be
         # logged to stderr for every query: noise to a user, and enough to fill a pipe.
-        self.driver: Driver = GraphDatabase.driver(
-            uri,
-            auth=auth,
-            connection_timeout=3.0,
-            max_transaction_retry_time=retry_seconds,
-            notifications_min_severity="OFF",
-        )
+        try:
+            self.driver: Driver = GraphDatabase.driver(
+                uri,
+                auth=auth,
+                connection_timeout=3.0,
+                max_transaction_retry_time=retry_seconds,
+                notifications_min_severity="OFF",
+            )
+        except (ConfigurationError, ValueError) as error:
+            raise StoreUnavailable(
+                f"NEO4J_URI {uri!r} is not a Neo4j address: expected bolt://HOST:PORT or "
+                "neo4j://HOST:PORT (the local server: bolt://127.0.0.1:7687)"
+            ) from error
 
     # --- sessions and errors -------------------------------------------------------------------
     def _errors(self) -> AbstractContextManager[None]:
@@ -132,7 +153,7 @@ class Neo4jStore(GraphStore):
     ) -> WriteCounts:
         now = dt.datetime.now(dt.UTC)
         counts, writes = node_writes(label, records, state)
-        write_in_batches(self._write, writes, self.batch_size, now, progress)
+        write_in_batches(self._write, writes, self.batch_size, now, progress, load_id=state.load_id)
         if progress:
             progress(counts.unchanged[label])
         return counts
@@ -149,7 +170,15 @@ class Neo4jStore(GraphStore):
         counts, writes = relationship_writes(records, state)
         if progress:
             progress(counts.unchanged.total())
-        write_in_batches(self._write, writes, self.batch_size, now, progress, all_or_error=True)
+        write_in_batches(
+            self._write,
+            writes,
+            self.batch_size,
+            now,
+            progress,
+            all_or_error=True,
+            load_id=state.load_id,
+        )
         return counts
 
     # --- cleanup -------------------------------------------------------------------------------
@@ -161,8 +190,127 @@ class Neo4jStore(GraphStore):
             state.nodes[row["id"]] = (row["label"], row["source_id"], row["fingerprint"])
         for row in self._read(cypher.source_relationships(rel_types), source_ids=ids):
             key = (row["start"], row["type"], row["end"], row["source_id"])
-            state.relationships[key] = row["fingerprint"]
+            if key in state.relationships:
+                state.duplicates.add(key)
+                state.relationships[key] = ""  # which copy stays is open: write it again
+            else:
+                state.relationships[key] = row["fingerprint"]
         return state
+
+    def remove_duplicates(self, keys: set[FactKey]) -> WriteCounts:
+        groups = by_ends(keys, self.schema.label_for_id)
+        writes = [
+            (rel_type, cypher.duplicate_relationships(rel_type, start, end), rows)
+            for (rel_type, start, end), rows in groups.items()
+        ]
+        return remove_in_batches(self._write, writes, self.batch_size)
+
+    # --- one load at a time, and the undo of a failed one ----------------------------------------
+    @contextmanager
+    def exclusive_load(self) -> Iterator[None]:
+        """One load at a time per database, across processes and machines: a lock node created
+        in a transaction that stays open for the load and is never committed (the unique
+        constraint makes any other load's creation wait; a load that dies, or whose connection
+        drops, releases it as the server rolls its transaction back). A first try that waits
+        LOCK_WAIT seconds tells a clash at once. Reentrant within this store object."""
+        if self._holding_lock:
+            yield
+            return
+        with self._errors():
+            names = {
+                r["name"]
+                for r in self.driver.execute_query(
+                    "SHOW CONSTRAINTS YIELD name RETURN name", database_=self.database
+                ).records
+            }
+            if cypher.LOCK_CONSTRAINT not in names:
+                self.driver.execute_query(cypher.lock_constraint(), database_=self.database)
+            with self.driver.session(database=self.database) as session:
+                try:
+                    with session.begin_transaction(timeout=LOCK_WAIT) as probe:
+                        probe.run(cypher.take_lock()).consume()
+                        probe.rollback()
+                except (ClientError, TransientError) as error:
+                    if (
+                        "Terminated" in (error.code or "")
+                        or "Stopped" in (error.code or "")
+                        or "TimedOut" in (error.code or "")
+                    ):
+                        raise LoadRunning(
+                            f"another load is running on {self.uri} (database {self.database}); "
+                            "nothing was loaded: load again when it has finished"
+                        ) from None
+                    raise
+            session = self.driver.session(database=self.database)
+            hold = session.begin_transaction(timeout=0)  # 0: no timeout, held for the whole load
+        try:
+            with self._errors():
+                hold.run(cypher.take_lock()).consume()
+            self._holding_lock = True
+            yield
+        finally:
+            self._holding_lock = False
+            try:
+                hold.close()  # rolled back: the lock node never existed for anyone else
+                session.close()
+            except (Neo4jError, DriverError, OSError):
+                pass  # the connection is gone, and with it the server's transaction
+
+    def save(self, facts: SavedFacts) -> None:
+        """Replaces the placeholders in `facts` with what the store holds (absent ones go)."""
+        wanted_relationships, facts.relationships = facts.relationships, {}
+        wanted_nodes, facts.nodes = facts.nodes, {}
+        by_label: dict[str, list[str]] = defaultdict(list)
+        for node_id in wanted_nodes:
+            by_label[self.schema.label_for_id(node_id)].append(node_id)
+        for label, ids in by_label.items():
+            for batch in chunks(ids, self.batch_size):
+                for row in self._read(cypher.saved_nodes(label), ids=list(batch)):
+                    facts.nodes[row["id"]] = row["properties"]
+        for (rel_type, start, end), rows in by_ends(
+            wanted_relationships, self.schema.label_for_id
+        ).items():
+            query = cypher.saved_relationships(rel_type, start, end)
+            for part in chunks(rows, self.batch_size):
+                for found in self._read(query, rows=list(part)):
+                    key = (found["start"], rel_type, found["end"], found["source_id"])
+                    facts.relationships[key] = found["properties"]
+
+    def undo(self, load_id: str, facts: SavedFacts) -> bool:
+        """What the load created goes (only where it still carries this load's id), what it
+        changed or removed comes back as it was."""
+        label_for_id = self.schema.label_for_id
+        created_rels = [
+            (rel_type, cypher.undo_created_relationships(rel_type, start, end), rows)
+            for (rel_type, start, end), rows in by_ends(
+                facts.created_relationships, label_for_id
+            ).items()
+        ]
+        created_nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for node_id in sorted(facts.created_nodes):
+            created_nodes[label_for_id(node_id)].append({"id": node_id})
+        restored_nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for node_id, props in facts.nodes.items():
+            restored_nodes[label_for_id(node_id)].append({"id": node_id, "properties": props})
+        restored_rels = []
+        for (rel_type, start, end), rows in by_ends(facts.relationships, label_for_id).items():
+            for row in rows:
+                key = (row["start"], rel_type, row["end"], row["source_id"])
+                row["properties"] = facts.relationships[key]
+            restored_rels.append(
+                (rel_type, cypher.restore_relationships(rel_type, start, end), rows)
+            )
+        writes = [
+            *created_rels,
+            *(
+                (label, cypher.undo_created_nodes(label), rows)
+                for label, rows in created_nodes.items()
+            ),
+            *((label, cypher.restore_nodes(label), rows) for label, rows in restored_nodes.items()),
+            *restored_rels,
+        ]
+        remove_in_batches(self._write, writes, self.batch_size, load_id=load_id)
+        return True
 
     def remove(self, nodes: dict[str, tuple[str, str]], relationships: set[FactKey]) -> WriteCounts:
         writes = removals(nodes, relationships, self.schema.label_for_id)
@@ -253,25 +401,31 @@ RETURN a, collect(CASE WHEN r IS NULL THEN NULL ELSE
         parameters: dict[str, Any] | None = None,
         timeout: float | None = None,
         max_rows: int | None = None,
+        max_bytes: int | None = None,
     ) -> ReadRows:
-        """Only `max_rows` rows are fetched: the server discards the rest, so a huge result never
-        reaches this process."""
-
-        @unit_of_work(timeout=timeout)
-        def work(tx: ManagedTransaction) -> ReadRows:
-            result = tx.run(query, parameters or {})
-            rows: list[dict[str, Any]] = []
-            for record in result:
-                if max_rows is not None and len(rows) == max_rows:
-                    return ReadRows(list(result.keys()), rows, truncated=True)
-                rows.append({k: native(v) for k, v in record.items()})
-            return ReadRows(list(result.keys()), rows, truncated=False)
-
+        """Rows are read one at a time off the connection and kept until `max_rows` rows or
+        `max_bytes` (about, as JSON) are reached; then the transaction is rolled back and the
+        server drops the rest, so a huge result never reaches this process whole. What one
+        process holds is the rows kept plus the record being read."""
         with (
             self._errors(),
-            self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session,
+            self.driver.session(
+                database=self.database, default_access_mode=READ_ACCESS, fetch_size=FETCH_SIZE
+            ) as session,
+            session.begin_transaction(timeout=timeout) as tx,
         ):
-            return session.execute_read(work)
+            result = tx.run(query, parameters or {})
+            columns = list(result.keys())
+            rows: list[dict[str, Any]] = []
+            size = 0
+            for record in result:
+                if max_rows is not None and len(rows) == max_rows:
+                    return ReadRows(columns, rows, truncated=True, cut_by="rows")
+                size += sum(approx_size(v) for v in record.values())
+                if max_bytes is not None and size > max_bytes:
+                    return ReadRows(columns, rows, truncated=True, cut_by="bytes")
+                rows.append({k: native(v) for k, v in record.items()})
+            return ReadRows(columns, rows, truncated=False)
 
     def run_read(
         self, query: str, parameters: dict[str, Any] | None = None, timeout: float | None = None

@@ -33,3 +33,21 @@ def native_props(props: dict[str, Any]) -> dict[str, Any]:
 def entity_props(entity: Any) -> dict[str, Any]:
     """A node's or relationship's properties as Python values."""
     return {k: native(v) for k, v in dict(entity).items()}
+
+
+def approx_size(value: Any) -> int:
+    """About the bytes a value takes as JSON, without encoding it: the measure that cuts a
+    Cypher answer before it grows past its byte bound."""
+    if isinstance(value, str):
+        return len(value) + 2
+    if isinstance(value, bytes | bytearray):
+        return 2 * len(value) + 2
+    if isinstance(value, dict):
+        return 2 + sum(len(str(k)) + 4 + approx_size(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return 2 + sum(approx_size(v) + 1 for v in value)
+    if hasattr(value, "items") and hasattr(value, "element_id"):  # a node or relationship
+        return 64 + approx_size(dict(value.items()))
+    if hasattr(value, "nodes") and hasattr(value, "relationships"):  # a path
+        return 16 + approx_size(list(value.nodes)) + approx_size(list(value.relationships))
+    return 24  # numbers, booleans, temporals, points

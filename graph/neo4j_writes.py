@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import Any
@@ -120,13 +120,28 @@ def removals(
     ]
 
 
-def remove_in_batches(run: RunWrite, writes: Sequence[Write], batch_size: int) -> WriteCounts:
+def remove_in_batches(
+    run: RunWrite, writes: Sequence[Write], batch_size: int, **params: Any
+) -> WriteCounts:
     """Each delete's rows in batches of batch_size, a transaction each, one after another."""
     counts = WriteCounts()
     for what, query, rows in writes:
         for batch in chunks(rows, batch_size):
-            counts.removed[what] += run(partial(_count_removed, query=query, rows=list(batch)))
+            counts.removed[what] += run(
+                partial(_count_removed, query=query, rows=list(batch), **params)
+            )
     return counts
+
+
+def by_ends(
+    relationships: Iterable[FactKey], label_for_id: Callable[[str], str]
+) -> dict[tuple[str, str, str], Rows]:
+    """Relationship keys grouped by type and the labels at their ends, as the queries take them."""
+    groups: dict[tuple[str, str, str], Rows] = defaultdict(list)
+    for start, rel_type, end, source in sorted(relationships):
+        labels = (label_for_id(start), label_for_id(end))
+        groups[(rel_type, *labels)].append({"start": start, "end": end, "source_id": source})
+    return groups
 
 
 def write_in_batches(
@@ -136,6 +151,7 @@ def write_in_batches(
     now: dt.datetime,
     progress: Progress | None,
     all_or_error: bool = False,
+    load_id: str = "",
 ) -> None:
     """Each write's rows in batches of batch_size, a transaction each, WRITERS of them in
     flight: the server writes one while this process sends the next, and with two cores two are
@@ -148,7 +164,7 @@ def write_in_batches(
     ]
     with ThreadPoolExecutor(WRITERS) as pool:
         futures = [
-            pool.submit(run, partial(_run, query=query, rows=rows, now=now))
+            pool.submit(run, partial(_run, query=query, rows=rows, now=now, load_id=load_id))
             for _, query, rows in batches
         ]
         try:

@@ -16,6 +16,7 @@ import pyshacl
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import XSD
 
+from graph.records import SOURCE_ID, source_name
 from graph.store import GraphStore
 from ontology.schema import ID_BASE, PG, PropertySpec, Schema, load_schema, shapes_graph
 
@@ -39,6 +40,8 @@ def _add_properties(
         spec = specs.get(key)
         if spec is None or value is None:
             continue  # store bookkeeping (the fingerprint) is not a fact
+        if key == SOURCE_ID:
+            value = source_name(value)  # a name, never a path of the loading machine
         for item in value if isinstance(value, list) else [value]:
             graph.add((subject, spec.iri, _literal(item, spec)))
 

@@ -7,6 +7,7 @@ import json
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -16,11 +17,18 @@ FIRSTSEEN = "firstseen"
 LASTUPDATED = "lastupdated"
 SOURCE_ID = "source_id"
 FINGERPRINT = "fingerprint"
-STORE_MANAGED = frozenset({FIRSTSEEN, LASTUPDATED, FINGERPRINT})
+LOAD_ID = "load_id"  # the load that last wrote a fact (Neo4j): what a failed load undoes
+STORE_MANAGED = frozenset({FIRSTSEEN, LASTUPDATED, FINGERPRINT, LOAD_ID})
 
 
 # One encoder for every digest: json.dumps with options builds a new one per call.
 _JSON = json.JSONEncoder(sort_keys=True, default=str, ensure_ascii=False)
+
+
+def source_name(source_id: str) -> str:
+    """A source as others may see it: a source loaded from outside the bundled data is known by
+    its absolute path, which names the machine's folders; shown, it is the file or folder name."""
+    return PurePosixPath(source_id).name if source_id.startswith("/") else source_id
 
 
 def fingerprint(properties: dict[str, Any]) -> str:

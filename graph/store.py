@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any, Literal, Self
 
@@ -52,6 +52,7 @@ class ReadRows:
     columns: list[str]
     rows: list[dict[str, Any]]
     truncated: bool  # more rows were there than were fetched
+    cut_by: str | None = None  # "rows" or "bytes": which bound cut the answer
 
 
 @dataclass
@@ -61,6 +62,23 @@ class SourceState:
 
     nodes: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # id: label, source, fp
     relationships: dict[FactKey, str] = field(default_factory=dict)  # key: fingerprint
+    duplicates: set[FactKey] = field(default_factory=set)  # keys stored more than once
+    load_id: str = ""  # the load writing: stamped on what it writes (Neo4j), for its undo
+
+
+class LoadRunning(StoreError):
+    """Another load holds the store's load lock."""
+
+
+@dataclass
+class SavedFacts:
+    """What a load is about to change or remove, as it was, so a failed load can put it back;
+    and what it creates, so a failed load can take it away."""
+
+    nodes: dict[str, dict[str, Any]] = field(default_factory=dict)  # id: properties
+    relationships: dict[FactKey, dict[str, Any]] = field(default_factory=dict)
+    created_nodes: set[str] = field(default_factory=set)
+    created_relationships: set[FactKey] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -108,9 +126,11 @@ class GraphStore(ABC):
         parameters: dict[str, Any] | None = None,
         timeout: float | None = None,
         max_rows: int | None = None,
+        max_bytes: int | None = None,
     ) -> ReadRows:
         """A Cypher query in a read transaction, cut after `timeout` seconds, at most `max_rows`
-        rows fetched; refused (CypherUnsupported) by a store that runs no Cypher."""
+        rows and about `max_bytes` bytes of values fetched; refused (CypherUnsupported) by a
+        store that runs no Cypher."""
         raise CypherUnsupported(
             f"the {self.kind} store runs no Cypher: Cypher needs the Neo4j store "
             "(PARTNERGRAPH_STORE=neo4j)"
@@ -177,6 +197,24 @@ class GraphStore(ABC):
 
     def close(self) -> None:  # noqa: B027 - optional for stores with no connection
         """Release connections."""
+
+    def exclusive_load(self) -> AbstractContextManager[None]:
+        """Held while a load validates and writes: LoadRunning when another load holds it. The
+        memory store lives in one process, whose loads run one after another anyway."""
+        return nullcontext()
+
+    def remove_duplicates(self, keys: set[FactKey]) -> WriteCounts:
+        """Keep one of each relationship stored more than once (none in the memory store)."""
+        return WriteCounts()
+
+    def save(self, facts: SavedFacts) -> None:  # noqa: B027 - a store that cannot undo
+        """Read the properties of `facts.nodes` and `.relationships` (keys given) before a load
+        changes them."""
+
+    def undo(self, load_id: str, facts: SavedFacts) -> bool:
+        """Put back what a failed load changed; False for a store that cannot (memory: the
+        process that failed holds the only copy of its graph)."""
+        return False
 
     def cleanup_sources(
         self, kept: dict[str, tuple[set[str], set[FactKey]]], state: SourceState

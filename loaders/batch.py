@@ -3,12 +3,30 @@ source no longer states (cleanup scoped to that source, so one source never dele
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from graph.records import NodeRecord, RelationshipRecord, WriteCounts
-from graph.store import GraphStore, Progress
+from graph.records import NodeRecord, RelationshipRecord, WriteCounts, fingerprint
+from graph.store import (
+    FactKey,
+    GraphStore,
+    Progress,
+    SavedFacts,
+    SourceState,
+    StoreError,
+    StoreUnavailable,
+)
+
+
+class LoadUndone(StoreError):
+    """A load failed after its first write and what it wrote was undone."""
+
+    def __init__(self, message: str, store_failed: bool = False) -> None:
+        super().__init__(message)
+        self.store_failed = store_failed  # the store went away: the command's exit code 3
 
 
 @dataclass
@@ -29,9 +47,37 @@ def write_batches(
 ) -> WriteCounts:
     """Merge every batch's nodes, then every batch's relationships (which may point at nodes of
     another source), then remove what each source no longer states. Records of all sources are
-    written together, per label and relationship type, to keep round trips few."""
-    store.ensure_schema()
-    state = store.source_state(sorted({batch.source_id for batch in batches}))
+    written together, per label and relationship type, to keep round trips few.
+
+    One load at a time (the store's load lock). A load that fails after its first write puts
+    the store back as it was (LoadUndone), where the store can (Neo4j)."""
+    with store.exclusive_load():
+        store.ensure_schema()
+        state = store.source_state(sorted({batch.source_id for batch in batches}))
+        state.load_id = f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:12]}"
+        counts = WriteCounts()
+        if state.duplicates:  # what a crash or an old concurrent load left: one of each stays
+            counts.add(store.remove_duplicates(state.duplicates))
+        kept = {
+            batch.source_id: ({n.id for n in batch.nodes}, {r.key for r in batch.relationships})
+            for batch in batches
+        }
+        saved = _before(store, batches, state, kept)
+        try:
+            counts.add(_write(store, batches, state, kept, progress))
+        except BaseException as error:
+            _undo(store, state.load_id, saved, error)
+            raise
+        return counts
+
+
+def _write(
+    store: GraphStore,
+    batches: Sequence[SourceBatch],
+    state: SourceState,
+    kept: dict[str, tuple[set[str], set[FactKey]]],
+    progress: Progress | None,
+) -> WriteCounts:
     counts = WriteCounts()
     by_label: dict[str, list[NodeRecord]] = defaultdict(list)
     for batch in batches:
@@ -42,12 +88,64 @@ def write_batches(
     relationships = [r for b in batches for r in b.relationships]
     counts.add(store.write_relationships(relationships, state, progress))
     if state.nodes or state.relationships:  # else the sources held nothing to remove
-        kept = {
-            batch.source_id: ({n.id for n in batch.nodes}, {r.key for r in batch.relationships})
-            for batch in batches
-        }
         counts.add(store.cleanup_sources(kept, state))
     return counts
+
+
+def _before(
+    store: GraphStore,
+    batches: Sequence[SourceBatch],
+    state: SourceState,
+    kept: dict[str, tuple[set[str], set[FactKey]]],
+) -> SavedFacts:
+    """What this load will create, and what it will change or remove as it is now."""
+    saved = SavedFacts()
+    for batch in batches:
+        for node in batch.nodes:
+            known = state.nodes.get(node.id)
+            if known is None:
+                saved.created_nodes.add(node.id)
+            elif known[2] != fingerprint(node.properties):
+                saved.nodes[node.id] = {}
+        for rel in batch.relationships:
+            old = state.relationships.get(rel.key)
+            if old is None:
+                saved.created_relationships.add(rel.key)
+            elif old != fingerprint(rel.properties):
+                saved.relationships[rel.key] = {}
+    for node_id, (_, source, _) in state.nodes.items():
+        if node_id not in kept[source][0]:
+            saved.nodes[node_id] = {}
+    for key in state.relationships:
+        if key not in kept[key[3]][1]:
+            saved.relationships[key] = {}
+    store.save(saved)
+    return saved
+
+
+def _undo(store: GraphStore, load_id: str, saved: SavedFacts, error: BaseException) -> None:
+    """Put the store back; LoadUndone says so. Should the undo fail too (the server went away),
+    the first error stands: the next load finishes the work, as loading is idempotent."""
+    try:
+        undone = store.undo(load_id, saved)
+    except Exception:
+        return
+    if undone and not isinstance(error, KeyboardInterrupt):
+        if isinstance(error, StoreError):  # its message says what to do: keep it whole
+            raise LoadUndone(
+                f"{error} (the load was cut after it had begun writing; everything it wrote "
+                "was undone, the store is as it was)",
+                store_failed=isinstance(error, StoreUnavailable),
+            ) from error
+        raise LoadUndone(
+            f"the load failed after it had begun writing ({_reason(error)}); "
+            "everything it wrote was undone, the store is as it was"
+        ) from error
+
+
+def _reason(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {text[0][:200]}" if text else type(error).__name__
 
 
 def write_batch(

@@ -13,7 +13,7 @@ from graph.records import WriteCounts
 from graph.store import GraphStore, Progress
 from loaders.batch import SourceBatch, write_batches
 from loaders.problems import LoadError, Problem
-from loaders.rdf_source import RdfSourceError, read_rdf
+from loaders.rdf_source import read_rdf
 from loaders.reference import read_reference
 from loaders.sources import (
     ONTOLOGY_MODELS_SOURCE,
@@ -46,14 +46,9 @@ def transform(raw: RawSource, schema: Schema) -> tuple[SourceBatch, list[Problem
 def read_batch(source: Source, schema: Schema) -> tuple[SourceBatch, list[Problem]]:
     """get + transform for one source."""
     if source.kind == "rdf":
-        try:
-            return read_rdf(
-                source.path, schema, source.source_id, RDF_FORMATS[source.path.suffix]
-            ), []
-        except (RdfSourceError, SyntaxError, ValueError) as error:
-            return SourceBatch(source.source_id), [
-                Problem(str(source.path), "file", None, str(error))
-            ]
+        return transform(
+            read_rdf(source.path, source, schema, RDF_FORMATS[source.path.suffix]), schema
+        )
     if source.kind == "reference":
         return transform(read_reference(source), schema)
     raw = read_csv_folder(source) if source.kind == "csv" else read_document(source)
@@ -80,7 +75,8 @@ def prepare(sources: Sequence[Source], store: GraphStore, schema: Schema) -> lis
 def load_sources(
     store: GraphStore, sources: Sequence[Source], progress: Progress | None = None
 ) -> WriteCounts:
-    return write_batches(store, prepare(sources, store, load_schema()), progress)
+    with store.exclusive_load():  # validated against the store as it is when written
+        return write_batches(store, prepare(sources, store, load_schema()), progress)
 
 
 def load_bundled(store: GraphStore, include_illustrative: bool = True) -> WriteCounts:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import yaml
 
@@ -48,7 +49,7 @@ def _source_id(path: Path) -> str:
     return resolved.as_posix()
 
 
-def _display(path: Path) -> str:
+def display(path: Path) -> str:
     try:
         return path.resolve().relative_to(Path.cwd()).as_posix()
     except ValueError:
@@ -56,29 +57,57 @@ def _display(path: Path) -> str:
 
 
 def discover(paths: Iterable[Path]) -> list[Source]:
-    """Sources under the given files and folders; FileNotFoundError for a path that is not there."""
+    """Sources under the given files and folders. ValueError (FileNotFoundError for a path that
+    is not there) for a folder with no source, a link that leaves the folder named or loops,
+    or a file that is not a source."""
     sources: list[Source] = []
     for path in paths:
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             raise FileNotFoundError(f"{path}: no such file or folder")
-        if path.is_dir() and ((path / "nodes").is_dir() or (path / "relationships").is_dir()):
-            sources.append(Source(_source_id(path), path, "csv"))
-        elif path.is_dir():
-            children = sorted(p for p in path.iterdir() if not p.name.startswith("."))
-            sources += discover(
-                c
-                for c in children
-                if c.is_dir() or c.suffix in (*YAML_SUFFIXES, ".json", *RDF_FORMATS)
+        found = _discover(path, path, set())
+        if not found:
+            raise ValueError(
+                f"{path}: no sources in it (expected .yaml, .json, .ttl or a CSV folder)"
             )
-        elif path.suffix in YAML_SUFFIXES:
-            sources.append(Source(_source_id(path), path, "yaml"))
-        elif path.suffix == ".json":
-            sources.append(Source(_source_id(path), path, "json"))
-        elif path.suffix in RDF_FORMATS:
-            sources.append(Source(_source_id(path), path, "rdf"))
-        else:
-            raise ValueError(f"{path}: not a source (expected .yaml, .json, .ttl or a CSV folder)")
+        sources += found
     return sources
+
+
+def inside(path: Path, root: Path) -> Path:
+    """`path` resolved, if it stays inside `root` (links are followed only within the folder a
+    user named); ValueError for a link that loops, dangles or leads out."""
+    try:
+        resolved = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # a loop (RuntimeError before Python 3.13) or a dangling link
+        raise ValueError(f"{path}: a link that loops or leads nowhere; not followed") from None
+    top = root.resolve() if root.is_dir() else root.resolve().parent
+    if path != root and not resolved.is_relative_to(top):
+        raise ValueError(f"{path}: a link out of {root}; not followed")
+    return resolved
+
+
+def _discover(path: Path, root: Path, seen: set[Path]) -> list[Source]:
+    resolved = inside(path, root)
+    if resolved.is_dir():
+        if resolved in seen:
+            raise ValueError(f"{path}: a link back to a folder already read (a loop); not followed")
+        seen.add(resolved)
+    if resolved.is_dir() and ((path / "nodes").is_dir() or (path / "relationships").is_dir()):
+        return [Source(_source_id(path), path, "csv")]
+    if resolved.is_dir():
+        children = sorted(p for p in path.iterdir() if not p.name.startswith("."))
+        found: list[Source] = []
+        for child in children:
+            if child.is_dir() or child.suffix in (*YAML_SUFFIXES, ".json", *RDF_FORMATS):
+                found += _discover(child, root, seen)
+        return found
+    if path.suffix in YAML_SUFFIXES:
+        return [Source(_source_id(path), path, "yaml")]
+    if path.suffix == ".json":
+        return [Source(_source_id(path), path, "json")]
+    if path.suffix in RDF_FORMATS:
+        return [Source(_source_id(path), path, "rdf")]
+    raise ValueError(f"{path}: not a source (expected .yaml, .json, .ttl or a CSV folder)")
 
 
 def bundled_sources(include_illustrative: bool = True) -> list[Source]:
@@ -87,6 +116,14 @@ def bundled_sources(include_illustrative: bool = True) -> list[Source]:
 
     folders = [DENMARK_DIR] + ([ILLUSTRATIVE_DIR] if include_illustrative else [])
     return [*reference_sources(), *discover(folders)]
+
+
+# Bounds on what one source may make a loader do: a file larger than this is refused unread, and
+# a YAML document whose aliases expand past MAX_YAML_NODES (an "alias bomb": 1.6 KB that would
+# expand to billions of values) or nest deeper than MAX_DEPTH is refused before it is built.
+MAX_SOURCE_BYTES = int(os.environ.get("PARTNERGRAPH_MAX_SOURCE_BYTES", 1 << 30))
+MAX_YAML_NODES = 5_000_000
+MAX_DEPTH = 100
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -111,33 +148,122 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _map
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 
+class SourceTooLarge(ValueError):
+    """A source past one of the bounds above; the message says which."""
+
+
+def _expanded_size(node: yaml.Node) -> int:
+    """How many values the document becomes once every alias is expanded, counted without
+    expanding (each node's size once); SourceTooLarge past the bounds or for a node that
+    contains itself."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+
+    def size(current: yaml.Node, depth: int) -> int:
+        key = id(current)
+        if key in sizes:
+            return sizes[key]
+        if key in open_nodes:
+            raise SourceTooLarge("an alias refers to a value that contains it")
+        if depth > MAX_DEPTH:
+            raise SourceTooLarge(f"nested deeper than {MAX_DEPTH} levels")
+        open_nodes.add(key)
+        total = 1
+        if isinstance(current, yaml.SequenceNode):
+            total += sum(size(item, depth + 1) for item in current.value)
+        elif isinstance(current, yaml.MappingNode):
+            total += sum(size(k, depth + 1) + size(v, depth + 1) for k, v in current.value)
+        if total > MAX_YAML_NODES:
+            raise SourceTooLarge(f"its aliases expand to more than {MAX_YAML_NODES:,} values")
+        open_nodes.discard(key)
+        sizes[key] = total
+        return total
+
+    return size(node, 0)
+
+
+def load_yaml(text: str) -> Any:
+    """One YAML document, its aliases' expansion and its depth bounded before it is built."""
+    loader = _LineLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _expanded_size(node)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def check_size(path: Path) -> None:
+    size = path.stat().st_size
+    if size > MAX_SOURCE_BYTES:
+        raise SourceTooLarge(
+            f"{size:,} bytes, more than {MAX_SOURCE_BYTES:,} (PARTNERGRAPH_MAX_SOURCE_BYTES)"
+        )
+
+
+def read_text(path: Path) -> str:
+    """A source file's text: UTF-8, within MAX_SOURCE_BYTES."""
+    check_size(path)
+    return path.read_text(encoding="utf-8")
+
+
+def unreadable(error: BaseException) -> str:
+    """Why a file cannot be read, in one line that quotes none of its content."""
+    if isinstance(error, UnicodeDecodeError):
+        byte = error.object[error.start]
+        return f"not UTF-8 (byte {byte:#04x} at offset {error.start}); save it as UTF-8"
+    if isinstance(error, ValueError) and "integer string conversion" in str(error):
+        return "holds a whole number too long to read (more than 4300 digits)"
+    if isinstance(error, RecursionError):
+        return f"nested too deeply (more than {MAX_DEPTH} levels)"
+    if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
+        mark = error.problem_mark
+        return f"cannot be parsed: {error.problem} (line {mark.line + 1}, column {mark.column + 1})"
+    if isinstance(error, json.JSONDecodeError):
+        return f"cannot be parsed: {error.msg} (line {error.lineno}, column {error.colno})"
+    return f"cannot be read: {str(error).splitlines()[0] if str(error) else type(error).__name__}"
+
+
+READ_ERRORS = (yaml.YAMLError, ValueError, RecursionError, OSError)
+
+
 def _strip_lines(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _strip_lines(v) for k, v in value.items() if k != "__line__"}
     return value
 
 
+def _defaults(value: Any, name: str, problems: list[Problem]) -> dict[str, Any]:
+    """The file's provenance defaults: a mapping, or a problem."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        problems.append(Problem(name, "provenance", value, "expected a mapping (source: ...)"))
+        return {}
+    return _strip_lines(value)
+
+
 def read_document(source: Source) -> RawSource:
     """A YAML or JSON source: {provenance: {...}, nodes: [...], relationships: [...]}."""
     raw = RawSource(source)
-    name = _display(source.path)
+    name = display(source.path)
     try:
-        text = source.path.read_text(encoding="utf-8")
-        document = (
-            json.loads(text) if source.kind == "json" else yaml.load(text, Loader=_LineLoader)
-        )
-    except (yaml.YAMLError, json.JSONDecodeError, UnicodeDecodeError) as error:
-        raw.problems.append(Problem(name, "file", None, f"cannot be parsed: {error}"))
+        text = read_text(source.path)
+        document = json.loads(text) if source.kind == "json" else load_yaml(text)
+    except READ_ERRORS as error:
+        raw.problems.append(Problem(name, "file", None, unreadable(error)))
         return raw
     if not isinstance(document, dict):
         raw.problems.append(
             Problem(name, "file", None, "expected a mapping with provenance, nodes, relationships")
         )
         return raw
-    unknown = set(document) - {"provenance", "nodes", "relationships", "__line__"}
+    unknown = {str(k) for k in document} - {"provenance", "nodes", "relationships", "__line__"}
     for key in sorted(unknown):
         raw.problems.append(Problem(name, key, None, "expected provenance, nodes or relationships"))
-    raw.defaults = _strip_lines(document.get("provenance") or {})
+    raw.defaults = _defaults(document.get("provenance"), name, raw.problems)
     for section, rows in (("nodes", raw.nodes), ("relationships", raw.relationships)):
         items = document.get(section) or []
         if not isinstance(items, list):
@@ -160,35 +286,53 @@ def read_csv_folder(source: Source) -> RawSource:
     """nodes/<prefix>.csv and relationships/<TYPE>.csv; provenance defaults in source.yaml."""
     raw = RawSource(source)
     defaults_file = source.path / "source.yaml"
-    if defaults_file.is_file():
-        raw.defaults = yaml.safe_load(defaults_file.read_text(encoding="utf-8")) or {}
+    if defaults_file.exists() or defaults_file.is_symlink():
+        name = display(defaults_file)
+        try:
+            inside(defaults_file, source.path)
+            document = load_yaml(read_text(defaults_file))
+        except READ_ERRORS as error:
+            raw.problems.append(Problem(name, "file", None, unreadable(error)))
+        else:
+            raw.defaults = _defaults(document, name, raw.problems)
+    files = 0
     for section, rows in (("nodes", raw.nodes), ("relationships", raw.relationships)):
         for path in sorted((source.path / section).glob("*.csv")):
-            name = _display(path)
-            stem = path.stem
-            with path.open(newline="", encoding="utf-8") as handle:
-                reader = csv.DictReader(handle)
-                for row_number, row in enumerate(reader, start=2):  # row 1 is the header
-                    fields = {k: v for k, v in row.items() if k is not None}
-                    if None in row:
-                        raw.problems.append(
-                            Problem(
-                                f"{name} row {row_number}",
-                                "row",
-                                row[None],
-                                "more cells than the header",
-                            )
-                        )
-                    if section == "relationships":
-                        fields["type"] = stem  # one string for every row of the file
-                    elif not str(fields.get("id", "")).startswith(stem + ":"):
-                        raw.problems.append(
-                            Problem(
-                                f"{name} row {row_number}",
-                                "id",
-                                fields.get("id"),
-                                f"ids in {path.name} start with {path.stem}:",
-                            )
-                        )
-                    rows.append((f"{name} row {row_number}", fields))
+            files += 1
+            name = display(path)
+            try:
+                inside(path, source.path)
+                check_size(path)
+                # utf-8-sig: a spreadsheet's byte-order mark is not part of the first column's name
+                with path.open(newline="", encoding="utf-8-sig") as handle:
+                    _read_csv(handle, name, path.stem, section, rows, raw.problems)
+            except (*READ_ERRORS, csv.Error) as error:
+                raw.problems.append(Problem(name, "file", None, unreadable(error)))
+    if not files:
+        raw.problems.append(
+            Problem(display(source.path), "file", None, "no nodes/*.csv or relationships/*.csv")
+        )
     return raw
+
+
+def _read_csv(
+    handle: TextIO,
+    name: str,
+    stem: str,
+    section: str,
+    rows: list[tuple[str, dict[str, Any]]],
+    problems: list[Problem],
+) -> None:
+    reader = csv.DictReader(handle)
+    for row_number, row in enumerate(reader, start=2):  # row 1 is the header
+        where = f"{name} row {row_number}"
+        fields = {k: v for k, v in row.items() if k is not None}
+        if None in row:
+            problems.append(Problem(where, "row", row[None], "more cells than the header"))
+        if section == "relationships":
+            fields["type"] = stem  # one string for every row of the file
+        elif not str(fields.get("id", "")).startswith(stem + ":"):
+            problems.append(
+                Problem(where, "id", fields.get("id"), f"ids in {stem}.csv start with {stem}:")
+            )
+        rows.append((where, fields))

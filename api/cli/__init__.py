@@ -1,11 +1,16 @@
 """The `partnergraph` command line: one module per command group, assembled here."""
 
+import logging
 from importlib.metadata import version
 from typing import Annotated
 
 import typer
 
 from api.cli import analysis, cypher, export, load, serve, views
+
+# The driver logs each failed connection attempt and retry; the command says once, in one line,
+# what failed and what to do (graph/neo4j_errors.py), so the driver's own lines are noise here.
+logging.getLogger("neo4j").setLevel(logging.CRITICAL)
 
 app = typer.Typer(
     name="partnergraph",

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
@@ -13,7 +14,8 @@ from rich.console import Console
 
 from api.settings import Settings
 from api.store_access import configured_store
-from graph.store import GraphStore, StoreError
+from graph.store import GraphStore, LoadRunning, StoreError
+from loaders.batch import LoadUndone
 from queries.gaps import GapOptions
 from queries.ids import InactiveClusterError, UnknownIdError
 
@@ -43,11 +45,40 @@ def fail(message: str, code: int = 1) -> NoReturn:
 
 @contextmanager
 def store_errors() -> Iterator[None]:
-    """A store that cannot be used is a one-line message and exit code 3, never a traceback."""
+    """A store that cannot be used is a one-line message and exit code 3, never a traceback;
+    another load running is exit code 4, a load that failed and was undone exit code 1."""
     try:
         yield
+    except LoadRunning as error:
+        fail(str(error), code=4)
+    except LoadUndone as error:
+        fail(str(error), code=3 if error.store_failed else 1)
     except StoreError as error:
         fail(str(error), code=3)
+
+
+def check_out_file(out: Path) -> None:
+    """Before any work: --out must name a file whose folders are folders (made if missing)."""
+    if out.is_dir():
+        fail(f"--out {out}: is a folder; name a file")
+    for parent in out.parents:
+        if parent.exists() and not parent.is_dir():
+            fail(f"--out {out}: {parent} is a file, not a folder")
+
+
+def check_out_folder(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        fail(f"--out {out}: is a file; name a folder")
+    check_out_file(out / "index.html")
+
+
+@contextmanager
+def writing(out: Path) -> Iterator[None]:
+    """A file that cannot be written (no space left, no permission) is one line and exit 1."""
+    try:
+        yield
+    except OSError as error:
+        fail(f"cannot write {out}: {error.strerror or error}")
 
 
 def open_configured(include_illustrative: bool = True) -> GraphStore:

@@ -18,7 +18,13 @@ from queries.named_queries import (
     load_named_queries,
     parse_default,
 )
-from queries.readonly_cypher import CypherRefused, check_read_only
+from queries.readonly_cypher import (
+    CypherRefused,
+    CypherTimedOut,
+    CypherTooComplex,
+    bounded_read,
+    check_read_only,
+)
 
 
 def cypher(
@@ -72,19 +78,23 @@ def cypher(
         check_read_only(query)
     except CypherRefused as error:
         fail(f"refused: {error}", code=2)
+    except CypherTooComplex as error:
+        fail(str(error), code=1)
     with (
         store_errors(),
         Neo4jStore(
             settings.neo4j_uri, auth=settings.neo4j_auth, database=settings.neo4j_database
         ) as store,
     ):
-        try:
-            rows = store.run_read(query, parameters, timeout=timeout)
+        try:  # at most `limit` rows are fetched, and the timeout holds from this side too
+            read = bounded_read(store, query, parameters, timeout, limit, None)
         except Neo4jError as error:
             fail(f"Neo4j refused the query: {error.message}", code=1)
-    _print_rows(rows[:limit], output_format)
-    if len(rows) > limit:
-        errors.print(f"({len(rows) - limit} more rows not shown; raise --limit)")
+        except CypherTimedOut as error:
+            fail(str(error), code=1)
+    _print_rows(read.rows, output_format)
+    if read.truncated:
+        errors.print(f"(more than {limit} rows; the rest not shown: raise --limit)")
 
 
 def _print_rows(rows: list[dict[str, Any]], output_format: OutputFormat) -> None:

@@ -8,7 +8,14 @@ from typing import Annotated
 
 import typer
 
-from api.cli.common import IllustrativeOption, console, open_configured, store_errors
+from api.cli.common import (
+    IllustrativeOption,
+    check_out_file,
+    console,
+    open_configured,
+    store_errors,
+    writing,
+)
 from graph.graphml_export import write_graphml
 from graph.rdf_export import store_to_rdf
 
@@ -24,9 +31,12 @@ def export(
     out: Annotated[Path, typer.Option(help="File to write.")],
     include_illustrative: IllustrativeOption = True,
 ) -> None:
-    """Export the graph as RDF (Turtle, JSON-LD, in the ontology's terms) or GraphML (Gephi)."""
-    with store_errors():
+    """Export the graph as RDF (Turtle, JSON-LD, in the ontology's terms) or GraphML (Gephi).
+    Missing folders of --out are made."""
+    check_out_file(out)
+    with store_errors(), writing(out):
         store = open_configured(include_illustrative)
+        out.parent.mkdir(parents=True, exist_ok=True)
         if export_format == ExportFormat.graphml:
             write_graphml(store, out)
         else:

@@ -24,10 +24,11 @@ from api.cli.common import (
 from api.settings import Settings
 from api.store_access import empty_or_persistent_store
 from graph.records import WriteCounts
-from loaders.batch import write_batches
+from graph.store import GraphStore
+from loaders.batch import SourceBatch, write_batches
 from loaders.pipeline import load_bundled, prepare
 from loaders.problems import LoadError
-from loaders.sources import bundled_sources, discover
+from loaders.sources import Source, bundled_sources, discover
 from ontology.schema import load_schema
 
 
@@ -55,24 +56,8 @@ def load(
             fail(str(error))
         if store.kind == "memory" and paths:
             load_bundled(store, include_illustrative)
-        try:
-            batches = prepare(sources, store, load_schema())
-        except LoadError as error:
-            for line in error.listing():
-                errors.print(line, highlight=False, markup=False, soft_wrap=True)
-            fail(f"{len(error.problems)} problem(s) found; nothing was loaded")
-        total = sum(batch.size for batch in batches)
-        with Progress(
-            TextColumn("loading"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=errors,
-            disable=not sys.stderr.isatty() or total < 10_000,
-            transient=True,
-        ) as bar:
-            task = bar.add_task("load", total=total)
-            counts = write_batches(store, batches, lambda n: bar.advance(task, n))
+        with store.exclusive_load():  # validated against the store as it is when written
+            counts, batches = _validate_and_write(store, sources)
         graph_counts = store.counts()
         store.close()
     seconds = time.perf_counter() - started
@@ -105,6 +90,30 @@ def load(
         f"The graph holds {graph_counts.node_total} nodes and "
         f"{graph_counts.relationship_total} relationships."
     )
+
+
+def _validate_and_write(
+    store: GraphStore, sources: list[Source]
+) -> tuple[WriteCounts, list[SourceBatch]]:
+    try:
+        batches = prepare(sources, store, load_schema())
+    except LoadError as error:
+        for line in error.listing():
+            errors.print(line, highlight=False, markup=False, soft_wrap=True)
+        fail(f"{len(error.problems)} problem(s) found; nothing was loaded")
+    total = sum(batch.size for batch in batches)
+    with Progress(
+        TextColumn("loading"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=errors,
+        disable=not sys.stderr.isatty() or total < 10_000,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("load", total=total)
+        counts = write_batches(store, batches, lambda n: bar.advance(task, n))
+    return counts, batches
 
 
 def _load_summary(counts: WriteCounts) -> dict[str, dict[str, int]]:

@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from api.cli.common import console, fail, open_configured, store_errors
+from api.cli.common import (
+    check_out_file,
+    check_out_folder,
+    console,
+    fail,
+    open_configured,
+    store_errors,
+    writing,
+)
 
 
 def view(
@@ -31,6 +39,7 @@ def view(
         fail(f"unknown view {kind!r}: choose ecosystem, cluster, model or market", code=2)
     if view_kind != ViewKind.ecosystem and not target:  # before the store is loaded
         fail(f"a {view_kind.value} view needs an id (see --help)", code=2)
+    check_out_file(out)
     with store_errors():
         store = open_configured()
         try:
@@ -41,8 +50,9 @@ def view(
             fail(str(error))
         finally:
             store.close()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(html, encoding="utf-8")
+    with writing(out):
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(html, encoding="utf-8")
     console.print(
         f"Wrote the {view_kind.value} view to {out} (open it in a browser; works offline).",
         highlight=False,
@@ -54,7 +64,8 @@ def board(out: Annotated[Path, typer.Option(help="Folder to write.")] = Path("bo
     """Write the static, offline board pack: every view plus an index page."""
     from api.board import write_board  # the view stack is only needed here
 
-    with store_errors():
+    check_out_folder(out)
+    with store_errors(), writing(out):
         store = open_configured()
         try:
             pack = write_board(store, out)

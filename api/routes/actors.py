@@ -9,13 +9,14 @@ from fastapi import APIRouter, Path, Query
 from api.deps import StoreDep, bad_parameter
 from api.routes.common import NOT_FOUND, actor_labels, actor_ref, provenance_of
 from api.schemas import ActorDetail, ActorPage, AgreementSummary, Partnership
+from graph.records import FINGERPRINT, LOAD_ID, SOURCE_ID, source_name
 from graph.store import GraphStore, StoredRelationship
 from ontology.names import Label, Rel
 from ontology.schema import load_schema
 from queries.ids import UnknownIdError, resolve_id
 
 router = APIRouter(prefix="/actors", tags=["actors"])
-HIDDEN = {"fingerprint"}  # store bookkeeping, not a fact
+HIDDEN = {FINGERPRINT, LOAD_ID}  # store bookkeeping, not a fact
 # What `type` accepts: a label or its id prefix (`Cluster`, `cluster`).
 ACTOR_TYPES = sorted(
     {*actor_labels(), *(load_schema().node_types[label].prefix for label in actor_labels())}
@@ -94,7 +95,11 @@ def get_actor(
     ]
     return ActorDetail(
         **actor_ref(node).model_dump(),
-        properties={k: v for k, v in sorted(node.items()) if k not in HIDDEN},
+        properties={
+            k: source_name(v) if k == SOURCE_ID else v
+            for k, v in sorted(node.items())
+            if k not in HIDDEN
+        },
         provenance=provenance_of(node),
         partnerships=sorted(partnerships, key=lambda p: (p.partner.id, p.direction)),
         agreements=sorted(agreements, key=lambda a: a.id),

@@ -63,7 +63,7 @@ BROKEN = [
     (
         "ends_before_start",
         "nodes:\n  - {id: 'engagement:x', name: x, start: 2020-05-01, end: 2020-01-01}",
-        "end = datetime.date(2020, 1, 1): must come after start",
+        "end = 2020-01-01: must come after start (2020-05-01)",
         3,
     ),
     (
