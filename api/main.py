@@ -11,6 +11,7 @@ from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.concurrency import run_in_threadpool
 
+from api.docs_page import add_docs
 from api.deps import reject_unknown_query_parameters, require_api_key
 from api.errors import add_error_handlers
 from api.request_context import RequestIdMiddleware, configure_logging
@@ -68,7 +69,10 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         description=DESCRIPTION,
         lifespan=lifespan,
         dependencies=[Depends(reject_unknown_query_parameters)],
+        docs_url=None,  # served from packaged assets instead: add_docs
+        redoc_url=None,  # ReDoc would load from a CDN; Swagger UI shows the same document
     )
+    add_docs(app)
     app.state.settings = settings
     if store is not None:
         app.state.store = store
