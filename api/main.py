@@ -11,8 +11,8 @@ from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.concurrency import run_in_threadpool
 
-from api.docs_page import add_docs
 from api.deps import reject_unknown_query_parameters, require_api_key
+from api.docs_page import add_docs
 from api.errors import add_error_handlers
 from api.request_context import RequestIdMiddleware, configure_logging
 from api.routes import (
