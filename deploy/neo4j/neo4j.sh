@@ -89,6 +89,14 @@ write_config() {
   # ports it listens on, or they would reach another server on the default ports.
   set_conf server.bolt.advertised_address "127.0.0.1:$bolt_port"
   set_conf server.http.advertised_address "127.0.0.1:$http_port"
+  # NEO4J_SETTINGS_FILE: name=value lines applied last (the compose check starts the server with
+  # the settings the Docker image would write).
+  if [[ -n ${NEO4J_SETTINGS_FILE:-} ]]; then
+    local name value
+    while IFS='=' read -r name value; do
+      if [[ -n $name && $name != \#* ]]; then set_conf "$name" "$value"; fi
+    done <"$NEO4J_SETTINGS_FILE"
+  fi
 }
 
 java_flags=(
