@@ -90,7 +90,15 @@ class Recommendation(Finding):
         default=False,
         description="Offered because no partner in the role is present in the market.",
     )
-    score: float = Field(ge=0, le=1)  # the weighted mean of the components
+    score: float = Field(
+        ge=0,
+        le=1,
+        description="The weighted mean of the components (the API rounds it to 3 digits).",
+    )
+    score_exact: float | None = Field(
+        default=None,
+        description="The score unrounded, as the ranking used it (set by the HTTP API).",
+    )
     components: dict[str, float]  # each in [0, 1]
     reasons: tuple[str, ...]
     evidence: tuple[Evidence, ...]
@@ -159,6 +167,9 @@ class RecommendationResult(Finding):
     missing_roles: tuple[str, ...]
     gaps: tuple[Gap, ...]
     recommendations: tuple[Recommendation, ...]
+    offset: int = Field(
+        default=0, description="Ranked partners skipped before the first one listed (paging)."
+    )
     progressions: tuple[Progression, ...]
 
 
