@@ -93,6 +93,7 @@ class Answers:
         self, asked: tuple[Any, ...], compute: Callable[[tuple[Any, ...]], bytes]
     ) -> Answer:
         if not self._holds():
+            self._checked_at = time.monotonic()  # requests meanwhile use the kept answers
             self._forget_if_changed(self.store.version())  # type: ignore[attr-defined]
         key = self._resolved.get(asked)
         if key is None:
