@@ -124,7 +124,9 @@ class Answers:
     def _resolve(self, asked: tuple[Any, ...]) -> tuple[Any, ...]:
         """The question with the ids it names (an unknown one raises, as the analysis would)."""
         kind, cluster, model, *rest = asked
-        model_id = resolve_model(self.store, model) if model else None
+        # A recommendation needs a model (an empty one is unknown); gaps may be for every model.
+        required = kind == "recommendations"
+        model_id = resolve_model(self.store, model) if model or required else None
         cluster_id = qualified(cluster, "cluster")
         if kind == "recommendations":
             market, *more = rest
