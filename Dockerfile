@@ -6,6 +6,7 @@ COPY loaders loaders
 COPY graph graph
 COPY queries queries
 COPY api api
+COPY partnergraph partnergraph
 COPY data data
 RUN pip install --no-cache-dir . && useradd --system partnergraph
 USER partnergraph

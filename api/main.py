@@ -11,9 +11,11 @@ from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.concurrency import run_in_threadpool
 
+from api.answers import warm_up
 from api.deps import reject_unknown_query_parameters, require_api_key
+from api.docs_page import add_docs
 from api.errors import add_error_handlers
-from api.request_context import RequestIdMiddleware, configure_logging
+from api.request_context import RequestIdMiddleware, configure_logging, log
 from api.routes import (
     actors,
     clusters,
@@ -58,6 +60,13 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         if getattr(app.state, "store", None) is None:  # the memory store loads the bundled
             opened = await run_in_threadpool(configured_store, settings)  # data: once per worker
             app.state.store = opened
+        # Before the first request (and before readiness says ready): the analyses read what
+        # they keep of the whole graph.
+        try:
+            took = await run_in_threadpool(warm_up, app.state.store)
+            log.info("warmed up in %.1f s", took)
+        except Exception as error:  # the store is down or empty: requests will say so
+            log.warning("not warmed up: %s", error)
         yield
         if opened is not None:
             opened.close()
@@ -68,7 +77,10 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         description=DESCRIPTION,
         lifespan=lifespan,
         dependencies=[Depends(reject_unknown_query_parameters)],
+        docs_url=None,  # served from packaged assets instead: add_docs
+        redoc_url=None,  # ReDoc would load from a CDN; Swagger UI shows the same document
     )
+    add_docs(app)
     app.state.settings = settings
     if store is not None:
         app.state.store = store

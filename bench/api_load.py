@@ -8,7 +8,11 @@ this process: asyncio, keep-alive HTTP/1.1 connections on 127.0.0.1, each sendin
 request as soon as the previous answer is read. Recommendations cycle through every active
 cluster with each of the four models. For Neo4j it needs the server at NEO4J_URI holding the
 bundled data (loaded here when the graph is not exactly that: the database is then CLEARED).
-Prints the figures and appends them to bench/RESULTS.md.
+`/recommendations` is measured twice: on repeated questions (the cycle above, answered from
+the API's memory after the first round) and on distinct ones (each cluster and model with every
+`limit` from 1 to 50, each asked once, with no warm-up). The first answer after start is timed
+too: from the server saying ready to the first recommendation answered. Prints the figures and
+appends them to bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import itertools
 import os
 import shutil
 import socket
@@ -40,6 +45,7 @@ from ontology.names import Label
 from queries.gaps import INACTIVE
 
 TRIVIAL = "/health/live"
+DISTINCT = "/recommendations (distinct)"
 MODELS = ["innovation-test", "innovation-platform", "market-test", "key-market-partnership"]
 BUNDLED = (333, 884)  # nodes, relationships (README)
 
@@ -83,13 +89,25 @@ async def _read_response(reader: asyncio.StreamReader) -> int:
     return status
 
 
+def distinct_paths(paths: list[str]) -> list[str]:
+    """Every question with every limit: 50 times as many questions, each a new answer."""
+    return [f"{path}&limit={limit}" for limit in range(1, 51) for path in paths]
+
+
 async def _connection(
-    port: int, requests: list[bytes], start: int, until: float, latencies: list[float]
+    port: int,
+    requests: list[bytes],
+    start: int,
+    until: float,
+    latencies: list[float],
+    shared: Iterator[int] | None = None,
 ) -> int:
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     errors, index = 0, start
     try:
         while time.perf_counter() < until:
+            if shared is not None:  # each request the next unasked question
+                index = next(shared)
             request = requests[index % len(requests)]
             index += 1
             sent = time.perf_counter()
@@ -102,7 +120,10 @@ async def _connection(
     return errors
 
 
-async def _load(port: int, paths: list[str], seconds: float, connections: int) -> tuple:
+async def _load(
+    port: int, paths: list[str], seconds: float, connections: int, distinct: bool = False
+) -> tuple:
+    shared = itertools.count() if distinct else None
     requests = [
         f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n".encode()
         for path in paths
@@ -111,16 +132,23 @@ async def _load(port: int, paths: list[str], seconds: float, connections: int) -
     started = time.perf_counter()
     until = started + seconds
     errors = await asyncio.gather(
-        *(_connection(port, requests, i, until, latencies) for i in range(connections))
+        *(_connection(port, requests, i, until, latencies, shared) for i in range(connections))
     )
     return latencies, sum(errors), time.perf_counter() - started
 
 
 def measure(
-    store: str, endpoint: str, port: int, paths: list[str], seconds: float, connections: int
+    store: str,
+    endpoint: str,
+    port: int,
+    paths: list[str],
+    seconds: float,
+    connections: int,
+    distinct: bool = False,
 ) -> Measurement:
-    asyncio.run(_load(port, paths, min(3.0, seconds), connections))  # warm-up, not counted
-    latencies, errors, elapsed = asyncio.run(_load(port, paths, seconds, connections))
+    if not distinct:
+        asyncio.run(_load(port, paths, min(3.0, seconds), connections))  # warm-up, not counted
+    latencies, errors, elapsed = asyncio.run(_load(port, paths, seconds, connections, distinct))
     ms = [s * 1000 for s in latencies]
     return Measurement(
         store, endpoint, len(ms), errors, elapsed, percentile(ms, 0.5), percentile(ms, 0.99)
@@ -182,7 +210,8 @@ def record(results: list[Measurement], args: argparse.Namespace, note: str) -> N
         f"`python -m bench.api_load`: `partnergraph serve --workers {args.workers}` on "
         f"127.0.0.1, {args.connections} keep-alive connections from one asyncio load "
         f"generator on the same machine, {args.seconds:g} s per endpoint after a warm-up; "
-        "recommendations cycle through every active cluster with each model.\n",
+        "recommendations cycle through every active cluster with each model (repeated "
+        "questions); distinct: each cluster, model and limit asked once, no warm-up.\n",
         "| store | endpoint | requests | errors | req/s | p50 ms | p99 ms | rate / trivial |",
         "|---|---|---|---|---|---|---|---|",
     ]
@@ -209,19 +238,34 @@ def main() -> None:
     args = parser.parse_args()
     paths = recommendation_paths()
     results = []
+    first_seconds: dict[str, float] = {}
     for store in args.store or ["memory"]:
         if store == "neo4j":
             ensure_bundled_in_neo4j()
         with served(store, args.workers) as port:
-            for endpoint, endpoint_paths in ((TRIVIAL, [TRIVIAL]), ("/recommendations", paths)):
-                m = measure(store, endpoint, port, endpoint_paths, args.seconds, args.connections)
+            first = time.perf_counter()
+            answered = httpx.get(f"http://127.0.0.1:{port}{paths[0]}", timeout=120)
+            first_seconds[store] = time.perf_counter() - first
+            print(f"{store:6} first answer after start {first_seconds[store]:.2f} s "
+                  f"({answered.status_code})")  # fmt: skip
+            runs = (
+                (TRIVIAL, [TRIVIAL], False),
+                ("/recommendations", paths, False),
+                (DISTINCT, distinct_paths(paths), True),
+            )
+            for endpoint, endpoint_paths, distinct in runs:
+                m = measure(
+                    store, endpoint, port, endpoint_paths, args.seconds, args.connections, distinct
+                )
                 print(
                     f"{store:6} {endpoint:18} {m.rate:8.0f} req/s  p50 {m.p50_ms:6.1f} ms  "
                     f"p99 {m.p99_ms:6.1f} ms  errors {m.errors}"
                 )
                 results.append(m)
     if not args.no_record:
-        record(results, args, args.note)
+        firsts = ", ".join(f"{store} {s:.2f} s" for store, s in first_seconds.items())
+        note = f"First recommendation answered after the server said ready: {firsts}."
+        record(results, args, "\n\n".join(n for n in (note, args.note) if n))
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from typing import Any
 
 import pyshacl
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import XSD
+from rdflib.namespace import SKOS, XSD
 
 from graph.records import SOURCE_ID, source_name
 from graph.store import GraphStore
@@ -46,6 +46,17 @@ def _add_properties(
             graph.add((subject, spec.iri, _literal(item, spec)))
 
 
+def _add_labels(graph: Graph, subject: URIRef, node: dict[str, Any]) -> None:
+    """skos:prefLabel with language tags, as RDF tools show names, beside the ontology's own
+    pg:name and pg:nameDa: the Danish name @da and the name @en where the data gives both (a
+    translated name); a proper name with no Danish form carries no language."""
+    name, danish = node.get("name"), node.get("name_da")
+    if danish:
+        graph.add((subject, SKOS.prefLabel, Literal(str(danish), lang="da")))
+    if name:
+        graph.add((subject, SKOS.prefLabel, Literal(str(name), lang="en" if danish else None)))
+
+
 def fact_iri(start: str, rel_type: str, end: str, source_id: str) -> URIRef:
     """A stable name for one relationship, so exports can be diffed and facts cited."""
     digest = hashlib.blake2b(f"{start}|{rel_type}|{end}|{source_id}".encode(), digest_size=10)
@@ -56,6 +67,7 @@ def store_to_rdf(store: GraphStore, schema: Schema | None = None) -> Graph:
     schema = schema or load_schema()
     graph = Graph()
     graph.bind("pg", PG)
+    graph.bind("skos", SKOS)
     graph.bind("fact", FACT)
     for prefix in schema.by_prefix:
         graph.bind(prefix, Namespace(f"{ID_BASE}{prefix}/"))
@@ -64,6 +76,7 @@ def store_to_rdf(store: GraphStore, schema: Schema | None = None) -> Graph:
         subject = schema.node_iri(node["id"])
         graph.add((subject, RDF.type, node_type.iri))
         _add_properties(graph, subject, node, schema.node_properties(node_type.label))
+        _add_labels(graph, subject, node)
     for rel in store.relationships():
         rel_type = schema.relationship_types[rel.type]
         start, end = schema.node_iri(rel.start), schema.node_iri(rel.end)

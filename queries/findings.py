@@ -95,7 +95,15 @@ class Recommendation(Finding):
         description="A foreign cluster in none of the cluster's strength positions: listed "
         "after the others of its tier.",
     )
-    score: float = Field(ge=0, le=1)  # the weighted mean of the components
+    score: float = Field(
+        ge=0,
+        le=1,
+        description="The weighted mean of the components (the API rounds it to 3 digits).",
+    )
+    score_exact: float | None = Field(
+        default=None,
+        description="The score unrounded, as the ranking used it (set by the HTTP API).",
+    )
     components: dict[str, float]  # each in [0, 1]
     reasons: tuple[str, ...]
     evidence: tuple[Evidence, ...]
@@ -164,6 +172,9 @@ class RecommendationResult(Finding):
     missing_roles: tuple[str, ...]
     gaps: tuple[Gap, ...]
     recommendations: tuple[Recommendation, ...]
+    offset: int = Field(
+        default=0, description="Ranked partners skipped before the first one listed (paging)."
+    )
     progressions: tuple[Progression, ...]
 
 

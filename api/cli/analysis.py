@@ -11,17 +11,19 @@ from rich.table import Table
 
 from api.cli.common import (
     AsOfOption,
-    FormatOption,
     HorizonOption,
     IllustrativeOption,
-    OutputFormat,
+    TabularFormat,
+    TabularFormatOption,
     analysis_errors,
     console,
     gap_options,
     open_configured,
     store_errors,
 )
+from api.output.csv_out import write_csv
 from api.output.findings import print_gaps, print_recommendations
+from api.output.tables import gap_rows, recommendation_rows, survey_rows
 from queries.gaps import find_gaps
 from queries.recommend import recommend_partners
 from queries.scoring import Weights, load_weights
@@ -34,7 +36,7 @@ def gaps(
     as_of: AsOfOption = None,
     horizon_days: HorizonOption = 180,
     include_illustrative: IllustrativeOption = True,
-    output_format: FormatOption = OutputFormat.table,
+    output_format: TabularFormatOption = TabularFormat.table,
 ) -> None:
     """Find the gaps in a cluster's (or every cluster's) partnerships, per model and market.
 
@@ -45,8 +47,11 @@ def gaps(
         store = open_configured(include_illustrative)
         found = find_gaps(store, cluster, model, gap_options(as_of, horizon_days))
         store.close()
-    if output_format == OutputFormat.json:
+    if output_format == TabularFormat.json:
         console.print_json(json.dumps([gap.as_dict() for gap in found], default=str))
+        return
+    if output_format == TabularFormat.csv:
+        write_csv(*gap_rows(found))
         return
     print_gaps(console, found, cluster)
 
@@ -66,7 +71,7 @@ def recommend(
     as_of: AsOfOption = None,
     horizon_days: HorizonOption = 180,
     include_illustrative: IllustrativeOption = True,
-    output_format: FormatOption = OutputFormat.table,
+    output_format: TabularFormatOption = TabularFormat.table,
 ) -> None:
     """Recommend partners that fill a model's missing roles, with score components and reasons."""
     with analysis_errors():
@@ -76,13 +81,16 @@ def recommend(
             store, cluster, model, market, top, chosen, gap_options(as_of, horizon_days)
         )
         store.close()
-    if output_format == OutputFormat.json:
+    if output_format == TabularFormat.json:
         console.print_json(json.dumps(result.as_dict(), default=str))
+        return
+    if output_format == TabularFormat.csv:
+        write_csv(*recommendation_rows(result))
         return
     print_recommendations(console, result)
 
 
-def survey(output_format: FormatOption = OutputFormat.table) -> None:
+def survey(output_format: TabularFormatOption = TabularFormat.table) -> None:
     """The graph's shares beside the report's survey of the 14 national clusters.
 
     Shares are shown from sourced facts only and with the illustrative layer; garbled report
@@ -93,8 +101,11 @@ def survey(output_format: FormatOption = OutputFormat.table) -> None:
         rows = compare_survey(store)
         others = report_only_figures(store)
         store.close()
-    if output_format == OutputFormat.json:
+    if output_format == TabularFormat.json:
         console.print_json(json.dumps([row.as_dict() for row in rows]))
+        return
+    if output_format == TabularFormat.csv:
+        write_csv(*survey_rows(rows, others))
         return
     table = Table(
         title="Survey of the 14 national clusters: report vs graph (share of 14)",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -19,8 +20,20 @@ from loaders.batch import LoadUndone
 from queries.gaps import GapOptions
 from queries.ids import InactiveClusterError, UnknownIdError
 
-console = Console()
-errors = Console(stderr=True)
+# Rich wraps at 80 columns where it cannot ask a terminal: piped to a file or a CI log, tables
+# would lose columns. There no width applies (COLUMNS still does when set).
+WIDTH_OFF_TERMINAL = 100_000
+
+
+def _console(stderr: bool = False) -> Console:
+    console = Console(stderr=stderr)
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console = Console(stderr=stderr, width=WIDTH_OFF_TERMINAL)
+    return console
+
+
+console = _console()
+errors = _console(stderr=True)
 
 
 class OutputFormat(StrEnum):
@@ -28,7 +41,18 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
+class TabularFormat(StrEnum):
+    """For results that are rows: also CSV, for a spreadsheet or a report."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
 FormatOption = Annotated[OutputFormat, typer.Option("--format", help="How to print results.")]
+TabularFormatOption = Annotated[
+    TabularFormat, typer.Option("--format", help="How to print results (csv: a header, then rows).")
+]
 IllustrativeOption = Annotated[
     bool,
     typer.Option(

@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request, Response
+from pydantic import BeforeValidator
 
 from api.deps import AnswersDep
+from api.routes.cached import cached_response
 from api.routes.common import NOT_FOUND
 from api.schemas import ClusterGaps
 
 router = APIRouter(prefix="/clusters", tags=["gaps"])
 
 
+def _iso_date_only(value: object) -> object:
+    """YYYY-MM-DD only: pydantic would also read `0` as a Unix time (1970-01-01)."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("use YYYY-MM-DD")
+    return value
+
+
 @router.get("/{cluster_id}/gaps", response_model=ClusterGaps, responses=NOT_FOUND)
-def cluster_gaps(
+async def cluster_gaps(
+    request: Request,
     cluster_id: Annotated[
         str,
         Path(description="Cluster id or slug.", examples=["cluster:odense-robotics", "clean"]),
@@ -24,7 +36,21 @@ def cluster_gaps(
         str | None,
         Query(description="Only gaps under this model (id or slug).", examples=["market-test"]),
     ] = None,
-) -> ClusterGaps:
+    as_of: Annotated[
+        dt.date | None,
+        BeforeValidator(_iso_date_only),
+        Query(
+            description="The day agreements' validity is judged on (default: today).",
+            examples=["2026-12-01"],
+        ),
+    ] = None,
+    horizon_days: Annotated[
+        int,
+        Query(ge=0, le=3650, description="Days ahead within which an agreement is expiring."),
+    ] = 180,
+) -> Response:
     """The gaps in one cluster's partnerships (all models, or one), most urgent first, each
-    with its evidence and the actors that could close it."""
-    return answers.cluster_gaps(cluster_id, model)
+    with its evidence and the actors that could close it; as the CLI's `gaps --as-of
+    --horizon-days`. Sent with an ETag (304 to If-None-Match while the answer holds)."""
+    answer = await answers.cluster_gaps(cluster_id, model, as_of, horizon_days)
+    return cached_response(request, answer)

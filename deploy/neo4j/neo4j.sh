@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs a real Neo4j Community 5.26 server from its Maven Central jars, without Docker.
 #   deploy/neo4j/neo4j.sh fetch|start|stop|restart|status|logs
-# Listens on 127.0.0.1 only (Bolt 7687, HTTP 7474). Jars, data and logs live in
+# Listens on 127.0.0.1 only (Bolt 7687, HTTP 7474, Neo4j Browser at http://127.0.0.1:7474/browser/),
+# and advertises the ports it listens on (NEO4J_BOLT_PORT, NEO4J_HTTP_PORT). Jars, data and logs live in
 # deploy/neo4j/.run (ignored by git). Authentication is off unless NEO4J_PASSWORD is set:
 # then it is on, with user "neo4j" and that password (set on first start of a fresh store).
 set -euo pipefail
@@ -48,15 +49,19 @@ PY
 }
 
 fetch() {
-  if compgen -G "$lib_dir/neo4j-5.26.*.jar" >/dev/null; then
+  # The jars are fetched again when the pom changed since (a new version, the Browser added).
+  if compgen -G "$lib_dir/neo4j-5.26.*.jar" >/dev/null && cmp -s "$here/pom.xml" "$lib_dir/.pom.xml"; then
     return 0
   fi
   command -v mvn >/dev/null || die "Maven (mvn) is needed to fetch Neo4j; install it or set NEO4J_URI to a running server"
-  say "fetching Neo4j Community jars with Maven (cached in ~/.m2 for the next run)..."
-  local started=$SECONDS
+  say "fetching Neo4j Community jars and Neo4j Browser with Maven (cached in ~/.m2 for the next run)..."
+  local started=$SECONDS fresh=$lib_dir.fetching
+  rm -rf "$fresh"
   mvn -B -q -f "$here/pom.xml" "$dependency_plugin:copy-dependencies" \
-      -DoutputDirectory="$lib_dir" -DincludeScope=runtime \
+      -DoutputDirectory="$fresh" -DincludeScope=runtime \
     || die "Maven could not fetch the Neo4j jars (see the output above)"
+  cp "$here/pom.xml" "$fresh/.pom.xml"
+  rm -rf "$lib_dir" && mv "$fresh" "$lib_dir"  # no jar of an older pom stays on the class path
   say "fetched $(ls "$lib_dir" | wc -l) jars, $(du -sh "$lib_dir" | cut -f1), in $((SECONDS - started)) s"
 }
 
@@ -80,6 +85,18 @@ write_config() {
   if [[ -n ${NEO4J_PAGECACHE:-} ]]; then set_conf server.memory.pagecache.size "$NEO4J_PAGECACHE"; fi
   set_conf server.bolt.listen_address "127.0.0.1:$bolt_port"
   set_conf server.http.listen_address "127.0.0.1:$http_port"
+  # What the server tells clients to connect to (the Browser, Desktop, routing drivers): the
+  # ports it listens on, or they would reach another server on the default ports.
+  set_conf server.bolt.advertised_address "127.0.0.1:$bolt_port"
+  set_conf server.http.advertised_address "127.0.0.1:$http_port"
+  # NEO4J_SETTINGS_FILE: name=value lines applied last (the compose check starts the server with
+  # the settings the Docker image would write).
+  if [[ -n ${NEO4J_SETTINGS_FILE:-} ]]; then
+    local name value
+    while IFS='=' read -r name value; do
+      if [[ -n $name && $name != \#* ]]; then set_conf "$name" "$value"; fi
+    done <"$NEO4J_SETTINGS_FILE"
+  fi
 }
 
 java_flags=(

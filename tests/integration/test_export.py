@@ -6,6 +6,7 @@ from typing import Any
 import networkx as nx
 import pytest
 from rdflib import Graph
+from rdflib.namespace import SKOS
 
 from graph.graphml_export import write_graphml
 from graph.memory_store import MemoryStore
@@ -13,6 +14,7 @@ from graph.neo4j_store import Neo4jStore
 from graph.rdf_export import store_to_rdf, validate_rdf
 from graph.store import GraphStore
 from loaders.batch import write_batch
+from loaders.pipeline import load_bundled
 from loaders.rdf_source import batch_from_rdf, split_by_source
 from ontology.names import Label
 from ontology.schema import PG, load_schema, models_graph
@@ -74,3 +76,20 @@ def test_graphml_opens_in_networkx_with_every_node_and_edge(tmp_path: Path) -> N
     assert graph.number_of_edges() == counts.relationship_total
     assert graph.nodes["icdk:munich"]["label"] == Label.InnovationCentre
     assert graph.nodes["agreement:or-munich"]["valid_until"] == "2023-12-31"
+
+
+def test_names_are_language_tagged_labels_beside_the_ontology_terms() -> None:
+    store = MemoryStore()
+    load_bundled(store)
+    graph = store_to_rdf(store)
+    germany = load_schema().node_iri("country:DE")
+    labels = {(str(x), getattr(x, "language", "?")) for x in graph.objects(germany, SKOS.prefLabel)}
+    assert labels == {("Germany", "en"), ("Tyskland", "da")}
+    assert str(graph.value(germany, PG.nameDa)) == "Tyskland"  # the ontology's term, kept
+    # A proper name with no Danish form is a label in no particular language.
+    robotics = load_schema().node_iri("cluster:odense-robotics")
+    assert [
+        (str(x), getattr(x, "language", "?")) for x in graph.objects(robotics, SKOS.prefLabel)
+    ] == [("Odense Robotics", None)]
+    conforms, report = validate_rdf(graph)
+    assert conforms, report

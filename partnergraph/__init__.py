@@ -1,0 +1,1 @@
+"""partnergraph for Python users: `partnergraph.frames` gives the analyses as pandas DataFrames."""
