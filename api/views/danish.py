@@ -24,6 +24,9 @@ PROPOSAL_5 = (
     "skal prioriteres, hvilke markeder er de væsentlige osv.« (forslag 5)"
 )
 
+# spelled: the filters' headings, English words that are also node labels
+FILTER_HEADINGS = {"Model": "Model", "Market": "Marked"}
+
 ENGLISH: dict[str, str] = {
     "gap type role": "missing partner role",
     "gap type formality": "no formal agreement",
@@ -35,9 +38,11 @@ ENGLISH: dict[str, str] = {
     "severity low": "low",
     "purpose innovation": "Innovation-driven",
     "purpose market": "Market-driven",
-    "action missing-required-role": "Bring in a {role} in {market} for {model}: {whom}",
+    "action missing-required-role": (
+        "Bring in a partner as «{role}» in {market} for {model}: {whom}"
+    ),
     "action missing-required-role without candidates": (
-        "Find a {role} in {market} for {model}: none is in the graph yet"
+        "Find a partner as «{role}» in {market} for {model}: none is in the graph yet"
     ),
     "action not-recorded": "Record who takes part in «{subject}» ({model})",
     "action no-valid-agreement": "Formalise the collaboration with {whom} in {market}",
@@ -55,7 +60,7 @@ ENGLISH: dict[str, str] = {
     "action ad-hoc-funding": "Secure lasting funding for the partnership with {subject}",
     "action isolated-cluster": "Start working with another Danish cluster",
     "action single-broker": "Build direct ties to the clusters you only share {subject} with",
-    "action underused-actor": "Tell the clusters what the {role} offers",
+    "action underused-actor": "Tell the clusters what «{role}» offers",
     "cluster subtitle": (
         "{name}: partners, agreements and engagements. Dashed orange circles are gaps: partners "
         "a model needs that the cluster does not have, linked to the recommended candidates."
@@ -109,6 +114,9 @@ ENGLISH: dict[str, str] = {
     ),
     "proposal 3 quote": PROPOSAL_3,
     "proposal 5 quote": PROPOSAL_5,
+    "source report": (
+        "the report Modeller for styrket internationalisering (Cluster Excellence Denmark, 2021)"
+    ),
     "merged": "merged",
     "bankrupt": "bankrupt",
     "closed": "closed",
@@ -127,9 +135,9 @@ DANISH: dict[str, str] = {
     "severity low": "lav",
     "purpose innovation": "Innovationsdrevet",
     "purpose market": "Markedsdrevet",
-    "action missing-required-role": "Få en {role} med i {market} til {model}: {whom}",
+    "action missing-required-role": "Få en partner som »{role}« med i {market} til {model}: {whom}",
     "action missing-required-role without candidates": (
-        "Find en {role} i {market} til {model}: ingen findes i grafen endnu"
+        "Find en partner som »{role}« i {market} til {model}: ingen findes i grafen endnu"
     ),
     "action not-recorded": "Registrér, hvem der deltager i »{subject}« ({model})",
     "action no-valid-agreement": "Formalisér samarbejdet med {whom} i {market}",
@@ -147,7 +155,8 @@ DANISH: dict[str, str] = {
     "action ad-hoc-funding": "Sikr varig finansiering af partnerskabet med {subject}",
     "action isolated-cluster": "Indgå et samarbejde med en anden dansk klynge",
     "action single-broker": "Knyt direkte bånd til de klynger, I kun deler {subject} med",
-    "action underused-actor": "Fortæl klyngerne, hvad {role} tilbyder",
+    "action underused-actor": "Fortæl klyngerne, hvad »{role}« tilbyder",
+    "this support": "denne støtte",
     "cluster subtitle": (
         "{name}: partnere, aftaler og indsatser. Stiplede orange cirkler er mangler: partnere, "
         "som en model kræver, og som klyngen ikke har, forbundet med de anbefalede kandidater."
@@ -203,6 +212,9 @@ DANISH: dict[str, str] = {
     ),
     "proposal 3 quote": PROPOSAL_3,
     "proposal 5 quote": PROPOSAL_5,
+    "source report": (
+        "rapporten Modeller for styrket internationalisering (Cluster Excellence Denmark, 2021)"
+    ),
     "merged": "fusioneret",
     "bankrupt": "gået konkurs",
     "closed": "lukket",
@@ -213,8 +225,7 @@ DANISH: dict[str, str] = {
     "Search": "Søg",
     "name, city, source": "navn, by, kilde",
     "Type": "Type",
-    "Model": "Model",
-    "Market": "Marked",
+    **FILTER_HEADINGS,
     "Confidence": "Sikkerhed",
     "all": "alle",
     "sourced facts only": "kun kildebelagte fakta",

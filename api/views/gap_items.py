@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from api.views.lang import named, t
+from api.views.lang import mark_illustrative, named, t
 from graph.store import GraphStore
 from queries.findings import GAP_TYPES, SEVERITIES, Gap
 from queries.gaps import INACTIVE, find_gaps
@@ -54,7 +54,9 @@ def gap_item(store: GraphStore, gap: Gap) -> GapItem:
         model=name(gap.model),
         market=name(gap.market),
         action=action(gap, name, suggestions),
-        detail=ID_IN_TEXT.sub(lambda m: name(m.group(0)) or m.group(0), gap.sentence),
+        detail=mark_illustrative(
+            ID_IN_TEXT.sub(lambda m: name(m.group(0)) or m.group(0), gap.sentence)
+        ),
         candidates=tuple(suggestions),
     )
 
@@ -64,7 +66,7 @@ def action(gap: Gap, name: object, suggestions: list[str]) -> str:
     assert callable(name)
     whom = ", ".join(suggestions)
     values = {
-        "role": name(gap.missing_role).lower() if gap.missing_role else "",
+        "role": name(gap.missing_role) if gap.missing_role else t("this support"),
         "market": name(gap.market) or t("the market"),
         "model": name(gap.model),
         "subject": name(gap.subject),

@@ -142,6 +142,14 @@ def strip_illustrative(name: str) -> str:
     return ILLUSTRATIVE_SUFFIX.sub("", name)
 
 
+ILLUSTRATIVE_IN_TEXT = re.compile(r"\s*\(illustrative\)", re.IGNORECASE)
+
+
+def mark_illustrative(text: str) -> str:
+    """Names in a sentence lose their "(illustrative)" for the page's mark, `*`."""
+    return ILLUSTRATIVE_IN_TEXT.sub(" *", text)
+
+
 def day_text(value: object) -> str:
     """A stored date in the current language's form; other values as they are."""
     if isinstance(value, dt.date):
