@@ -104,3 +104,6 @@ def test_views_routes_serve_the_same_pages(bundled: MemoryStore) -> None:
         assert response.headers["content-type"].startswith("text/html")
         assert " * vis-network" in response.text  # self-contained, as the CLI writes it
     assert client.get("/views/clusters/nowhere").status_code == 404
+    assert '<html lang="da">' in client.get("/views/markets/DE").text  # Danish by default
+    assert '<html lang="en">' in client.get("/views/markets/DE?lang=en").text
+    assert client.get("/views/markets/DE?lang=fr").status_code == 422
