@@ -302,6 +302,7 @@ DANISH: dict[str, str] = {
     "Severity: {severity}": "Hast: {severity}",
     "Candidates: {names}": "Kandidater: {names}",
     "No candidate in the graph": "Ingen kandidat i grafen",
+    " ({count} such gaps)": " ({count} mangler af den slags)",
     "Missing partners (gaps)": "Manglende partnere",
     "Recommended candidates": "Anbefalede kandidater",
     "{name} could fill: {role}": "{name} kan udfylde: {role}",

@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
-from api.views.lang import named, t
+from rdflib.namespace import SKOS
+
+from api.views.lang import Lang, current, named, t
 from api.views.spec import ViewEdge, ViewNode
 from api.views.style import ILLUSTRATIVE_MARK, edge_caption, node_style
 from graph.store import GraphStore, StoredRelationship
-from ontology.names import Label, Rel
-from ontology.schema import load_schema
+from ontology.models import load_catalogue
+from ontology.names import PG, Label, Rel
+from ontology.schema import load_schema, models_graph
 from queries.gaps import INACTIVE
 from queries.validity import HISTORY, AgreementState, agreement_state, partnership_ended
 
@@ -50,6 +54,35 @@ def provenance_lines(props: dict[str, Any]) -> list[str]:
     else:
         lines.append(t("Confidence: {confidence}", confidence=t(str(confidence or "not stated"))))
     return lines
+
+
+def concept_name(concept_id: str) -> str:
+    """A model's or a partner role's name in the page's language, from the ontology (for a
+    relationship property that names one by id)."""
+    return _concept_names(current()).get(concept_id, concept_id)
+
+
+@cache
+def _concept_names(lang: Lang) -> dict[str, str]:
+    catalogue = load_catalogue()
+    english = {m.id: m.name for m in catalogue.models.values()}
+    english |= {r.id: r.name for r in catalogue.roles.values()}
+    if lang == Lang.en:
+        return english
+    graph = models_graph()
+    danish = {}
+    for subject, identifier in graph.subject_objects(PG.identifier):
+        name = graph.value(subject, PG.nameDa) or next(
+            (
+                o
+                for o in graph.objects(subject, SKOS.prefLabel)
+                if getattr(o, "language", "") == "da"
+            ),
+            None,
+        )
+        if name is not None and str(identifier) in english:
+            danish[str(identifier)] = str(name)[:1].upper() + str(name)[1:]
+    return english | danish
 
 
 def is_inactive(props: dict[str, Any]) -> bool:
@@ -119,7 +152,7 @@ def view_edge(
     for key in ("kind", "start", "end", "model", "role"):
         value = rel.properties.get(key)
         if value is not None:
-            shown = names.get(str(value), str(value)) if key in ("model", "role") else value
+            shown = concept_name(str(value)) if key in ("model", "role") else value
             lines.append(f"{t(key.capitalize())}: {t(str(shown))}")
     lines += list(extra)
     lines += provenance_lines(rel.properties)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from api.views.facts import node_name
-from api.views.lang import num, t
+from api.views.gap_items import gap_item
+from api.views.lang import Lang, current, num, t
 from api.views.spec import Candidate, MissingPartner
 from graph.store import GraphStore
 from queries.findings import Gap
@@ -36,7 +37,9 @@ def missing_partners(store: GraphStore, cluster_id: str) -> list[MissingPartner]
             if (model, market) not in recommended:
                 recommended[(model, market)] = _by_role(store, cluster_id, model, market)
             candidates = recommended[(model, market)].get(role, [])
-        sentence = first.sentence + (f" ({len(gaps)} such gaps)" if len(gaps) > 1 else "")
+        # On a Danish page the suggested action, in Danish; the analysis' sentence is English.
+        said = gap_item(store, first).action if current() == Lang.da else first.sentence
+        sentence = said + (t(" ({count} such gaps)", count=len(gaps)) if len(gaps) > 1 else "")
         missing.append(
             MissingPartner(
                 role,

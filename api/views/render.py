@@ -98,6 +98,7 @@ def build_network(view: View) -> tuple[Network, list[dict[str, Any]]]:
             "borderWidth": 1,
             "font": {"size": label_size(node, view, degree[node.id], zoom)},
             "pgRank": importance(node, view, degree[node.id]),
+            "pgGroup": node.group_key,
             "pgType": node.type,
             "pgIllustrative": node.illustrative,
             **{key: sorted(values) for key, values in facets.get(node.id, {}).items()},
@@ -135,6 +136,7 @@ def build_network(view: View) -> tuple[Network, list[dict[str, Any]]]:
             "y": c.y,
             "size": round(22 * zoom),
             "colour": darker(node_style(c.key).colour),
+            "key": c.key,
         }
         for c in layout.captions
         if c.count > 1  # a lone shape's label and the legend say its type already

@@ -183,8 +183,11 @@ def test_search_filters_and_focus_change_what_is_drawn(browser: Any, packs: dict
         return [n for n in visible() if n["id"] != centre]
 
     painted_all = page.evaluate(PAINTED)
+    captions_all = page.evaluate("window.partnergraphCaptions.length")
     page.fill("#search", "innovation centre")
     found = others()
+    # captions only for the groups still drawn
+    assert page.evaluate("window.partnergraphCaptions.length") < captions_all
     assert 0 < len(found) < total - 1
     assert all("innovation centre" in (n["label"] + n.get("title", "")).lower() for n in found)
     assert page.evaluate(PAINTED) < painted_all  # less is drawn

@@ -72,8 +72,11 @@ def test_numbers_and_dates_in_each_languages_form() -> None:
 def test_readers_see_names_not_ids_and_countries_are_not_renamed(packs: dict[str, Path]) -> None:
     for folder in packs.values():
         for page in [folder / "index.html", *folder.glob("clusters/*.html")]:
-            text = visible_text(page.read_text(encoding="utf-8"))
+            html = page.read_text(encoding="utf-8")
+            text = visible_text(html)
             assert not RAW_ID.search(text), (page, RAW_ID.search(text))
+            # tooltips name a line's model and role too
+            assert not re.search(r"(Model|Role|Rolle): (model|role):", html), page
             assert "(illustrative)" not in text, page
         index = visible_text((folder / "index.html").read_text(encoding="utf-8"))
         assert " shapes" not in index and " figurer" not in index
