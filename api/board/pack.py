@@ -1,25 +1,31 @@
 """The board pack: a static, offline folder of views for the InternationaliseringsBoard.
 
-index.html links the ecosystem view and every cluster, model and market view and holds the gap
-summary; the pages read vis-network from assets/ (one copy) and work from a file URL.
+index.html holds the gap summary, the market coverage matrix and who offers what, and links the
+ecosystem view and every cluster, model and market view; the pages read vis-network from assets/
+(one copy) and work from a file URL. Danish by default, English on request.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from api.board import strategy
 from api.board.index import PageLink, Section, render_index
-from api.board.summary import gap_summary
-from api.views import Table, render_html, write_assets
+from api.board.summary import SummaryRow, gap_summary
+from api.views import render_html, write_assets
 from api.views.gaps import missing_partners
+from api.views.lang import DEFAULT_LANG, Lang, current, date, named, num, speaking, t
 from api.views.pages import MissingFor, ViewKind, build_view
 from graph.store import GraphStore
 from ontology.names import Label, Rel
+from queries.findings import SEVERITIES
 
-Summary = Callable[[GraphStore, Sequence[str]], Table]
+Summary = Callable[[GraphStore, Sequence[str]], list[SummaryRow]]
 FOLDERS = {ViewKind.cluster: "clusters", ViewKind.model: "models", ViewKind.market: "markets"}
 
 
@@ -47,17 +53,43 @@ def reached_countries(store: GraphStore) -> list[str]:
     return sorted(reached)
 
 
+def sorted_clusters(store: GraphStore) -> list[dict[str, Any]]:
+    return sorted(store.nodes(Label.Cluster), key=lambda n: str(n.get("name")).casefold())
+
+
+def strategy_parts(store: GraphStore, summary: Summary = gap_summary) -> dict[str, Any]:
+    """What the index and the meeting report share: the gap summary and the country pictures."""
+    return {
+        "summary": summary(store, [c["id"] for c in sorted_clusters(store)]),
+        "severities": SEVERITIES,
+        "coverage": strategy.matrix(store),
+        "offers": strategy.offers(store),
+    }
+
+
+def pack_intro(today: dt.date) -> str:
+    return t("board intro", day=date(today, current()))
+
+
 def write_board(
     store: GraphStore,
     out: Path,
     missing_for: MissingFor = missing_partners,
     summary: Summary = gap_summary,
+    lang: Lang | str = DEFAULT_LANG,
+) -> BoardPack:
+    with speaking(lang):
+        return _write_board(store, out, missing_for, summary)
+
+
+def _write_board(
+    store: GraphStore, out: Path, missing_for: MissingFor, summary: Summary
 ) -> BoardPack:
     out.mkdir(parents=True, exist_ok=True)
     write_assets(out / "assets")
     pack = BoardPack(out / "index.html")
 
-    def write(kind: ViewKind, node_id: str | None, path: Path) -> PageLink:
+    def write(kind: ViewKind, node_id: str | None, path: Path, note: str = "") -> PageLink:
         depth = len(path.relative_to(out).parts) - 1
         up = "../" * depth
         view = build_view(store, kind, node_id, missing_for)
@@ -65,47 +97,59 @@ def write_board(
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(html, encoding="utf-8")
         pack.pages.append(path)
-        note = f"{len(view.nodes)} shapes" + (", aggregated" if view.aggregation else "")
+        if not note and kind != ViewKind.cluster:
+            actors = sum(1 for n in view.nodes if n.id != view.centre)
+            note = t("{count} shown", count=num(actors))
         return PageLink(path.relative_to(out).as_posix(), view.title, note)
 
-    clusters = sorted(store.nodes(Label.Cluster), key=lambda n: str(n.get("name")))
+    parts = strategy_parts(store, summary)
+    counts = {row.cluster: row for row in parts["summary"]}
     models = sorted(store.nodes(Label.Model), key=lambda n: int(n.get("number") or 0))
     sections = [
-        Section("The whole ecosystem", (write(ViewKind.ecosystem, None, out / "ecosystem.html"),)),
         Section(
-            "Clusters: partners, agreements, engagements and gaps",
+            t("The whole ecosystem"), (write(ViewKind.ecosystem, None, out / "ecosystem.html"),)
+        ),
+        Section(
+            t("Clusters: partners, agreements, engagements and gaps"),
             tuple(
-                write(ViewKind.cluster, c["id"], out / "clusters" / file_name(c["id"]))
-                for c in clusters
+                write(
+                    ViewKind.cluster,
+                    c["id"],
+                    out / "clusters" / file_name(c["id"]),
+                    _cluster_note(counts.get(c["id"])),
+                )
+                for c in sorted_clusters(store)
             ),
         ),
         Section(
-            "The four models: who takes part and how",
+            t("The four models: who takes part and how"),
             tuple(
                 write(ViewKind.model, m["id"], out / "models" / file_name(m["id"])) for m in models
             ),
         ),
         Section(
-            "Markets: Danish actors present and the clusters that reach them",
+            t("Markets: Danish actors present and the clusters that reach them"),
             tuple(
                 write(ViewKind.market, c, out / "markets" / file_name(c))
-                for c in reached_countries(store)
+                for c in sorted(reached_countries(store), key=lambda c: named(store.get_node(c)))
             ),
         ),
     ]
-    table = summary(store, [c["id"] for c in clusters])
     html = render_index(
-        "partnergraph board pack",
-        "Interactive views of the Danish cluster organisations' international partnerships, "
-        "for the InternationaliseringsBoard. Every page works offline; open a view, hover a "
-        "shape or a line for its facts and their source.",
+        t("The InternationaliseringsBoard's overview"),
+        pack_intro(dt.date.today()),
         sections,
-        [table],
-        [
-            f"{len(pack.pages)} views. Gaps are partnerships a model needs that a cluster lacks; "
-            "each cluster's page draws them as dashed missing partners with recommended "
-            "candidates. Facts marked * are illustrative, not sourced.",
-        ],
+        notes=[t("board note", views=num(len(pack.pages)))],
+        **parts,
     )
     pack.index.write_text(html, encoding="utf-8")
     return pack
+
+
+def _cluster_note(row: SummaryRow | None) -> str:
+    if row is None:
+        return ""
+    if row.inactive:
+        return row.state
+    high = row.by_severity.get("high", 0)
+    return t("{count} gaps ({high} urgent)", count=num(row.count), high=num(high))

@@ -22,6 +22,7 @@ def view(
     kind: Annotated[str, typer.Argument(help="ecosystem | cluster | model | market")],
     target: Annotated[str | None, typer.Argument(help="Id for cluster/model/market.")] = None,
     out: Annotated[Path, typer.Option(help="HTML file to write.")] = Path("view.html"),
+    lang: Annotated[str, typer.Option(help="Language of the page: da (default) or en.")] = "da",
 ) -> None:
     """Write one interactive graph view as a self-contained HTML page.
 
@@ -43,7 +44,7 @@ def view(
     with store_errors():
         store = open_configured()
         try:
-            html = view_page(store, view_kind, target, missing_partners)
+            html = view_page(store, view_kind, target, missing_partners, _language(lang))
         except MissingTarget as error:
             fail(str(error), code=2)
         except UnknownIdError as error:
@@ -60,17 +61,44 @@ def view(
     )
 
 
-def board(out: Annotated[Path, typer.Option(help="Folder to write.")] = Path("board")) -> None:
-    """Write the static, offline board pack: every view plus an index page."""
-    from api.board import write_board  # the view stack is only needed here
+def _language(lang: str) -> str:
+    """`da` or `en` (any case), else a usage error (exit 2)."""
+    if lang.lower() not in ("da", "en"):
+        fail(f"unknown language {lang!r}: choose da or en", code=2)
+    return lang.lower()
 
+
+def board(
+    out: Annotated[Path, typer.Option(help="Folder to write.")] = Path("board"),
+    lang: Annotated[str, typer.Option(help="Language of the pages: da (default) or en.")] = "da",
+    pdf: Annotated[
+        Path | None,
+        typer.Option(help="Also print the meeting report to this PDF (needs Chromium)."),
+    ] = None,
+) -> None:
+    """Write the static, offline board pack: every view plus an index page.
+
+    With --pdf, also the meeting report for a board meeting: the gap summary, the market
+    coverage matrix, who offers what, each cluster's gaps and next steps, and the sources.
+    """
+    from api.board import write_board  # the view stack is only needed here
+    from api.board.report import PdfError, write_pdf
+
+    language = _language(lang)
     check_out_folder(out)
     with store_errors(), writing(out):
         store = open_configured()
         try:
-            pack = write_board(store, out)
+            pack = write_board(store, out, lang=language)
+            if pdf is not None:
+                try:
+                    write_pdf(store, pdf, language)
+                except PdfError as error:
+                    fail(str(error), code=1)
         finally:
             store.close()
+    if pdf is not None:
+        console.print(f"Wrote the meeting report to {pdf}.", highlight=False, soft_wrap=True)
     console.print(
         f"Wrote the board pack: {len(pack.pages)} views and an index to {out}/. "
         f"Open {pack.index.resolve().as_uri()} in a browser (works offline).",

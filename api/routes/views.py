@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 
 from api.routes.common import NOT_FOUND
 from api.views.gaps import missing_partners
+from api.views.lang import DEFAULT_LANG, Lang
 from api.views.pages import ViewKind, view_page
 from graph.store import GraphStore
 
@@ -29,37 +30,49 @@ def _store(request: Request) -> GraphStore:
     return store
 
 
-async def _page(request: Request, kind: ViewKind, target: str | None) -> HTMLResponse:
-    html = await run_in_threadpool(view_page, _store(request), kind, target, missing_partners)
+Language = Annotated[
+    Lang, Query(description="The page's language: da (Danish, the default) or en (English).")
+]
+
+
+async def _page(
+    request: Request, kind: ViewKind, target: str | None, lang: Lang = DEFAULT_LANG
+) -> HTMLResponse:
+    html = await run_in_threadpool(view_page, _store(request), kind, target, missing_partners, lang)
     return HTMLResponse(html)
 
 
 @router.get("/ecosystem", responses=HTML_PAGE)
-async def ecosystem(request: Request) -> HTMLResponse:
+async def ecosystem(request: Request, lang: Language = DEFAULT_LANG) -> HTMLResponse:
     """Every actor and their partnerships, grouped by type (HTML, works offline)."""
-    return await _page(request, ViewKind.ecosystem, None)
+    return await _page(request, ViewKind.ecosystem, None, lang)
 
 
 @router.get("/clusters/{cluster_id}", responses={**HTML_PAGE, **NOT_FOUND})
 async def cluster(
     request: Request,
     cluster_id: Annotated[str, Path(examples=["odense-robotics", "cluster:clean"])],
+    lang: Language = DEFAULT_LANG,
 ) -> HTMLResponse:
-    """One cluster's partners, agreements, engagements and gaps (HTML)."""
-    return await _page(request, ViewKind.cluster, cluster_id)
+    """One cluster's partners, agreements, engagements, gaps and portfolio (HTML)."""
+    return await _page(request, ViewKind.cluster, cluster_id, lang)
 
 
 @router.get("/models/{model_id}", responses={**HTML_PAGE, **NOT_FOUND})
 async def model(
-    request: Request, model_id: Annotated[str, Path(examples=["market-test"])]
+    request: Request,
+    model_id: Annotated[str, Path(examples=["market-test"])],
+    lang: Language = DEFAULT_LANG,
 ) -> HTMLResponse:
     """Who takes part in one of the four models and how (HTML)."""
-    return await _page(request, ViewKind.model, model_id)
+    return await _page(request, ViewKind.model, model_id, lang)
 
 
 @router.get("/markets/{market}", responses={**HTML_PAGE, **NOT_FOUND})
 async def market(
-    request: Request, market: Annotated[str, Path(examples=["DE", "hotspot:munich"])]
+    request: Request,
+    market: Annotated[str, Path(examples=["DE", "hotspot:munich"])],
+    lang: Language = DEFAULT_LANG,
 ) -> HTMLResponse:
     """A country (ISO code) or hotspot: Danish actors there and the clusters reaching it (HTML)."""
-    return await _page(request, ViewKind.market, market)
+    return await _page(request, ViewKind.market, market, lang)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from api.views.lang import num, t
 from api.views.spec import AGGREGATE, View, ViewEdge, ViewNode
 from api.views.style import node_style
 from ontology.names import Label
@@ -61,9 +62,13 @@ def cap_view(view: View, cap: int = NODE_CAP) -> View:
     if len(nodes) > cap:
         nodes, edges, whole = _count_whole_types(nodes, edges, cap)
         steps += whole
-    sentence = (
-        f"This view holds {total:,} nodes, more than the {cap:,} a browser draws comfortably, "
-        f"so it shows {len(nodes):,}: " + "; ".join(steps) + ". Hover a yellow box for its count."
+    sentence = t(
+        "This view holds {total} nodes, more than the {cap} a browser draws comfortably, so it "
+        "shows {shown}: {steps}. Hover a yellow box for its count.",
+        total=num(total),
+        cap=num(cap),
+        shown=num(len(nodes)),
+        steps="; ".join(steps),
     )
     return View(
         view.kind,
@@ -75,6 +80,9 @@ def cap_view(view: View, cap: int = NODE_CAP) -> View:
         [*view.notes],
         sentence,
         list(view.tables),
+        list(view.gap_items),
+        view.gap_state,
+        view.portfolio,
     )
 
 
@@ -128,7 +136,12 @@ def _count_per_anchor(
         )
         replaced.update(dict.fromkeys(ids, box_id))
     kept = [n for n in nodes if n.id not in targets] + boxes
-    step = f"{len(targets):,} {caption} counted per cluster in {len(boxes):,} boxes"
+    step = t(
+        "{count} {caption} counted per cluster in {boxes} boxes",
+        count=num(len(targets)),
+        caption=caption,
+        boxes=num(len(boxes)),
+    )
     return kept, _merge_edges(edges, replaced), step
 
 
@@ -150,6 +163,8 @@ def _count_whole_types(
             ViewNode(box_id, f"{len(ids):,} {group}", AGGREGATE, (f"{len(ids):,} {group}",))
         )
         count -= len(ids) - 1
-        steps.append(f"all {len(ids):,} of '{group}' counted in one box")
+        steps.append(
+            t("all {count} of '{group}' counted in one box", count=num(len(ids)), group=group)
+        )
     kept = [n for n in nodes if n.id not in replaced] + boxes
     return kept, _merge_edges(edges, replaced), steps

@@ -9,16 +9,19 @@ from collections.abc import Callable, Sequence
 from api.views.facts import (
     agreement_style,
     cities,
+    is_inactive,
     label_of,
     partnership_style,
     view_edge,
     view_node,
 )
+from api.views.gap_items import cluster_gap_items
+from api.views.lang import named, num, t
+from api.views.portfolio import portfolio_cells
 from api.views.spec import (
     AGGREGATE,
     MISSING,
     MissingPartner,
-    Table,
     UnknownNode,
     View,
     ViewEdge,
@@ -70,35 +73,44 @@ def cluster_view(
         elif r.type == Rel.PARTY_TO and add(other):
             edges.append(view_edge(r, agreement_style(hood.nodes[other], today), names))
         elif r.type == Rel.UNDERTAKES and add(other):
-            edges.append(view_edge(r, "project", names, ("Undertakes this engagement",)))
+            edges.append(view_edge(r, "project", names, (t("Undertakes this engagement"),)))
         elif r.type == Rel.TARGETS_MARKET and add(other):
             edges.append(view_edge(r, "targets", names))
         elif r.type in (Rel.PART_OF, Rel.ANCHORED_IN) and add(other):
-            edges.append(view_edge(r, "structure", names, (r.type.replace("_", " "),)))
+            edges.append(view_edge(r, "structure", names, (t(r.type.replace("_", " ")),)))
         elif r.type == Rel.MEMBER_OF and len(members) <= MEMBERS_DRAWN and add(other):
-            edges.append(view_edge(r, "structure", names, ("Member of the cluster",)))
+            edges.append(view_edge(r, "structure", names, (t("Member of the cluster"),)))
     if len(members) > MEMBERS_DRAWN:
         box = f"aggregate:members:{cluster_id}"
         nodes[box] = ViewNode(
             box,
-            f"{len(members):,} members",
+            t("{count} members", count=num(len(members))),
             AGGREGATE,
-            (f"{len(members):,} member organisations, counted, not drawn",),
+            (t("{count} member organisations, counted, not drawn", count=num(len(members))),),
         )
-        edges.append(ViewEdge(box, cluster_id, "counted", (f"{len(members):,} memberships",)))
+        edges.append(
+            ViewEdge(
+                box, cluster_id, "counted", (t("{count} memberships", count=num(len(members))),)
+            )
+        )
     edges += _second_hop(store, nodes, names, add, today)
     edges += _missing_partners(store, cluster_id, missing, nodes, names, add)
     edges = list({(e.start, e.end, e.style): e for e in edges}.values())  # 2nd hop meets 1st
-    name = str(cluster.get("name", cluster_id))
+    name = named(cluster, cluster_id)
+    items, state = cluster_gap_items(store, cluster_id)
     return View(
         "cluster",
         name,
-        f"{name}: partners, agreements and engagements. Dashed orange circles are gaps: partners "
-        "a model needs that the cluster does not have, linked to the recommended candidates.",
+        t("cluster subtitle", name=name),
         list(nodes.values()),
         edges,
         centre=cluster_id,
-        tables=[_gap_table(missing)] if missing else [],
+        notes=[t("inactive cluster note", status=t(str(cluster["status"])))]
+        if is_inactive(cluster)
+        else [],
+        gap_items=items,
+        gap_state=state or "",
+        portfolio=portfolio_cells(store, cluster_id),
     )
 
 
@@ -154,33 +166,34 @@ def _missing_partners(
         node_id = f"missing:{gap.role}:{gap.model or 'any'}:{gap.market or 'any'}"
         if node_id not in nodes:
             model = store.get_node(gap.model) if gap.model else None
-            under = f" under {model.get('name')}" if model else ""
-            where = f" in {gap.market_name}" if gap.market_name else ""
+            under = t(" under {model}", model=named(model)) if model else ""
+            where = t(" in {market}", market=gap.market_name) if gap.market_name else ""
             nodes[node_id] = ViewNode(
                 node_id,
-                f"missing: {gap.role_name}" + (f" ({gap.market_name})" if gap.market_name else ""),
+                t("missing: {role}", role=gap.role_name)
+                + (f" ({gap.market_name})" if gap.market_name else ""),
                 MISSING,
                 (
-                    f"Missing partner: {gap.role_name}{where}{under}",
-                    f"Severity: {gap.severity}",
+                    t("Missing partner: {role}", role=gap.role_name) + where + under,
+                    t("Severity: {severity}", severity=t(f"severity {gap.severity}")),
                     gap.sentence,
                     *(
-                        [f"Candidates: {', '.join(c.name for c in gap.candidates)}"]
+                        [t("Candidates: {names}", names=", ".join(c.name for c in gap.candidates))]
                         if gap.candidates
-                        else ["No candidate in the graph"]
+                        else [t("No candidate in the graph")]
                     ),
                 ),
-                group="Missing partners (gaps)",
+                group=t("Missing partners (gaps)"),
             )
             edges.append(ViewEdge(cluster_id, node_id, "gap", (gap.sentence,)))
         for candidate in gap.candidates:
-            if candidate.id not in nodes and not add(candidate.id, CANDIDATES_GROUP):
+            if candidate.id not in nodes and not add(candidate.id, t(CANDIDATES_GROUP)):
                 nodes[candidate.id] = ViewNode(
                     candidate.id,
                     candidate.name,
                     candidate.type,
-                    (candidate.name, f"Type: {node_style(candidate.type).caption}"),
-                    group=CANDIDATES_GROUP,
+                    (candidate.name, t("Type: {type}", type=node_style(candidate.type).caption)),
+                    group=t(CANDIDATES_GROUP),
                 )
             edges.append(
                 ViewEdge(
@@ -188,27 +201,9 @@ def _missing_partners(
                     candidate.id,
                     "candidate",
                     (
-                        f"{candidate.name} could fill: {gap.role_name}",
+                        t("{name} could fill: {role}", name=candidate.name, role=gap.role_name),
                         *([candidate.reason] if candidate.reason else []),
                     ),
                 )
             )
     return edges
-
-
-def _gap_table(missing: Sequence[MissingPartner]) -> Table:
-    return Table(
-        "Gaps drawn as missing partners",
-        ("severity", "missing role", "model", "where", "what is missing", "candidates"),
-        tuple(
-            (
-                gap.severity,
-                gap.role_name,
-                gap.model or "",
-                gap.market_name or gap.market or "",
-                gap.sentence,
-                ", ".join(c.name for c in gap.candidates) or "none in the graph",
-            )
-            for gap in missing
-        ),
-    )

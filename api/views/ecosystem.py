@@ -12,6 +12,7 @@ from api.views.facts import (
     view_edge,
     view_node,
 )
+from api.views.lang import day_text, named, num, t
 from api.views.spec import View, ViewEdge, ViewNode
 from graph.store import GraphStore
 from ontology.names import Label, Rel
@@ -36,13 +37,12 @@ def ecosystem_view(store: GraphStore, today: dt.date | None = None) -> View:
     for rel_type in STRUCTURE:
         for rel in store.relationships(rel_type):
             if rel.start in nodes and rel.end in nodes:
-                edges.append(view_edge(rel, "structure", names, (rel_type.replace("_", " "),)))
+                edges.append(view_edge(rel, "structure", names, (t(rel_type.replace("_", " ")),)))
     edges += _agreement_edges(store, nodes, names, today)
     return View(
         "ecosystem",
-        "The partnership ecosystem",
-        f"{len(nodes):,} actors and {len(edges):,} links, grouped by type. "
-        "Hover a shape or a line for its facts and their source; scroll to zoom, drag to move.",
+        t("The partnership ecosystem"),
+        t("ecosystem subtitle", actors=num(len(nodes)), links=num(len(edges))),
         list(nodes.values()),
         edges,
     )
@@ -63,11 +63,11 @@ def _agreement_edges(
         agreement = agreements.get(agreement_id, {"id": agreement_id})
         style = agreement_style(agreement, today)
         lines = [
-            str(agreement.get("name", agreement_id)),
-            f"Agreement status: {agreement.get('status', 'not stated')}",
+            named(agreement, agreement_id),
+            t("Agreement status: {status}", status=t(str(agreement.get("status", "not stated")))),
         ]
         if agreement.get("valid_until"):
-            lines.append(f"Valid until: {agreement['valid_until']}")
+            lines.append(t("Valid until: {day}", day=day_text(agreement["valid_until"])))
         lines += provenance_lines(agreement)
         for other in members[1:]:
             edges.append(

@@ -5,22 +5,27 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
+from rdflib.namespace import SKOS
+
+from api.views.lang import Lang, current, named, t
 from api.views.spec import ViewEdge, ViewNode
-from api.views.style import EDGE_STYLES, ILLUSTRATIVE_MARK, node_style
+from api.views.style import ILLUSTRATIVE_MARK, edge_caption, node_style
 from graph.store import GraphStore, StoredRelationship
-from ontology.names import Label, Rel
-from ontology.schema import load_schema
+from ontology.models import load_catalogue
+from ontology.names import PG, Label, Rel
+from ontology.schema import load_schema, models_graph
+from queries.gaps import INACTIVE
 from queries.validity import HISTORY, AgreementState, agreement_state, partnership_ended
 
 ILLUSTRATIVE = "illustrative"
 
 
 def node_name(store: GraphStore, node_id: str) -> str:
-    """The stored node's name, else its id."""
-    node = store.get_node(node_id)
-    return str(node.get("name", node_id)) if node else node_id
+    """The stored node's name in the page's language, else its id."""
+    return named(store.get_node(node_id), node_id)
 
 
 def label_of(node_id: str) -> str:
@@ -29,7 +34,7 @@ def label_of(node_id: str) -> str:
 
 def cities(store: GraphStore) -> dict[str, str]:
     """{actor id: city name} from LOCATED_IN."""
-    names = {n["id"]: n.get("name", n["id"]) for n in store.nodes(Label.City)}
+    names = {n["id"]: named(n) for n in store.nodes(Label.City)}
     return {r.start: names.get(r.end, r.end) for r in store.relationships(Rel.LOCATED_IN)}
 
 
@@ -38,17 +43,51 @@ def is_illustrative(props: dict[str, Any]) -> bool:
 
 
 def provenance_lines(props: dict[str, Any]) -> list[str]:
-    lines = [f"Source: {props.get('source', 'not stated')}"]
+    lines = [t("Source: {source}", source=props.get("source") or t("not stated"))]
     if props.get("section"):
-        lines.append(f"Section: {props['section']}")
+        lines.append(t("Section: {section}", section=props["section"]))
     if props.get("url"):
         lines.append(f"URL: {props['url']}")
-    confidence = props.get("confidence", "not stated")
+    confidence = props.get("confidence")
     if confidence == ILLUSTRATIVE:
-        lines.append("ILLUSTRATIVE: not a sourced fact (marked * and drawn faded)")
+        lines.append(t("ILLUSTRATIVE: not a sourced fact (marked * and drawn faded)"))
     else:
-        lines.append(f"Confidence: {confidence}")
+        lines.append(t("Confidence: {confidence}", confidence=t(str(confidence or "not stated"))))
     return lines
+
+
+def concept_name(concept_id: str) -> str:
+    """A model's or a partner role's name in the page's language, from the ontology (for a
+    relationship property that names one by id)."""
+    return _concept_names(current()).get(concept_id, concept_id)
+
+
+@cache
+def _concept_names(lang: Lang) -> dict[str, str]:
+    catalogue = load_catalogue()
+    english = {m.id: m.name for m in catalogue.models.values()}
+    english |= {r.id: r.name for r in catalogue.roles.values()}
+    if lang == Lang.en:
+        return english
+    graph = models_graph()
+    danish = {}
+    for subject, identifier in graph.subject_objects(PG.identifier):
+        name = graph.value(subject, PG.nameDa) or next(
+            (
+                o
+                for o in graph.objects(subject, SKOS.prefLabel)
+                if getattr(o, "language", "") == "da"
+            ),
+            None,
+        )
+        if name is not None and str(identifier) in english:
+            danish[str(identifier)] = str(name)[:1].upper() + str(name)[1:]
+    return english | danish
+
+
+def is_inactive(props: dict[str, Any]) -> bool:
+    """An actor that has stopped (a merged or bankrupt cluster, a closed office)."""
+    return props.get("status") in INACTIVE
 
 
 def view_node(
@@ -59,20 +98,25 @@ def view_node(
     group: str = "",
 ) -> ViewNode:
     """A stored node as drawn: its name on the canvas, the facts behind it on hover."""
-    name = str(props.get("name") or props["id"])
+    name = named(props, props["id"])
     illustrative = is_illustrative(props)
-    lines = [name, f"Type: {node_style(label).caption}"]
+    lines = [name, t("Type: {type}", type=node_style(label).caption)]
     if city:
-        lines.append(f"City: {city}")
+        lines.append(t("City: {city}", city=city))
+    inactive = is_inactive(props)
+    if inactive:
+        lines.append(t("Status: {status}", status=t(str(props["status"]))))
     lines += list(extra)
     lines += provenance_lines(props)
+    mark = f" ({t(str(props['status']))})" if inactive else ""
     return ViewNode(
         props["id"],
-        _short(name) + (ILLUSTRATIVE_MARK if illustrative else ""),
+        _short(name) + mark + (ILLUSTRATIVE_MARK if illustrative else ""),
         label,
         tuple(lines),
         illustrative,
         group,
+        inactive=inactive,
     )
 
 
@@ -104,10 +148,12 @@ def view_edge(
 ) -> ViewEdge:
     """A stored relationship as drawn, with what it is and where the fact comes from on hover."""
     head = f"{names.get(rel.start, rel.start)} - {names.get(rel.end, rel.end)}"
-    lines = [head, EDGE_STYLES[style].caption]
+    lines = [head, edge_caption(style)]
     for key in ("kind", "start", "end", "model", "role"):
-        if rel.properties.get(key) is not None:
-            lines.append(f"{key.capitalize()}: {rel.properties[key]}")
+        value = rel.properties.get(key)
+        if value is not None:
+            shown = concept_name(str(value)) if key in ("model", "role") else value
+            lines.append(f"{t(key.capitalize())}: {t(str(shown))}")
     lines += list(extra)
     lines += provenance_lines(rel.properties)
     return ViewEdge(rel.start, rel.end, style, tuple(lines), is_illustrative(rel.properties), label)

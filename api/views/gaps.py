@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from api.views.facts import node_name
+from api.views.gap_items import gap_item
+from api.views.lang import Lang, current, num, t
 from api.views.spec import Candidate, MissingPartner
 from graph.store import GraphStore
 from queries.findings import Gap
@@ -28,14 +30,16 @@ def missing_partners(store: GraphStore, cluster_id: str) -> list[MissingPartner]
     for (role, model, market), gaps in grouped.items():
         first = gaps[0]
         candidates = [
-            Candidate(a.id, a.name, a.type, "suggested by the gap analysis")
+            Candidate(a.id, a.name, a.type, t("suggested by the gap analysis"))
             for a in first.suggestions
         ]
         if not candidates and model:
             if (model, market) not in recommended:
                 recommended[(model, market)] = _by_role(store, cluster_id, model, market)
             candidates = recommended[(model, market)].get(role, [])
-        sentence = first.sentence + (f" ({len(gaps)} such gaps)" if len(gaps) > 1 else "")
+        # On a Danish page the suggested action, in Danish; the analysis' sentence is English.
+        said = gap_item(store, first).action if current() == Lang.da else first.sentence
+        sentence = said + (t(" ({count} such gaps)", count=len(gaps)) if len(gaps) > 1 else "")
         missing.append(
             MissingPartner(
                 role,
@@ -60,7 +64,7 @@ def _by_role(
         return {}
     by_role: defaultdict[str, list[Candidate]] = defaultdict(list)
     for rec in result.recommendations:
-        reason = f"score {rec.score:.2f}: " + "; ".join(rec.reasons[:2])
+        reason = t("score {score}", score=num(rec.score, 2)) + ": " + "; ".join(rec.reasons[:2])
         by_role[rec.fills_role].append(
             Candidate(rec.actor.id, rec.actor.name, rec.actor.type, reason)
         )

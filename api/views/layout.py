@@ -17,6 +17,7 @@ from api.views.spec import ViewEdge, ViewNode
 SPACING = 70.0  # pixels between neighbouring nodes in a disc (more in small views: labels)
 ROOMY = 150  # views up to this many nodes get twice the spacing, so labels do not overlap
 GROUP_GAP = 90.0  # pixels between discs
+KEY_ROOM = 3.0  # a large view's key groups (clusters, ICDKs) get this much more room: labels
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 
@@ -25,6 +26,8 @@ class Caption:
     text: str
     x: float
     y: float
+    count: int = 0  # the shapes in its group
+    key: str = ""  # the group's key (a node type unless the view names its groups)
 
 
 @dataclass
@@ -55,8 +58,10 @@ def grouped_layout(
     edges: Sequence[ViewEdge],
     captions: dict[str, str],
     centre: str | None = None,
+    key_groups: frozenset[str] = frozenset(),
 ) -> Layout:
-    """Discs per group on a ring; `centre` (if given) alone in the middle."""
+    """Discs per group on a ring; `centre` (if given) alone in the middle. In a large view the
+    `key_groups` get KEY_ROOM times the spacing: their labels are drawn at the default zoom."""
     degree: Counter[str] = Counter()
     for edge in edges:
         degree[edge.start] += 1
@@ -77,24 +82,37 @@ def grouped_layout(
         return result
     if len(ordered) == 1 and centre is None:
         key, members = ordered[0]
-        _place_disc(result, members, 0.0, 0.0, captions.get(key, key))
+        _place_disc(result, members, 0.0, 0.0, captions.get(key, key), None, key)
         return result
 
-    widths = [2 * disc_radius(len(m), result.spacing) + GROUP_GAP for _, m in ordered]
+    def spacing(key: str) -> float:
+        big = len(nodes) > ROOMY
+        return result.spacing * (KEY_ROOM if big and key in key_groups else 1)
+
+    widths = [2 * disc_radius(len(m), spacing(k)) + GROUP_GAP for k, m in ordered]
     ring = max(sum(widths) / (2 * math.pi), max(widths) / 2 + GROUP_GAP, 220.0)
     angle = -math.pi / 2
     for (key, members), width in zip(ordered, widths, strict=True):
         share = width / sum(widths) * 2 * math.pi
         angle += share / 2
         cx, cy = ring * math.cos(angle), ring * math.sin(angle)
-        _place_disc(result, members, cx, cy, captions.get(key, key))
+        _place_disc(result, members, cx, cy, captions.get(key, key), spacing(key), key)
         angle += share / 2
     return result
 
 
-def _place_disc(result: Layout, members: list[ViewNode], cx: float, cy: float, text: str) -> None:
-    points = sunflower(len(members), cx, cy, result.spacing)
+def _place_disc(
+    result: Layout,
+    members: list[ViewNode],
+    cx: float,
+    cy: float,
+    text: str,
+    spacing: float | None = None,
+    key: str = "",
+) -> None:
+    spacing = spacing or result.spacing
+    points = sunflower(len(members), cx, cy, spacing)
     for node, point in zip(members, points, strict=True):
         result.positions[node.id] = point
-    top = cy - disc_radius(len(members), result.spacing) - 30
-    result.captions.append(Caption(f"{text} ({len(members)})", cx, top))
+    top = cy - disc_radius(len(members), spacing) - 30
+    result.captions.append(Caption(f"{text} ({len(members)})", cx, top, len(members), key))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from api.views.facts import cities, label_of, view_edge, view_node
+from api.views.lang import current, listing, named, num, t
 from api.views.spec import UnknownNode, View, ViewEdge, ViewNode
 from graph.store import GraphStore
 from ontology.names import Label, Rel
@@ -51,7 +52,7 @@ def market_view(store: GraphStore, place_id: str, today: dt.date | None = None) 
     for r in store.relationships():
         if r.type == Rel.UNDERTAKES and r.end in hubs:
             add(r.start)
-            edges.append(view_edge(r, "project", names, ("Undertakes this engagement",)))
+            edges.append(view_edge(r, "project", names, (t("Undertakes this engagement"),)))
         elif r.type == Rel.PARTY_TO and r.end in hubs:
             add(r.start)
             edges.append(view_edge(r, "formal", names))
@@ -64,12 +65,16 @@ def market_view(store: GraphStore, place_id: str, today: dt.date | None = None) 
         names[node_id] = node.tooltip[0]
     edges = [_renamed(e, names) for e in edges]
     clusters = sorted(n.tooltip[0] for n in nodes.values() if n.type == Label.Cluster)
-    name = str(place.get("name", place_id))
+    name = named(place, place_id)
     return View(
         "market",
         name,
-        f"{name}: the Danish actors present there and the clusters that reach it "
-        f"({len(clusters)}: {', '.join(clusters) or 'none'}).",
+        t(
+            "market subtitle",
+            name=name,
+            count=num(len(clusters)),
+            clusters=listing(clusters, current(), limit=20) or t("none"),
+        ),
         list(nodes.values()),
         edges,
         centre=place_id,

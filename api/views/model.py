@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from api.views.facts import agreement_style, cities, label_of, view_edge, view_node
+from api.views.lang import named, num, t
 from api.views.spec import UnknownNode, View, ViewEdge, ViewNode
 from graph.store import GraphStore, StoredRelationship
 from ontology.names import Label, Rel
@@ -17,7 +18,7 @@ def model_view(store: GraphStore, model_id: str, today: dt.date | None = None) -
     if model is None:
         raise UnknownNode(model_id)
     located = cities(store)
-    role_names = {n["id"]: str(n.get("name", n["id"])) for n in store.nodes(Label.PartnerRole)}
+    role_names = {n["id"]: named(n) for n in store.nodes(Label.PartnerRole)}
     nodes: dict[str, ViewNode] = {}
     pending: list[tuple[StoredRelationship, str, tuple[str, ...]]] = []
 
@@ -42,24 +43,25 @@ def model_view(store: GraphStore, model_id: str, today: dt.date | None = None) -
             pending.append((r, style, ()))
         elif r.start in under and r.type == Rel.INVOLVES:
             add(r.end)
-            role = role_names.get(str(r.properties.get("role")), "role not stated")
-            pending.append((r, "involves", (f"Role: {role}",)))
+            role = role_names.get(str(r.properties.get("role")), t("role not stated"))
+            pending.append((r, "involves", (t("Role: {role}", role=role),)))
         elif r.type == Rel.TARGETS_MARKET and r.properties.get("model") == model_id:
             add(r.start)
             add(r.end)
-            pending.append((r, "targets", (f"Declared target market under {model.get('name')}",)))
+            declared = t("Declared target market under {model}", model=named(model))
+            pending.append((r, "targets", (declared,)))
     names = {node_id: node.tooltip[0] for node_id, node in nodes.items()}
     edges: list[ViewEdge] = [view_edge(r, style, names, extra) for r, style, extra in pending]
     engagements = sum(1 for n in nodes.values() if n.type == Label.Engagement)
     actors = sum(
         1 for n in nodes.values() if n.type not in (Label.Engagement, Label.Agreement, Label.Model)
     )
-    name = str(model.get("name", model_id))
+    name = named(model, model_id)
     return View(
         "model",
         name,
-        f"{name}: {engagements} engagements and the {actors} actors and markets taking part. "
-        "Hover an orange line for the role an actor plays.",
+        t("model subtitle", name=name, engagements=num(engagements), actors=num(actors))
+        + (f" {model['quote']}" if model.get("quote") else ""),
         list(nodes.values()),
         edges,
         centre=model_id,

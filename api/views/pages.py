@@ -17,6 +17,7 @@ from api.views import (
     model_view,
     render_html,
 )
+from api.views.lang import DEFAULT_LANG, Lang, speaking
 from graph.store import GraphStore
 from queries.ids import resolve_id
 
@@ -79,7 +80,10 @@ def view_page(
     kind: ViewKind,
     target: str | None,
     missing_for: MissingFor | None = None,
+    lang: Lang | str = DEFAULT_LANG,
 ) -> str:
-    """The self-contained page (vis-network inlined) for user input such as (cluster, `clean`)."""
+    """The self-contained page (vis-network inlined) for user input such as (cluster, `clean`),
+    in Danish unless asked otherwise."""
     node_id = resolve_target(store, kind, target)
-    return render_html(build_view(store, kind, node_id, missing_for))
+    with speaking(lang):
+        return render_html(build_view(store, kind, node_id, missing_for))

@@ -10,6 +10,8 @@ nodes (tooltips) or canvas text (labels): none of it is ever parsed as HTML.
 from __future__ import annotations
 
 import json
+from collections import Counter, defaultdict
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -20,16 +22,21 @@ from markupsafe import Markup
 from pyvis.network import Network
 
 from api.views.aggregate import NODE_CAP, cap_view
+from api.views.gap_items import counts_by_type
+from api.views.lang import current, num, t
 from api.views.layout import SPACING, grouped_layout
-from api.views.spec import MISSING, View
+from api.views.spec import MISSING, View, ViewNode
 from api.views.style import (
     EDGE_STYLES,
     ILLUSTRATIVE_MARK,
+    INACTIVE_COLOUR,
     MISSING_BORDER,
+    edge_caption,
     node_style,
     node_styles,
     translucent,
 )
+from ontology.names import Label
 
 VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 VIS_FILES = ("vis-network.min.js", "vis-network.css")
@@ -70,14 +77,16 @@ def script_json(value: Any) -> Markup:
 def build_network(view: View) -> tuple[Network, list[dict[str, Any]]]:
     """The pyvis network with positions, styles and plain-text tooltips; and the captions."""
     captions = {key: style.caption for key, style in node_styles().items()}
-    layout = grouped_layout(view.nodes, view.edges, captions, view.centre)
+    layout = grouped_layout(view.nodes, view.edges, captions, view.centre, KEY_TYPES)
     net = Network(directed=True, cdn_resources="in_line")
     zoom = layout.spacing / SPACING  # roomier small views get bigger shapes and labels
+    degree = Counter(end for edge in view.edges for end in (edge.start, edge.end))
+    facets = filter_facets(view)
     for node in view.nodes:
         style = node_style(node.type)
         x, y = layout.positions[node.id]
         # A plain colour string costs vis-network less to parse than a colour object.
-        colour: str | dict[str, str] = style.colour
+        colour: str | dict[str, str] = INACTIVE_COLOUR if node.inactive else style.colour
         if node.illustrative:
             colour = {"background": translucent(style.colour, 0.45), "border": style.colour}
         options: dict[str, Any] = {
@@ -87,7 +96,15 @@ def build_network(view: View) -> tuple[Network, list[dict[str, Any]]]:
             "size": round((node.size or style.size + (10 if node.id == view.centre else 0)) * zoom),
             "color": colour,
             "borderWidth": 1,
+            "font": {"size": label_size(node, view, degree[node.id], zoom)},
+            "pgRank": importance(node, view, degree[node.id]),
+            "pgGroup": node.group_key,
+            "pgType": node.type,
+            "pgIllustrative": node.illustrative,
+            **{key: sorted(values) for key, values in facets.get(node.id, {}).items()},
         }
+        if node.inactive:
+            options["shapeProperties"] = {"borderDashes": [4, 3]}
         if node.type == MISSING:
             options["color"] = {"background": "#ffffff", "border": MISSING_BORDER}
             options["borderWidth"] = 3
@@ -113,9 +130,76 @@ def build_network(view: View) -> tuple[Network, list[dict[str, Any]]]:
             del data["arrows"]
     net.options = _options(len(view.edges), zoom)
     captions_out = [
-        {"text": c.text, "x": c.x, "y": c.y, "size": round(22 * zoom)} for c in layout.captions
+        {
+            "text": c.text,
+            "x": c.x,
+            "y": c.y,
+            "size": round(22 * zoom),
+            "colour": darker(node_style(c.key).colour),
+            "key": c.key,
+        }
+        for c in layout.captions
+        if c.count > 1  # a lone shape's label and the legend say its type already
     ]
     return net, captions_out
+
+
+KEY_TYPES = frozenset(
+    {Label.Cluster, Label.InnovationCentre, Label.Model, Label.Country, Label.Hotspot, MISSING}
+)
+LABEL_READABLE = 10  # pixels on screen: smaller labels are not drawn until the reader zooms in
+
+
+def label_size(node: ViewNode, view: View, degree: int, zoom: float) -> int:
+    """Labels sized by importance: the view's subject, then the actors the report is about and
+    the well-connected, so that these stay readable when the whole drawing is fitted."""
+    base = 16 * zoom
+    if node.id == view.centre:
+        return round(base * 2.2)
+    if node.type in KEY_TYPES:
+        return round(base * (1.8 if len(view.nodes) > 60 else 1.3))
+    return round(base * (1 + min(degree, 12) / 12))
+
+
+def darker(colour: str) -> str:
+    """A caption in its group's colour, dark enough to read on white."""
+    red, green, blue = (int(colour[i : i + 2], 16) * 6 // 10 for i in (1, 3, 5))
+    return f"#{red:02x}{green:02x}{blue:02x}"
+
+
+def importance(node: ViewNode, view: View, degree: int) -> int:
+    """Which labels win where labels would overlap: the subject, the report's key actors, then
+    the better connected."""
+    if node.id == view.centre:
+        return 10_000
+    return (1_000 if node.type in KEY_TYPES else 0) + degree
+
+
+def filter_facets(view: View) -> dict[str, dict[str, set[str]]]:
+    """{node: {"pgModels": models, "pgMarkets": places}} for the page's filters: a node's own
+    models and places, those it links to, and those of the engagements and agreements it is in."""
+    types = {n.id: n.type for n in view.nodes}
+    links: defaultdict[str, set[str]] = defaultdict(set)
+    for edge in view.edges:
+        links[edge.start].add(edge.end)
+        links[edge.end].add(edge.start)
+    facets: dict[str, dict[str, set[str]]] = {}
+    for node_id in types:
+        reach = {node_id} | links[node_id]
+        reach |= {
+            far
+            for near in links[node_id]
+            if types.get(near) in (Label.Engagement, Label.Agreement)
+            for far in links[near]
+        }
+        facets[node_id] = {
+            "pgModels": {r for r in reach if types.get(r) == Label.Model},
+            "pgMarkets": {r for r in reach if types.get(r) in PLACE_TYPES},
+        }
+    return facets
+
+
+PLACE_TYPES = (Label.Country, Label.Hotspot, Label.Market)
 
 
 def _options(edge_count: int, zoom: float) -> dict[str, Any]:
@@ -130,7 +214,7 @@ def _options(edge_count: int, zoom: float) -> dict[str, Any]:
                 "strokeWidth": 4,
                 "strokeColor": "#fff",
             },
-            "scaling": {"label": {"drawThreshold": 4}},
+            "scaling": {"label": {"drawThreshold": LABEL_READABLE}},
         },
         "edges": {
             "smooth": False if big else {"type": "continuous"},
@@ -166,10 +250,31 @@ def render_html(
         e.illustrative for e in view.edges
     )
     template = page_templates().get_template("view.html")
+    names = {n.id: n.tooltip[0] if n.tooltip else n.label for n in view.nodes}
+
+    def options_of(kinds: tuple[str, ...]) -> list[tuple[str, str]]:
+        found = [n.id for n in view.nodes if n.type in kinds]
+        return sorted(((i, names[i]) for i in found), key=lambda pair: pair[1])
+
+    items = view.gap_items
     return template.render(
         view=view,
+        lang=current().value,
+        t=t,
+        models=options_of((Label.Model,)),
+        markets=options_of(PLACE_TYPES),
+        centre_json=script_json(view.centre),
+        shown_text_json=script_json(t("Showing {shown} of {total}")),
+        gap_total=t(
+            "{count} gaps: {by_type}",
+            count=num(len(items)),
+            by_type=", ".join(
+                f"{t(f'gap type {k}')} {n}" for k, n in counts_by_type(items).items()
+            ),
+        ),
+        portfolio=view.portfolio,
         node_legend=[(node_styles()[t], t) for t in node_types],
-        edge_legend=[EDGE_STYLES[s] for s in edge_styles],
+        edge_legend=[replace(EDGE_STYLES[s], caption=edge_caption(s)) for s in edge_styles],
         illustrative=illustrative,
         illustrative_mark=ILLUSTRATIVE_MARK.strip(),
         missing_border=MISSING_BORDER,

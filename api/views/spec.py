@@ -6,6 +6,7 @@ Text here is plain text straight from the data; escaping is the renderer's job, 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 AGGREGATE = "Aggregate"  # the type of a box that counts nodes instead of drawing them
 MISSING = "Missing"  # the type of a partner a gap says is not there
@@ -24,6 +25,7 @@ class ViewNode:
     illustrative: bool = False
     group: str = ""  # layout group; the type's caption when empty
     size: int | None = None  # drawn size; the type's default when None
+    inactive: bool = False  # merged, bankrupt or closed: drawn grey and marked
 
     @property
     def group_key(self) -> str:
@@ -51,6 +53,11 @@ class View:
     notes: list[str] = field(default_factory=list)  # plain sentences shown above the graph
     aggregation: str | None = None  # set when the view counts nodes instead of drawing them
     tables: list[Table] = field(default_factory=list)  # shown below the graph
+    # A cluster page's gaps (api.views.gap_items.GapItem), and why there are none when the
+    # analysis leaves the cluster out; gap_state None: the page has no gap list at all.
+    gap_items: list[Any] = field(default_factory=list)
+    gap_state: str | None = None
+    portfolio: dict[tuple[str, bool], PortfolioCell] | None = None  # by (purpose, long term)
 
     def node_ids(self) -> set[str]:
         return {node.id for node in self.nodes}
@@ -85,3 +92,19 @@ class MissingPartner:
     candidates: tuple[Candidate, ...] = ()
     market: str | None = None  # the country, hotspot or market where the partner is missing
     market_name: str | None = None
+
+
+@dataclass(frozen=True)
+class PortfolioEntry:
+    name: str
+    market: str = ""
+    next_step: str = ""
+    illustrative: bool = False
+
+
+@dataclass(frozen=True)
+class PortfolioCell:
+    """One quadrant of the report's picture: a model and the cluster's work under it."""
+
+    model: str
+    items: tuple[PortfolioEntry, ...] = ()

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cache
 
+from api.views.lang import Lang, current, speaking, t
 from api.views.spec import AGGREGATE, MISSING
 from ontology.names import Label
 from ontology.schema import load_schema
@@ -62,6 +63,7 @@ NODE_LOOKS: dict[str, NodeStyle] = {
     MISSING: NodeStyle("#ffffff", "dot", 18, "Missing partner (a gap)"),
 }
 FALLBACK_NODE = NodeStyle("#cccccc", "dot", 10, "Other")
+INACTIVE_COLOUR = "#9e9e9e"  # an inactive actor (merged, bankrupt, closed) is drawn grey
 MISSING_BORDER = "#e6550d"
 
 EDGE_STYLES: dict[str, EdgeStyle] = {
@@ -82,14 +84,31 @@ EDGE_STYLES: dict[str, EdgeStyle] = {
 }
 
 
-@cache
 def node_styles() -> dict[str, NodeStyle]:
-    """Every node look with its caption, read from the ontology where the look gives none."""
+    """Every node look with its caption in the page's language: the ontology's name (name_da on
+    a Danish page) where the look gives no caption of its own."""
+    return _node_styles(current())
+
+
+@cache
+def _node_styles(lang: Lang) -> dict[str, NodeStyle]:
     node_types = load_schema().node_types
-    return {
-        key: style if style.caption else replace(style, caption=_sentence(node_types[key].name_en))
-        for key, style in NODE_LOOKS.items()
-    }
+
+    def caption(key: str, style: NodeStyle) -> str:
+        if style.caption:
+            return t(style.caption)
+        names = node_types[key]
+        return _sentence(names.name_da if lang == Lang.da and names.name_da else names.name_en)
+
+    with speaking(lang):
+        return {
+            key: replace(style, caption=caption(key, style)) for key, style in NODE_LOOKS.items()
+        }
+
+
+def edge_caption(key: str) -> str:
+    """What the legend and tooltips call a kind of line, in the page's language."""
+    return t(EDGE_STYLES[key].caption)
 
 
 def _sentence(name: str) -> str:

@@ -24,6 +24,7 @@ from api.views import (
     render_html,
 )
 from api.views.gaps import missing_partners
+from api.views.lang import Lang, speaking
 from bench.views import run as run_view_benchmark
 from graph.memory_store import MemoryStore
 from ontology.names import Label, ModelId
@@ -120,8 +121,11 @@ def test_view_above_the_cap_opens_and_reports_its_aggregation(
     folder = tmp_path_factory.mktemp("synthetic")
     full = ecosystem_view(synthetic_store(folder / "source"), TODAY)
     assert len(full.nodes) > NODE_CAP
-    view = cap_view(full)
-    page, report = open_page(browser, write(view, folder / "big.html"), "aggregated.png")
+    with speaking(Lang.en):  # the notice is read in English here
+        view = cap_view(full)
+        html = render_html(view)
+    (folder / "big.html").write_text(html, encoding="utf-8")
+    page, report = open_page(browser, folder / "big.html", "aggregated.png")
     assert_healthy(report, view)
     assert report.network_nodes <= NODE_CAP
     notice = page.inner_text("#aggregation")

@@ -45,10 +45,10 @@ def test_board_pack_links_every_view_and_summarises_gaps(bundled: MemoryStore, p
     assert (pack / "assets" / "vis-network.min.js").is_file()
     summary = index[index.index('<table id="gap-summary">') :]
     for cluster in clusters:
-        assert f"<td>{cluster['name'].replace('&', '&amp;')}</td>" in summary
+        assert f'<td class="name">{cluster["name"].replace("&", "&amp;")}</td>' in summary
     page = (pack / "clusters" / "vision-denmark.html").read_text(encoding="utf-8")
     assert '<script src="../assets/vis-network.min.js">' in page
-    assert '<a href="../index.html">' in page
+    assert 'href="../index.html"' in page
     assert '"missing:role:' in page  # the cluster's gaps, drawn as missing partners
 
 
@@ -104,3 +104,6 @@ def test_views_routes_serve_the_same_pages(bundled: MemoryStore) -> None:
         assert response.headers["content-type"].startswith("text/html")
         assert " * vis-network" in response.text  # self-contained, as the CLI writes it
     assert client.get("/views/clusters/nowhere").status_code == 404
+    assert '<html lang="da">' in client.get("/views/markets/DE").text  # Danish by default
+    assert '<html lang="en">' in client.get("/views/markets/DE?lang=en").text
+    assert client.get("/views/markets/DE?lang=fr").status_code == 422

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from api.views import (
     render_html,
 )
 from api.views.facts import agreement_style, partnership_style
+from api.views.lang import Lang, speaking
 from graph.memory_store import MemoryStore
 from graph.store import StoredRelationship
 from ontology.names import Label, ModelId, Rel, RoleId
@@ -34,6 +36,13 @@ TODAY = dt.date(2026, 11, 27)
 @pytest.fixture(scope="module")
 def bundled() -> MemoryStore:
     return bundled_store()
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """These tests read the English page texts (test_views_danish.py reads the Danish ones)."""
+    with speaking(Lang.en):
+        yield
 
 
 def test_ecosystem_draws_every_actor_and_partnership(bundled: MemoryStore) -> None:
@@ -96,7 +105,8 @@ def test_cluster_view_draws_partners_agreements_engagements_and_gaps(bundled: Me
     gap_edges = [e for e in view.edges if e.style == "gap"]
     assert [(e.start, e.end) for e in gap_edges] == [("cluster:odense-robotics", missing[0].id)]
     assert [e.end for e in view.edges if e.style == "candidate"] == ["icdk:munich"]
-    assert view.tables and view.tables[0].rows[0][1] == "Innovation Centre Denmark"
+    assert "Missing partner: Innovation Centre Denmark in Germany" in missing[0].tooltip[0]
+    assert view.gap_items and all(item.action for item in view.gap_items)  # every gap, listed
     assert view.centre == "cluster:odense-robotics"
     with pytest.raises(UnknownNode):
         cluster_view(bundled, "cluster:nowhere")
