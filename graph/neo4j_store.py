@@ -3,7 +3,7 @@
 Nodes are MERGEd on their id (unique per label). Relationships are written as a diff: what the
 loading sources hold is read once per type, then new ones are CREATEd and changed ones updated
 (graph/neo4j_writes.py). That assumes one writer at a time, which the load lock
-(exclusive_load) makes sure of.
+(graph/neo4j_load_guard.py) makes sure of.
 """
 
 from __future__ import annotations
@@ -16,17 +16,14 @@ from typing import Any, TypeVar
 
 from neo4j import READ_ACCESS, Driver, GraphDatabase, ManagedTransaction
 from neo4j.exceptions import (
-    ClientError,
     ConfigurationError,
-    DriverError,
-    Neo4jError,
-    TransientError,
 )
 
 from graph import cypher
 from graph.facts import AnalysisFacts
 from graph.neo4j_errors import store_errors
 from graph.neo4j_facts import Neo4jFacts, ReadQuery
+from graph.neo4j_load_guard import Neo4jLoadGuard
 from graph.neo4j_values import approx_size, entity_props, native
 from graph.neo4j_writes import (
     by_ends,
@@ -36,14 +33,12 @@ from graph.neo4j_writes import (
     remove_in_batches,
     write_in_batches,
 )
-from graph.records import GraphCounts, NodeRecord, RelationshipRecord, WriteCounts, chunks
+from graph.records import GraphCounts, NodeRecord, RelationshipRecord, WriteCounts
 from graph.store import (
     FactKey,
     GraphStore,
-    LoadRunning,
     Progress,
     ReadRows,
-    SavedFacts,
     SourceState,
     StoredRelationship,
     StoreError,
@@ -57,10 +52,9 @@ T = TypeVar("T")
 DEFAULT_BATCH_SIZE = 5_000
 # Records asked of the server at a time: few, so that cutting a result early wastes little.
 FETCH_SIZE = 20
-LOCK_WAIT = 2.0  # seconds a load waits for another's lock before saying it is running
 
 
-class Neo4jStore(GraphStore):
+class Neo4jStore(Neo4jLoadGuard, GraphStore):
     kind = "neo4j"
     traits = StoreTraits(persistent=True, runs_cypher=True, changed_by_others=True)
 
@@ -204,113 +198,6 @@ class Neo4jStore(GraphStore):
             for (rel_type, start, end), rows in groups.items()
         ]
         return remove_in_batches(self._write, writes, self.batch_size)
-
-    # --- one load at a time, and the undo of a failed one ----------------------------------------
-    @contextmanager
-    def exclusive_load(self) -> Iterator[None]:
-        """One load at a time per database, across processes and machines: a lock node created
-        in a transaction that stays open for the load and is never committed (the unique
-        constraint makes any other load's creation wait; a load that dies, or whose connection
-        drops, releases it as the server rolls its transaction back). A first try that waits
-        LOCK_WAIT seconds tells a clash at once. Reentrant within this store object."""
-        if self._holding_lock:
-            yield
-            return
-        with self._errors():
-            names = {
-                r["name"]
-                for r in self.driver.execute_query(
-                    "SHOW CONSTRAINTS YIELD name RETURN name", database_=self.database
-                ).records
-            }
-            if cypher.LOCK_CONSTRAINT not in names:
-                self.driver.execute_query(cypher.lock_constraint(), database_=self.database)
-            with self.driver.session(database=self.database) as session:
-                try:
-                    with session.begin_transaction(timeout=LOCK_WAIT) as probe:
-                        probe.run(cypher.take_lock()).consume()
-                        probe.rollback()
-                except (ClientError, TransientError) as error:
-                    if (
-                        "Terminated" in (error.code or "")
-                        or "Stopped" in (error.code or "")
-                        or "TimedOut" in (error.code or "")
-                    ):
-                        raise LoadRunning(
-                            f"another load is running on {self.uri} (database {self.database}); "
-                            "nothing was loaded: load again when it has finished"
-                        ) from None
-                    raise
-            session = self.driver.session(database=self.database)
-            hold = session.begin_transaction(timeout=0)  # 0: no timeout, held for the whole load
-        try:
-            with self._errors():
-                hold.run(cypher.take_lock()).consume()
-            self._holding_lock = True
-            yield
-        finally:
-            self._holding_lock = False
-            try:
-                hold.close()  # rolled back: the lock node never existed for anyone else
-                session.close()
-            except (Neo4jError, DriverError, OSError):
-                pass  # the connection is gone, and with it the server's transaction
-
-    def save(self, facts: SavedFacts) -> None:
-        """Replaces the placeholders in `facts` with what the store holds (absent ones go)."""
-        wanted_relationships, facts.relationships = facts.relationships, {}
-        wanted_nodes, facts.nodes = facts.nodes, {}
-        by_label: dict[str, list[str]] = defaultdict(list)
-        for node_id in wanted_nodes:
-            by_label[self.schema.label_for_id(node_id)].append(node_id)
-        for label, ids in by_label.items():
-            for batch in chunks(ids, self.batch_size):
-                for row in self._read(cypher.saved_nodes(label), ids=list(batch)):
-                    facts.nodes[row["id"]] = row["properties"]
-        for (rel_type, start, end), rows in by_ends(
-            wanted_relationships, self.schema.label_for_id
-        ).items():
-            query = cypher.saved_relationships(rel_type, start, end)
-            for part in chunks(rows, self.batch_size):
-                for found in self._read(query, rows=list(part)):
-                    key = (found["start"], rel_type, found["end"], found["source_id"])
-                    facts.relationships[key] = found["properties"]
-
-    def undo(self, load_id: str, facts: SavedFacts) -> bool:
-        """What the load created goes (only where it still carries this load's id), what it
-        changed or removed comes back as it was."""
-        label_for_id = self.schema.label_for_id
-        created_rels = [
-            (rel_type, cypher.undo_created_relationships(rel_type, start, end), rows)
-            for (rel_type, start, end), rows in by_ends(
-                facts.created_relationships, label_for_id
-            ).items()
-        ]
-        created_nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for node_id in sorted(facts.created_nodes):
-            created_nodes[label_for_id(node_id)].append({"id": node_id})
-        restored_nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for node_id, props in facts.nodes.items():
-            restored_nodes[label_for_id(node_id)].append({"id": node_id, "properties": props})
-        restored_rels = []
-        for (rel_type, start, end), rows in by_ends(facts.relationships, label_for_id).items():
-            for row in rows:
-                key = (row["start"], rel_type, row["end"], row["source_id"])
-                row["properties"] = facts.relationships[key]
-            restored_rels.append(
-                (rel_type, cypher.restore_relationships(rel_type, start, end), rows)
-            )
-        writes = [
-            *created_rels,
-            *(
-                (label, cypher.undo_created_nodes(label), rows)
-                for label, rows in created_nodes.items()
-            ),
-            *((label, cypher.restore_nodes(label), rows) for label, rows in restored_nodes.items()),
-            *restored_rels,
-        ]
-        remove_in_batches(self._write, writes, self.batch_size, load_id=load_id)
-        return True
 
     def remove(self, nodes: dict[str, tuple[str, str]], relationships: set[FactKey]) -> WriteCounts:
         writes = removals(nodes, relationships, self.schema.label_for_id)
