@@ -63,6 +63,18 @@ def _properties(
     return props
 
 
+def _reified_statements(graph: Graph) -> dict[tuple[Any, Any, Any], Any]:
+    """Each reified statement (where a relationship's own properties are) by its triple."""
+    return {
+        (
+            graph.value(statement, RDF.subject),
+            graph.value(statement, RDF.predicate),
+            graph.value(statement, RDF.object),
+        ): statement
+        for statement in graph.subjects(RDF.type, RDF.Statement)
+    }
+
+
 def batch_from_rdf(graph: Graph, schema: Schema, source_id: str | None = None) -> SourceBatch:
     """Every typed node and every relationship triple in `graph`, stamped with `source_id`;
     with none given, each fact keeps the source_id it was exported with (see split_by_source)."""
@@ -82,14 +94,7 @@ def batch_from_rdf(graph: Graph, schema: Schema, source_id: str | None = None) -
 
     node_props = {node.id: node.properties for node in batch.nodes}
     provenance_keys = set(schema.provenance_properties) - STORE_MANAGED
-    statements = {
-        (
-            graph.value(statement, RDF.subject),
-            graph.value(statement, RDF.predicate),
-            graph.value(statement, RDF.object),
-        ): statement
-        for statement in graph.subjects(RDF.type, RDF.Statement)
-    }
+    statements = _reified_statements(graph)
     for rel_type, rel in schema.relationship_types.items():
         specs = {s.iri: s for s in schema.relationship_properties(rel_type).values()}
         for start, end in graph.subject_objects(rel.iri):
@@ -184,14 +189,7 @@ def raw_from_rdf(graph: Graph, schema: Schema, source: Source, name: str) -> Raw
             subjects[subject] = str(row["id"])
             own[str(row["id"])] = row
             raw.nodes.append((where, row))
-    statements = {
-        (
-            graph.value(statement, RDF.subject),
-            graph.value(statement, RDF.predicate),
-            graph.value(statement, RDF.object),
-        ): statement
-        for statement in graph.subjects(RDF.type, RDF.Statement)
-    }
+    statements = _reified_statements(graph)
     provenance = set(schema.provenance_properties) - _BOOKKEEPING
     for rel_type, rel in schema.relationship_types.items():
         specs = {s.iri: s for s in schema.relationship_properties(rel_type).values()}
