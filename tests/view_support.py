@@ -165,17 +165,24 @@ def outside_requests(report: PageReport) -> list[str]:
     return [url for url in report.requests if not url.startswith("file://")]
 
 
+def node_point(page: Any, node_id: str) -> dict[str, float]:
+    """Where a node is drawn on the page."""
+    return dict(
+        page.evaluate(
+            """(id) => {
+              const net = window.partnergraphNetwork;
+              const dom = net.canvasToDOM(net.getPositions([id])[id]);
+              const box = document.querySelector('#network').getBoundingClientRect();
+              return {x: box.left + dom.x, y: box.top + dom.y};
+            }""",
+            node_id,
+        )
+    )
+
+
 def hover_node(page: Any, node_id: str) -> str:
     """Move the mouse onto a node and return the tooltip's text."""
-    point = page.evaluate(
-        """(id) => {
-          const net = window.partnergraphNetwork;
-          const dom = net.canvasToDOM(net.getPositions([id])[id]);
-          const box = document.querySelector('#network').getBoundingClientRect();
-          return {x: box.left + dom.x, y: box.top + dom.y};
-        }""",
-        node_id,
-    )
+    point = node_point(page, node_id)
     page.mouse.move(point["x"], point["y"])
     page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5_000)
     return str(page.inner_text("div.vis-tooltip"))

@@ -4,21 +4,15 @@ The browser reaches only the API's own address; every other request is refused a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.integration.api.live_server import serving
-from tests.view_support import SCREENSHOTS, launch_browser
+from tests.view_support import SCREENSHOTS
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    yield from launch_browser()
 
 
 def test_docs_show_the_operations_offline(browser: Any, tmp_path: Path) -> None:

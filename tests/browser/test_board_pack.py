@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +26,7 @@ from tests.view_support import (
     SCREENSHOTS,
     Watcher,
     bundled_store,
-    launch_browser,
+    node_point,
     offline_context,
     outside_requests,
 )
@@ -41,11 +40,6 @@ KINDS = {  # one page of each kind gets a screenshot
     "markets/DE.html": "market",
 }
 READABLE_PX = 9  # the smallest label drawn at the default zoom, in screen pixels
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    yield from launch_browser()
 
 
 @pytest.fixture(scope="module")
@@ -213,15 +207,7 @@ def test_search_filters_and_focus_change_what_is_drawn(browser: Any, packs: dict
 
     # A click on a shape shows it and its neighbours only
     target = "icdk:munich"
-    point = page.evaluate(
-        """(id) => {
-          const net = window.partnergraphNetwork;
-          const dom = net.canvasToDOM(net.getPositions([id])[id]);
-          const box = document.querySelector('#network').getBoundingClientRect();
-          return {x: box.left + dom.x, y: box.top + dom.y};
-        }""",
-        target,
-    )
+    point = node_point(page, target)
     page.mouse.click(point["x"], point["y"])
     neighbours = set(page.evaluate(f"window.partnergraphNetwork.getConnectedNodes('{target}')"))
     assert {n["id"] for n in visible()} == {target, centre} | neighbours

@@ -18,7 +18,7 @@ from api.settings import Settings
 from graph.neo4j_store import Neo4jStore
 from loaders.pipeline import load_bundled
 from queries.named_queries import get_named_query
-from tests.view_support import SCREENSHOTS, launch_browser
+from tests.view_support import SCREENSHOTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.neo4j]
 CLUSTER = "cluster:odense-robotics"
@@ -44,11 +44,6 @@ def bundled(neo4j_driver: Driver, settings: Settings) -> Iterator[None]:
     load_bundled(store)
     store.close()
     yield
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    yield from launch_browser()
 
 
 def test_the_server_advertises_the_ports_it_listens_on(http_url: str, settings: Settings) -> None:

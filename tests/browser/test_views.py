@@ -6,7 +6,6 @@ tests/artifacts/screenshots/."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +36,6 @@ from tests.view_support import (
     bundled_store,
     hostile_store,
     hover_node,
-    launch_browser,
     offline_context,
     open_page,
     outside_requests,
@@ -47,11 +45,6 @@ from tests.view_support import (
 pytestmark = pytest.mark.browser
 TODAY = dt.date(2026, 11, 27)
 MIN_PAINTED = 500  # pixels drawn on the canvas: a blank canvas has none
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    yield from launch_browser()
 
 
 @pytest.fixture(scope="module")
