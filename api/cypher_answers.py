@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import HTTPException, status
 from neo4j.exceptions import ClientError, DatabaseError
 
+from api.errors import bad_request
 from api.schemas import CypherQuery, CypherRows
 from api.settings import Settings
 from graph.store import GraphStore
@@ -39,7 +40,7 @@ def cypher_rows(store: GraphStore, body: CypherQuery, settings: Settings) -> Cyp
     except CypherRefused as refused:
         raise HTTPException(status.HTTP_403_FORBIDDEN, detail=f"refused: {refused}") from None
     except CypherTooComplex as error:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, detail=str(error)) from None
+        raise bad_request("body", "query", str(error), "cypher_too_complex") from None
     except CypherTimedOut as error:
         raise HTTPException(status.HTTP_408_REQUEST_TIMEOUT, detail=str(error)) from None
     except CypherBusy as error:
@@ -49,14 +50,10 @@ def cypher_rows(store: GraphStore, body: CypherQuery, settings: Settings) -> Cyp
     except ClientError as error:  # the server's word on the query itself
         raise _client_error(error, timeout) from None
     except DatabaseError as error:  # the server failed on it (a stack overflow, ...)
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_CONTENT,
-            detail=f"Neo4j failed on the query: {(error.message or '')[:300]}",
-        ) from None
+        failure = f"Neo4j failed on the query: {(error.message or '')[:300]}"
+        raise bad_request("body", "query", failure, "cypher_failed") from None
     except (TypeError, ValueError, OverflowError) as error:  # a parameter the driver cannot send
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_CONTENT, detail=f"parameters: {error}"
-        ) from None
+        raise bad_request("body", "parameters", str(error), "cypher_parameter") from None
     return CypherRows(
         columns=result.columns,
         rows=result.rows,
@@ -67,7 +64,7 @@ def cypher_rows(store: GraphStore, body: CypherQuery, settings: Settings) -> Cyp
     )
 
 
-def _client_error(error: ClientError, timeout: float) -> HTTPException:
+def _client_error(error: ClientError, timeout: float) -> Exception:
     code = error.code or ""
     if "TransactionTimedOut" in code or code.endswith("Transaction.TransactionTimedOut"):
         return HTTPException(
@@ -79,6 +76,5 @@ def _client_error(error: ClientError, timeout: float) -> HTTPException:
         return HTTPException(
             status.HTTP_403_FORBIDDEN, detail=f"refused by Neo4j (read-only): {error.message}"
         )
-    return HTTPException(
-        status.HTTP_422_UNPROCESSABLE_CONTENT, detail=f"Neo4j cannot run the query: {error.message}"
-    )
+    cannot = f"Neo4j cannot run the query: {error.message}"
+    return bad_request("body", "query", cannot, "cypher_rejected")

@@ -14,6 +14,7 @@ from fastapi.routing import APIRoute
 from fastapi.security import APIKeyHeader
 
 from api.answers import Answers, answers_for
+from api.errors import bad_request
 from api.settings import Settings
 from graph.store import GraphStore
 
@@ -64,14 +65,6 @@ async def require_api_key(
         )
 
 
-def bad_parameter(location: str, name: str, message: str) -> HTTPException:
-    """A 422 shaped like FastAPI's own validation errors: which parameter, and why."""
-    return HTTPException(
-        status.HTTP_422_UNPROCESSABLE_CONTENT,
-        detail=[{"loc": [location, name], "msg": message, "type": "value_error"}],
-    )
-
-
 _query_names: dict[int, frozenset[str]] = {}  # by id(route): routes live as long as the app
 
 
@@ -86,7 +79,7 @@ async def reject_unknown_query_parameters(request: Request) -> None:
     unknown = sorted(set(request.query_params) - known)
     if unknown:
         takes = ", ".join(sorted(known)) or "none"
-        raise bad_parameter("query", unknown[0], f"unknown parameter; this route takes: {takes}")
+        raise bad_request("query", unknown[0], f"unknown parameter; this route takes: {takes}")
 
 
 def _query_aliases(dependant: Dependant) -> set[str]:

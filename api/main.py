@@ -27,7 +27,7 @@ from api.routes import (
     survey,
     views,
 )
-from api.schemas import Message
+from api.schemas import Message, ValidationMessage
 from api.settings import Settings
 from api.store_access import configured_store
 from graph.store import GraphStore
@@ -44,8 +44,23 @@ is a parameter the bare slug is accepted too. Errors are `{{"detail": ...}}`: 40
 reached (with a hint). When the server sets `PARTNERGRAPH_API_KEY`, every route but `/health`
 needs it in the `X-API-Key` header.
 """
-STORE_DOWN: dict[int | str, dict[str, Any]] = {
-    503: {"model": Message, "description": "The store cannot be reached; the detail says why."}
+TAGS = [
+    {"name": "health", "description": "Liveness, readiness and the store's reachability."},
+    {"name": "models", "description": "The report's four internationalisation models."},
+    {"name": "actors", "description": "Clusters, representations, partners and their ties."},
+    {"name": "gaps", "description": "What a cluster's partnerships lack under each model."},
+    {"name": "recommendations", "description": "Partners to close the gaps, with reasons."},
+    {"name": "survey", "description": "The report's survey figures beside the graph's."},
+    {"name": "export", "description": "The graph as GraphML, Turtle or JSON."},
+    {"name": "cypher", "description": "Read-only, bounded Cypher (Neo4j store only)."},
+    {"name": "views", "description": "Interactive graph views as HTML pages."},
+]
+COMMON_ERRORS: dict[int | str, dict[str, Any]] = {
+    422: {
+        "model": ValidationMessage,
+        "description": "A bad or unknown parameter or body: which, and why.",
+    },
+    503: {"model": Message, "description": "The store cannot be reached; the detail says why."},
 }
 
 
@@ -79,13 +94,20 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         dependencies=[Depends(reject_unknown_query_parameters)],
         docs_url=None,  # served from packaged assets instead: add_docs
         redoc_url=None,  # ReDoc would load from a CDN; Swagger UI shows the same document
+        openapi_tags=TAGS,
+        servers=[
+            {
+                "url": settings.partnergraph_public_url or "/",
+                "description": "This server (PARTNERGRAPH_PUBLIC_URL)",
+            }
+        ],
     )
     add_docs(app)
     app.state.settings = settings
     if store is not None:
         app.state.store = store
     add_error_handlers(app)
-    app.include_router(health.router, responses=STORE_DOWN)
+    app.include_router(health.router, responses=COMMON_ERRORS)
     guarded = [Depends(require_api_key)] if settings.partnergraph_api_key else []
     routers = (models, actors, clusters, recommendations, survey, export, cypher, views)
     for module in routers:
@@ -104,5 +126,5 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
 
 def _errors(guarded: list[Any]) -> dict[int | str, dict[str, Any]]:
     if not guarded:
-        return STORE_DOWN
-    return {**STORE_DOWN, 401: {"model": Message, "description": "Missing or wrong X-API-Key."}}
+        return COMMON_ERRORS
+    return {**COMMON_ERRORS, 401: {"model": Message, "description": "Missing or wrong X-API-Key."}}

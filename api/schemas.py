@@ -20,6 +20,22 @@ class Message(BaseModel):
     detail: str
 
 
+class Problem(BaseModel):
+    """One thing wrong with a request: where (`["query", "limit"]`, `["body", "query"]`), what,
+    and its kind."""
+
+    loc: list[str | int] = Field(examples=[["query", "limit"]])
+    msg: str = Field(examples=["Input should be greater than or equal to 1"])
+    type: str = Field(examples=["greater_than_equal"])
+
+
+class ValidationMessage(BaseModel):
+    """Every 422: `detail` says it in one line, `problems` one by one."""
+
+    detail: str = Field(examples=["query limit: Input should be greater than or equal to 1"])
+    problems: list[Problem]
+
+
 class UnknownIdMessage(BaseModel):
     """No node has the id; `closest` holds the ids most likely meant."""
 

@@ -19,6 +19,9 @@ class Settings(BaseSettings):
 
     # The HTTP API (`partnergraph serve`).
     partnergraph_api_key: SecretStr | None = None  # when set, required on all but /health
+    # Where clients reach the API (behind a proxy, say), for the OpenAPI document's `servers`;
+    # empty: the host that served the document.
+    partnergraph_public_url: str = ""
     partnergraph_cors_origins: str = ""  # comma-separated origins allowed by CORS; empty: none
     partnergraph_cypher_timeout: float = Field(default=10.0, gt=0)  # seconds, cut by the server
     partnergraph_cypher_row_limit: int = Field(default=1000, ge=1)  # rows returned at most

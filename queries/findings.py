@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validat
 from graph.facts import Evidence
 from ontology.names import Label, ModelId, RoleId
 from queries import findings_examples
+from queries.scoring import ScoreComponents
 
 __all__ = [
     "GAP_TYPES",
@@ -104,7 +105,7 @@ class Recommendation(Finding):
         default=None,
         description="The score unrounded, as the ranking used it (set by the HTTP API).",
     )
-    components: dict[str, float]  # each in [0, 1]
+    components: ScoreComponents
     reasons: tuple[str, ...]
     evidence: tuple[Evidence, ...]
     signals: dict[str, float] = Field(

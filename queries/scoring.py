@@ -11,8 +11,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, fields
 from functools import cached_property
 from pathlib import Path
+from typing import Annotated, Any, cast
 
 import yaml
+from pydantic import Field
+from typing_extensions import TypedDict  # pydantic reads it on Python 3.11
 
 # Trust a past engagement builds, by its outcome; and a partnership, by its kind.
 OUTCOME_TRUST = {"successful": 1.0, "ongoing": 0.75, "unknown": 0.5, "discontinued": 0.0}
@@ -30,16 +33,54 @@ AGREEMENT_VALUE = {
 }
 
 
+def _part(meaning: str) -> Any:
+    return Field(ge=0, le=1, description=meaning)
+
+
+class ScoreComponents(TypedDict):
+    """The components of a recommendation's score, each in [0, 1]."""
+
+    agreement: Annotated[float, _part("An agreement with the cluster, by its state on the day.")]
+    home_fit: Annotated[
+        float,
+        _part(
+            "At home: serves the city the cluster works from, or has funded work under the model."
+        ),
+    ]
+    market_presence: Annotated[
+        float,
+        _part(
+            "Present in the target market: 1 in the hotspot or country asked for, 0.5 elsewhere "
+            "in the hotspot's country."
+        ),
+    ]
+    network_proximity: Annotated[
+        float, _part("Shared partners (resource allocation, squashed to [0, 1]).")
+    ]
+    peer_adoption: Annotated[
+        float, _part("Clusters with the cluster's strength position partnering with it.")
+    ]
+    role_fit: Annotated[float, _part("Fills a role the model requires (1) or recommends (0.5).")]
+    sector_match: Annotated[
+        float, _part("Share of the cluster's strength positions it focuses on.")
+    ]
+    trust: Annotated[
+        float, _part("Past engagements (by outcome) and partnerships (by kind) with the cluster.")
+    ]
+
+
 @dataclass(frozen=True)
 class Weights:
-    role_fit: float = 3.0  # fills a role the model requires (1) or recommends (0.5)
-    market_presence: float = 2.0  # present in the target market (its hotspot area: more)
-    home_fit: float = 2.0  # a partner at home that serves your region or funds such work
-    sector_match: float = 2.0  # focuses on the cluster's strength position
-    network_proximity: float = 1.5  # resource allocation over shared partners
-    peer_adoption: float = 1.5  # clusters with your strength position partnering with it
-    trust: float = 1.0  # past engagements and partnerships with the cluster
-    agreement: float = 1.0  # an agreement with the cluster, by its validity
+    """How much each of ScoreComponents counts in the score."""
+
+    role_fit: float = 3.0
+    market_presence: float = 2.0
+    home_fit: float = 2.0
+    sector_match: float = 2.0
+    network_proximity: float = 1.5
+    peer_adoption: float = 1.5
+    trust: float = 1.0
+    agreement: float = 1.0
 
     def __post_init__(self) -> None:
         for name, weight in asdict(self).items():
@@ -48,10 +89,11 @@ class Weights:
         if sum(asdict(self).values()) == 0:
             raise ValueError("at least one weight must be above 0")
 
-    def score(self, components: Mapping[str, float]) -> float:
+    def score(self, components: ScoreComponents | Mapping[str, float]) -> float:
+        values = as_numbers(components)
         total = 0.0  # added term by term, not sum(): scores() must give the very same floats
         for name, weight in self._by_component.items():
-            total += weight * components[name]
+            total += weight * values[name]
         return total / self._total
 
     def scores(
@@ -75,7 +117,14 @@ class Weights:
         return sum(self._by_component.values())
 
 
+def as_numbers(components: ScoreComponents | Mapping[str, float]) -> Mapping[str, float]:
+    """The components by name, for code that goes through them all (each is a float)."""
+    return cast(Mapping[str, float], components)
+
+
 COMPONENTS = tuple(f.name for f in fields(Weights))
+# A weight for each component and nothing else: the two lists are one schema.
+assert sorted(COMPONENTS) == sorted(ScoreComponents.__annotations__), "Weights != ScoreComponents"
 
 
 def load_weights(path: Path) -> Weights:

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from ontology.models import load_catalogue
 from queries.findings import GAP_TYPES, Gap, RecommendationResult
+from queries.scoring import as_numbers
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
 COMPONENT_SHORT = {
@@ -110,7 +111,8 @@ def print_recommendations(console: Console, result: RecommendationResult) -> Non
         head.append(rec.actor.name, style="bold")
         head.append(f"  {rec.actor.id} · {rec.actor.type}", style="dim")
         components = " · ".join(
-            f"{short} {rec.components[key]:.2f}" for key, short in COMPONENT_SHORT.items()
+            f"{short} {as_numbers(rec.components)[key]:.2f}"
+            for key, short in COMPONENT_SHORT.items()
         )
         console.print(head)
         what = "fallback for" if rec.fallback else "fills"

@@ -6,7 +6,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 
-from api.deps import StoreDep, bad_parameter
+from api.deps import StoreDep
+from api.errors import bad_request
 from api.routes.common import NOT_FOUND, actor_labels, actor_ref, provenance_of
 from api.schemas import ActorDetail, ActorPage, AgreementSummary, Partnership
 from graph.records import FINGERPRINT, LOAD_ID, SOURCE_ID, source_name
@@ -112,7 +113,7 @@ def _label_for_type(value: str, labels: list[str]) -> str:
     by_name.update({schema.node_types[label].prefix: label for label in labels})
     label = by_name.get(value.strip().casefold())
     if label is None:
-        raise bad_parameter(
+        raise bad_request(
             "query", "type", f"unknown actor type {value!r}; one of {', '.join(labels)}"
         )
     return label

@@ -6,7 +6,7 @@ from fastapi import APIRouter
 
 from api.cypher_answers import cypher_rows
 from api.deps import SettingsDep, StoreDep
-from api.schemas import CypherQuery, CypherRows, Message
+from api.schemas import CypherQuery, CypherRows, Message, ValidationMessage
 
 router = APIRouter(prefix="/cypher", tags=["cypher"])
 
@@ -18,8 +18,9 @@ router = APIRouter(prefix="/cypher", tags=["cypher"])
         403: {"model": Message, "description": "The query writes or administers: refused."},
         408: {"model": Message, "description": "No answer within the timeout."},
         422: {
+            "model": ValidationMessage,
             "description": "Neo4j cannot run the query (syntax, parameters, a server failure), "
-            "the query is too long or nested too deeply, or a bad body."
+            "the query is too long or nested too deeply, or a bad body.",
         },
         501: {"model": Message, "description": "The API runs on the memory store."},
         503: {"model": Message, "description": "Too many Cypher queries running; try again."},

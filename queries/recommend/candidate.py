@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from graph.facts import ActorFacts, CommonPartner, Evidence, Link
 from ontology.models import ModelSpec, Requirement
 from ontology.names import Label
@@ -12,7 +14,7 @@ from queries.needs import off_sector
 from queries.recommend.history import History
 from queries.recommend.target import Target
 from queries.requirements import requirement
-from queries.scoring import COMPONENTS, Weights, adoption, proximity
+from queries.scoring import COMPONENTS, ScoreComponents, Weights, adoption, proximity
 from queries.wording import alternatives, listing
 
 # Facts of these confidences are not from a source: they rank after sourced ones in a tie.
@@ -156,7 +158,7 @@ class CandidateScore:
             requirement=self.need.id,
             requirement_strength="required" if self.need.required else "recommended",
             score=weights.score(self.components),
-            components=dict(sorted(self.components.items())),
+            components=cast(ScoreComponents, dict(sorted(self.components.items()))),
             reasons=tuple(self.reasons),
             evidence=tuple(unique.values()),
             signals=dict(sorted(self.signals.items())),

@@ -25,7 +25,7 @@ from queries.gaps import INACTIVE, GapOptions
 from queries.ids import InactiveClusterError, UnknownIdError
 from queries.recommend import ranking, recommend_partners
 from queries.recommend.history import History
-from queries.scoring import Weights, load_weights
+from queries.scoring import Weights, as_numbers, load_weights
 
 TODAY = GapOptions(as_of=dt.date(2026, 11, 27))
 
@@ -125,7 +125,7 @@ def test_every_candidate_fills_a_missing_role_and_scores_are_weighted_means(
     for rec in result.recommendations:
         assert rec.adds_to_met or rec.fills_role in result.missing_roles
         assert rec.adds_to_met or rec.requirement in result.missing_requirements
-        assert all(0.0 <= v <= 1.0 for v in rec.components.values())
+        assert all(0.0 <= v <= 1.0 for v in as_numbers(rec.components).values())
         assert rec.score == pytest.approx(weights.score(rec.components), abs=1e-12)
         assert rec.evidence and rec.reasons[0].startswith(("Meets «", "Adds to «"))
         assert any(v for k, v in rec.components.items() if k != "role_fit"), rec

@@ -243,6 +243,9 @@ def test_a_slow_query_is_cut_at_the_configured_timeout(bundled_neo4j: Neo4jStore
 def test_a_query_neo4j_cannot_run_is_a_422(neo4j_client: TestClient, body: dict[str, Any]) -> None:
     response = neo4j_client.post("/cypher", json=body)
     assert response.status_code == 422, response.text
+    answer = response.json()  # the one 422 shape: a line, and each problem with its place
+    assert answer["detail"] and answer["problems"]
+    assert all(problem["loc"][0] == "body" for problem in answer["problems"])
 
 
 def test_on_the_memory_store_cypher_is_a_501_pointing_to_neo4j(memory_store: MemoryStore) -> None:

@@ -19,6 +19,7 @@ from graph.neo4j_store import Neo4jStore
 from ontology.names import Label, ModelId, RoleId
 from queries.gaps import find_gaps
 from queries.recommend import recommend_partners
+from queries.scoring import COMPONENTS
 from queries.survey import compare_survey
 from tests.integration.api.conftest import BUNDLED_NODES, client_for
 
@@ -98,9 +99,10 @@ def test_a_bad_parameter_is_a_422_saying_which_and_why(
 ) -> None:
     response = client.get("/actors", params=params)
     assert response.status_code == 422
-    problem = response.json()["detail"][0]
+    body = response.json()
+    [problem] = body["problems"]
     assert problem["loc"] == ["query", parameter]
-    assert problem["msg"]
+    assert problem["msg"] and f"query {parameter}: {problem['msg']}" == body["detail"]
 
 
 def test_actor_detail_has_partnerships_agreements_and_provenance(client: TestClient) -> None:
@@ -218,7 +220,8 @@ def test_recommendations_with_bad_or_unknown_parameters(
     if status == 404 and parameter:
         assert parameter in response.json()["closest"]
     if status == 422:
-        assert response.json()["detail"][0]["loc"] == ["query", parameter]
+        assert response.json()["problems"][0]["loc"] == ["query", parameter]
+        assert parameter in response.json()["detail"]
 
 
 def test_views_are_html_pages_and_unknown_ids_404s(client: TestClient) -> None:
@@ -412,3 +415,37 @@ def test_the_openapi_document_describes_and_exemplifies_every_operation(
             for media in operation.get("requestBody", {}).get("content", {}).values()
         ]
         assert any(examples), (method, path)
+
+
+def test_the_openapi_document_names_its_server_tags_score_parts_and_one_422_shape(
+    memory_store: MemoryStore,
+) -> None:
+    with client_for(memory_store, partnergraph_public_url="https://pg.example.org/api") as client:
+        schema = client.get("/openapi.json").json()
+        bad_limit = client.get("/recommendations", params={"limit": 0})
+    assert schema["servers"][0]["url"] == "https://pg.example.org/api"
+    used = {tag for ops in schema["paths"].values() for op in ops.values() for tag in op["tags"]}
+    assert used <= {tag["name"] for tag in schema["tags"]}
+    assert all(tag["description"] for tag in schema["tags"])
+    schemas = schema["components"]["schemas"]
+    parts = schemas["ScoreComponents"]
+    assert sorted(parts["properties"]) == sorted(COMPONENTS)
+    assert sorted(parts["required"]) == sorted(COMPONENTS)
+    assert all(p["minimum"] == 0 and p["maximum"] == 1 for p in parts["properties"].values())
+    assert schemas["Recommendation"]["properties"]["components"] == {
+        "$ref": "#/components/schemas/ScoreComponents"
+    }
+    assert "HTTPValidationError" not in schemas  # FastAPI's own 422 shape is not used
+    for ops in schema["paths"].values():
+        for operation in ops.values():
+            unprocessable = operation["responses"]["422"]["content"]["application/json"]
+            assert unprocessable["schema"] == {"$ref": "#/components/schemas/ValidationMessage"}
+    # Two problems at once (missing ids, a limit below 1): one line naming each, then each.
+    assert bad_limit.status_code == 422
+    body = bad_limit.json()
+    assert {tuple(p["loc"]) for p in body["problems"]} == {
+        ("query", "cluster"),
+        ("query", "model"),
+        ("query", "limit"),
+    }
+    assert all(" ".join(p["loc"]) in body["detail"] for p in body["problems"])
