@@ -21,6 +21,7 @@ import argparse
 import asyncio
 import datetime as dt
 import itertools
+import math
 import os
 import shutil
 import socket
@@ -100,11 +101,12 @@ async def _connection(
     until: float,
     latencies: list[float],
     shared: Iterator[int] | None = None,
+    most: float = math.inf,
 ) -> int:
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     errors, index = 0, start
     try:
-        while time.perf_counter() < until:
+        while time.perf_counter() < until and len(latencies) < most:
             if shared is not None:  # each request the next unasked question
                 index = next(shared)
             request = requests[index % len(requests)]
@@ -120,19 +122,30 @@ async def _connection(
 
 
 async def _load(
-    port: int, paths: list[str], seconds: float, connections: int, distinct: bool = False
+    port: int,
+    paths: list[str],
+    seconds: float,
+    connections: int,
+    distinct: bool = False,
+    each_once: bool = False,
 ) -> tuple:
+    """`each_once`: every connection asks every question once, however long that takes."""
     shared = itertools.count() if distinct else None
     requests = [
         f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n".encode()
         for path in paths
     ]
-    latencies: list[float] = []
     started = time.perf_counter()
-    until = started + seconds
+    until = math.inf if each_once else started + seconds
+    most = len(requests) if each_once else math.inf
+    series: list[list[float]] = [[] for _ in range(connections)]
     errors = await asyncio.gather(
-        *(_connection(port, requests, i, until, latencies, shared) for i in range(connections))
+        *(
+            _connection(port, requests, i, until, series[i], shared, most)
+            for i in range(connections)
+        )
     )
+    latencies = [latency for one in series for latency in one]
     return latencies, sum(errors), time.perf_counter() - started
 
 
@@ -145,8 +158,9 @@ def measure(
     connections: int,
     distinct: bool = False,
 ) -> Measurement:
-    if not distinct:
-        asyncio.run(_load(port, paths, min(3.0, seconds), connections))  # warm-up, not counted
+    if not distinct:  # warm-up, not counted: each question reaches each worker (a connection
+        # keeps to one worker, and the 32 connections are spread over both)
+        asyncio.run(_load(port, paths, seconds, connections, each_once=True))
     latencies, errors, elapsed = asyncio.run(_load(port, paths, seconds, connections, distinct))
     ms = [s * 1000 for s in latencies]
     return Measurement(
@@ -213,9 +227,10 @@ def record(results: list[Measurement], args: argparse.Namespace, note: str) -> N
         f"\n## HTTP API: GET /recommendations under load ({dt.date.today()}; {machine()})\n",
         f"`python -m bench.api_load`: `partnergraph serve --workers {args.workers}` on "
         f"127.0.0.1, {args.connections} keep-alive connections from one asyncio load "
-        f"generator on the same machine, {args.seconds:g} s per endpoint after a warm-up; "
-        "recommendations cycle through every active cluster with each model (repeated "
-        "questions); distinct: each cluster, model and limit asked once, no warm-up.\n",
+        f"generator on the same machine, {args.seconds:g} s per endpoint after a warm-up in "
+        "which each connection asks each question once; recommendations cycle through every "
+        "active cluster with each model (repeated questions); distinct: each cluster, model "
+        "and limit asked once, no warm-up.\n",
         "| store | endpoint | requests | errors | req/s | p50 ms | p99 ms | rate / trivial |",
         "|---|---|---|---|---|---|---|---|",
     ]
