@@ -27,8 +27,6 @@ from queries.recommend.history import History
 from queries.recommend.target import Target
 from queries.scoring import Weights, adoption, proximity
 
-# Candidates scored in full at a time: big enough to rarely need a second round trip.
-FULL_SCORING_BATCH = 25
 PER_ROLE = 2  # the best of each role that head the answer, before every other by rank
 HEADQUARTERS = "headquarters"  # the Trade Council's scope at home (ontology: tradeCouncilScope)
 
@@ -141,14 +139,13 @@ def _best_of(
     bound), the same as scoring all of them: each later candidate scores at most its bound, so
     once it would rank below the last of the top even at its bound, none can enter it."""
     scored: list[Recommendation] = []
-    step = max(top, FULL_SCORING_BATCH)
-    for start in range(0, len(order), step):
+    start, step = 0, top
+    while start < len(order):
         scored += score(order[start : start + step])
         ranked = sorted(scored, key=rank_key)[:top]
-        following = start + step
-        full = following < len(order) and len(ranked) == top
-        if full:
-            last, following_id = ranked[-1], order[following]
+        start, step = start + step, step * 2  # few batches however far the search must go
+        if start < len(order) and len(ranked) == top:
+            last, following_id = ranked[-1], order[start]
             if (following_id in other, -bounds[following_id]) > (last.other_sector, -last.score):
                 break
     return sorted(scored, key=rank_key)[:top]

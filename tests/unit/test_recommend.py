@@ -23,7 +23,7 @@ from queries.cluster_context import ClusterContext
 from queries.findings import Recommendation
 from queries.gaps import INACTIVE, GapOptions
 from queries.ids import InactiveClusterError, UnknownIdError
-from queries.recommend import ranking, recommend_partners
+from queries.recommend import recommend_partners
 from queries.recommend.history import History
 from queries.scoring import Weights, as_numbers, load_weights
 
@@ -166,9 +166,9 @@ def test_the_top_few_are_the_head_of_the_full_ranking_at_scale(
 ) -> None:
     """Generated data (thousands of candidates, many tied): candidates are scored in full only
     while one could still reach the top, and the top few must still be the full ranking's head.
-    Scoring `top` at a time makes every stop decision count, and a store answering "who is
-    near" with every actor (a superset, as the interface allows) makes the bounds loose."""
-    monkeypatch.setattr(ranking, "FULL_SCORING_BATCH", 1)
+    The search scores `top` first, then twice as many each time, so with a top of 1 or 3 it
+    decides to stop after every few; a store answering "who is near" with every actor (a
+    superset, as the interface allows) makes the bounds loose."""
     if loose:
         monkeypatch.setattr(
             MemoryFacts, "actors_near", lambda self, labels, *_: set(self._of_label(labels))
