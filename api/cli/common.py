@@ -1,4 +1,8 @@
-"""What the commands share: the consoles, the one-line failure, the options, the store."""
+"""What the commands share: the consoles, the one-line failure, the options, the store.
+
+The command line imports what a command needs when the command runs (inside its function):
+`--help` and `--version` then start in a fraction of a second (bench/cli_start.py), without
+the stores, analyses and loaders (tests/unit/test_cli_start.py)."""
 
 from __future__ import annotations
 
@@ -8,17 +12,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
 
-from api.settings import Settings
-from api.store_access import configured_store
-from graph.store import GraphStore, LoadRunning, StoreError
-from loaders.batch import LoadUndone
-from queries.gaps import GapOptions
-from queries.ids import InactiveClusterError, UnknownIdError
+if TYPE_CHECKING:
+    from graph.store import GraphStore
+    from queries.gaps import GapOptions
 
 # Rich wraps at 80 columns where it cannot ask a terminal: piped to a file or a CI log, tables
 # would lose columns. There no width applies (COLUMNS still does when set).
@@ -71,6 +72,9 @@ def fail(message: str, code: int = 1) -> NoReturn:
 def store_errors() -> Iterator[None]:
     """A store that cannot be used is a one-line message and exit code 3, never a traceback;
     another load running is exit code 4, a load that failed and was undone exit code 1."""
+    from graph.store import LoadRunning, StoreError
+    from loaders.batch import LoadUndone
+
     try:
         yield
     except LoadRunning as error:
@@ -106,6 +110,9 @@ def writing(out: Path) -> Iterator[None]:
 
 
 def open_configured(include_illustrative: bool = True) -> GraphStore:
+    from api.settings import Settings
+    from api.store_access import configured_store
+
     return configured_store(Settings(), include_illustrative)
 
 
@@ -124,6 +131,8 @@ HorizonOption = Annotated[
 
 
 def gap_options(as_of: dt.datetime | None, horizon_days: int) -> GapOptions:
+    from queries.gaps import GapOptions
+
     day = as_of.date() if as_of else dt.date.today()
     return GapOptions(as_of=day, expiry_horizon_days=horizon_days)
 
@@ -132,6 +141,8 @@ def gap_options(as_of: dt.datetime | None, horizon_days: int) -> GapOptions:
 def analysis_errors() -> Iterator[None]:
     """An unknown cluster, model or market (with the closest ids named), a cluster that is not
     active, and a bad weights file are bad input: exit 1."""
+    from queries.ids import InactiveClusterError, UnknownIdError
+
     with store_errors():
         try:
             yield

@@ -6,7 +6,6 @@ import json
 from typing import Annotated, Any
 
 import typer
-from neo4j.exceptions import Neo4jError
 from rich.table import Table
 from rich.text import Text
 
@@ -19,22 +18,6 @@ from api.cli.common import (
     store_errors,
 )
 from api.cli.params import ParamError, parse_param
-from api.output.csv_out import write_csv
-from api.output.cypher_values import cell, json_rows
-from api.settings import Settings
-from graph.neo4j_store import Neo4jStore
-from queries.named_queries import (
-    default_parameters,
-    get_named_query,
-    load_named_queries,
-)
-from queries.readonly_cypher import (
-    CypherRefused,
-    CypherTimedOut,
-    CypherTooComplex,
-    bounded_read,
-    check_read_only,
-)
 
 
 def cypher(
@@ -59,6 +42,19 @@ def cypher(
 
     Runs in a read transaction: the server refuses any write. Needs PARTNERGRAPH_STORE=neo4j.
     """
+    from neo4j.exceptions import Neo4jError
+
+    from api.settings import Settings
+    from graph.neo4j_store import Neo4jStore
+    from queries.named_queries import default_parameters, get_named_query, load_named_queries
+    from queries.readonly_cypher import (
+        CypherRefused,
+        CypherTimedOut,
+        CypherTooComplex,
+        bounded_read,
+        check_read_only,
+    )
+
     if list_queries:
         for named in load_named_queries().values():
             console.print(f"[bold]{named.name}[/bold]: {named.answers}", highlight=False)
@@ -119,6 +115,9 @@ def cypher(
 
 
 def _print_rows(rows: list[dict[str, Any]], output_format: TabularFormat) -> None:
+    from api.output.csv_out import write_csv
+    from api.output.cypher_values import cell, json_rows
+
     if output_format == TabularFormat.json:
         console.print_json(json.dumps(json_rows(rows)))
         return

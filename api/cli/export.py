@@ -16,8 +16,6 @@ from api.cli.common import (
     store_errors,
     writing,
 )
-from graph.graphml_export import write_graphml
-from graph.rdf_export import store_to_rdf
 
 
 class ExportFormat(StrEnum):
@@ -33,6 +31,9 @@ def export(
 ) -> None:
     """Export the graph as RDF (Turtle, JSON-LD, in the ontology's terms) or GraphML (Gephi).
     Missing folders of --out are made."""
+    from graph.graphml_export import write_graphml
+    from graph.rdf_export import store_to_rdf
+
     check_out_file(out)
     with store_errors(), writing(out):
         store = open_configured(include_illustrative)
