@@ -44,15 +44,15 @@ RECOMMENDATIONS: dict[str, Any] = {
         {
             "actor": TRADE_COUNCIL_GERMANY,
             "fills_role": RoleId.trade_council,
-            "score": 0.596,
+            "score": 0.357,  # (3 x role_fit + 2 x market_presence) / 14, the weights' sum
             "components": {
                 "agreement": 0.0,
                 "home_fit": 0.0,
                 "market_presence": 1.0,
-                "network_proximity": 0.5,
-                "peer_adoption": 0.4,
+                "network_proximity": 0.0,
+                "peer_adoption": 0.0,
                 "role_fit": 1.0,
-                "sector_match": 1.0,
+                "sector_match": 0.0,
                 "trust": 0.0,
             },
             "reasons": ["fills the missing Trade Council role", "present in Germany"],
