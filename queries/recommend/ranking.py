@@ -27,6 +27,9 @@ from queries.recommend.history import History
 from queries.recommend.target import Target
 from queries.scoring import Weights, adoption, proximity
 
+# Candidates scored in full at a time once the first `top` were not enough: many tie at the
+# boundary then (the tie-breaks need the evidence), and a round trip per few would cost more.
+FULL_SCORING_BATCH = 25
 PER_ROLE = 2  # the best of each role that head the answer, before every other by rank
 HEADQUARTERS = "headquarters"  # the Trade Council's scope at home (ontology: tradeCouncilScope)
 
@@ -139,11 +142,11 @@ def _best_of(
     bound), the same as scoring all of them: each later candidate scores at most its bound, so
     once it would rank below the last of the top even at its bound, none can enter it."""
     scored: list[Recommendation] = []
-    start, step = 0, top
+    start, step = 0, top  # often the first `top` are the top: nothing else can reach it
     while start < len(order):
         scored += score(order[start : start + step])
         ranked = sorted(scored, key=rank_key)[:top]
-        start, step = start + step, step * 2  # few batches however far the search must go
+        start, step = start + step, max(top, FULL_SCORING_BATCH)
         if start < len(order) and len(ranked) == top:
             last, following_id = ranked[-1], order[start]
             if (following_id in other, -bounds[following_id]) > (last.other_sector, -last.score):
