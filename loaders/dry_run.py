@@ -15,8 +15,8 @@ def _name(store: GraphStore, node_id: str, batches: Sequence[SourceBatch]) -> st
         for node in batch.nodes:
             if node.id == node_id and node.properties.get("name"):
                 return f"{node.properties['name']} ({node_id})"
-    node = store.get_node(node_id)
-    return f"{node['name']} ({node_id})" if node and node.get("name") else node_id
+    stored = store.get_node(node_id)
+    return f"{stored['name']} ({node_id})" if stored and stored.get("name") else node_id
 
 
 def _fact(store: GraphStore, key: FactKey, batches: Sequence[SourceBatch]) -> str:

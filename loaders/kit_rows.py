@@ -99,31 +99,32 @@ class KitRows:
             if c.spec is not None and c.key != "model"
         }
 
-    def _rel(self, rel: str, start: str, end: str, **props: Any) -> None:
-        self.raw.relationships.append(
-            (self.origin, {"type": rel, "from": start, "to": end, **props})
-        )
+    def _rel(self, rel: str, ends: tuple[str, str], props: dict[str, Any] | None = None) -> None:
+        row = {**(props or {}), "type": rel, "from": ends[0], "to": ends[1]}
+        self.raw.relationships.append((self.origin, row))
 
     # --- one method per sheet ----------------------------------------------------------------
     def _partnerships(self, cells: dict[str, Any], key: str, *_: Any) -> None:
         partner = self._identity(cells, "partner", key, "actors")
         if partner is not None:
             self._rel(
-                Rel.PARTNERS_WITH, self.cluster, partner, **self._properties(cells, "partnerships")
+                Rel.PARTNERS_WITH, (self.cluster, partner), self._properties(cells, "partnerships")
             )
 
     def _markets(self, cells: dict[str, Any], key: str, *_: Any) -> None:
         market = self._identity(cells, "market", key, "markets")
         models = self._resolve(cells, "model", "models")
         if market is not None:
-            self._rel(Rel.TARGETS_MARKET, self.cluster, market, model=models[0] if models else None)
+            self._rel(
+                Rel.TARGETS_MARKET, (self.cluster, market), {"model": models[0] if models else None}
+            )
 
     def _engagements(
         self, cells: dict[str, Any], key: str, theirs: bool, changed: list[str], source: str
     ) -> None:
         node_id = self._node(cells, key, theirs, changed, source, "engagement")
         if node_id is not None:
-            self._rel(Rel.UNDERTAKES, self.cluster, node_id)
+            self._rel(Rel.UNDERTAKES, (self.cluster, node_id))
 
     def _agreements(
         self, cells: dict[str, Any], key: str, theirs: bool, changed: list[str], source: str
@@ -131,10 +132,10 @@ class KitRows:
         node_id = self._node(cells, key, theirs, changed, source, "agreement")
         if node_id is None:
             return
-        self._rel(Rel.PARTY_TO, self.cluster, node_id)
+        self._rel(Rel.PARTY_TO, (self.cluster, node_id))
         for party in self._resolve(cells, "parties", "actors"):
             if party != self.cluster:
-                self._rel(Rel.PARTY_TO, party, node_id)
+                self._rel(Rel.PARTY_TO, (party, node_id))
 
     def _node(
         self,
@@ -161,9 +162,9 @@ class KitRows:
         sheet_key = "engagements" if kind == "engagement" else "agreements"
         self.raw.nodes.append((self.origin, {"id": node_id, **self._properties(cells, sheet_key)}))
         for model in self._resolve(cells, "model", "models")[:1]:
-            self._rel(Rel.UNDER_MODEL, node_id, model)
+            self._rel(Rel.UNDER_MODEL, (node_id, model))
         for market in self._resolve(cells, "markets", "markets"):
-            self._rel(Rel.TARGETS, node_id, market)
+            self._rel(Rel.TARGETS, (node_id, market))
         return node_id
 
     def _survey(self, cells: dict[str, Any], key: str, *_: Any) -> None:

@@ -185,8 +185,8 @@ def _rows(
     missing = {c.key for c in spec.columns} | set(HIDDEN)
     missing -= set(keys.values())
     for key in sorted(missing):
-        column = next((c for c in spec.columns if c.key == key), None)
-        shown = column.name_da if column else key
+        declared = next((c for c in spec.columns if c.key == key), None)
+        shown = declared.name_da if declared else key
         raw.problems.append(Problem(where, "column", shown, "missing (renamed or deleted?)"))
     if missing:
         return []
@@ -195,10 +195,11 @@ def _rows(
         values: dict[str, Any] = {}
         columns: dict[str, str] = {}
         for cell in cells:
-            key = keys.get(cell.column) if isinstance(cell.column, int) else None
+            index = cell.column if isinstance(cell.column, int) else 0
+            key = keys.get(index)
             if key is None:
                 continue
-            column = f"column {cell.column_letter} ({header[cell.column - 1]})"
+            column = f"column {get_column_letter(index)} ({header[index - 1]})"
             if cell.data_type == "f" or (isinstance(cell.value, str) and FORMULA.match(cell.value)):
                 raw.problems.append(
                     Problem(
@@ -212,5 +213,5 @@ def _rows(
             values[key] = _plain(cell.value)
             columns[key] = column
         if any(v not in (None, "") for v in values.values()):
-            found.append((cells[0].row, values, columns))
+            found.append((int(cells[0].row or 0), values, columns))
     return found

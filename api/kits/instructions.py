@@ -60,7 +60,7 @@ TEXT = {
 def write_instructions(
     sheet: Worksheet, cluster: dict[str, Any], lang: str, made: dt.date, illustrative: bool
 ) -> None:
-    text = TEXT[lang]
+    text: dict[str, Any] = TEXT[lang]
     sheet.title = "Vejledning" if lang == "da" else "Instructions"
     name = (cluster.get("name_da") if lang == "da" else None) or cluster.get("name", cluster["id"])
     sheet["A1"] = text["title"]

@@ -1,0 +1,185 @@
+"""Survey workbooks: made from the graph, returned, loaded back, on both stores."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from api.kits.prefill import cluster_content
+from api.kits.workbook import build_workbook, save_workbook
+from graph.store import GraphStore
+from loaders.kit_layout import KEY, sheet
+from loaders.pipeline import load_bundled, load_sources
+from loaders.problems import LoadError
+from loaders.sources import discover
+from ontology.names import Rel
+from tests.integration.test_cli import run
+
+CLUSTER = "cluster:odense-robotics"
+DAY = dt.date(2026, 12, 3)
+
+
+def make_kit(store: GraphStore, folder: Path, cluster: str = CLUSTER, lang: str = "da") -> Path:
+    path = folder / f"{cluster.partition(':')[2]}.xlsx"
+    save_workbook(build_workbook(cluster_content(store, cluster, lang), lang, DAY, False), path)
+    return path
+
+
+def header_index(ws, key: str, lang: str = "da") -> int:  # type: ignore[no-untyped-def]
+    spec = next(s for s in _sheets() if s.title(lang) == ws.title)
+    wanted = next(c for c in spec.columns if c.key == key).header(lang)
+    return next(c.column for c in ws[1] if c.value == wanted)
+
+
+def _sheets():  # type: ignore[no-untyped-def]
+    from loaders.kit_layout import sheets
+
+    return sheets()
+
+
+def first_empty_row(ws) -> int:  # type: ignore[no-untyped-def]
+    row = 2
+    while any(ws.cell(row=row, column=c).value not in (None, "") for c in range(1, 4)):
+        row += 1
+    return row
+
+
+def test_a_kit_loaded_back_unchanged_changes_nothing(store: GraphStore, tmp_path: Path) -> None:
+    load_bundled(store)
+    before = store.counts()
+    kits = [make_kit(store, tmp_path, c) for c in (CLUSTER, "cluster:clean")]
+    kits.append(make_kit(store, tmp_path / "en", "cluster:made", lang="en"))
+    counts = load_sources(store, discover(kits))
+    assert not counts.created and not counts.updated and not counts.removed
+    after = store.counts()
+    assert (after.node_total, after.relationship_total) == (
+        before.node_total,
+        before.relationship_total,
+    )
+
+
+def test_a_kit_is_in_danish_with_sources_drop_downs_and_locked_ids(tmp_path: Path) -> None:
+    from graph.memory_store import MemoryStore
+
+    store = MemoryStore()
+    load_bundled(store)
+    book = load_workbook(make_kit(store, tmp_path))
+    assert book.sheetnames[:6] == [
+        "Vejledning",
+        "_lists",
+        "partnerskaber",
+        "indsatser",
+        "aftaler",
+        "målmarkeder",
+    ]
+    ws = book["partnerskaber"]
+    headers = [c.value for c in ws[1]]
+    assert headers[:4] == ["partner", "samarbejdsform", "start", "slut"]
+    assert "kilde i grafen" in headers
+    partners = [ws.cell(row=r, column=1).value for r in range(2, ws.max_row + 1)]
+    assert "Innovation Centre Denmark München [icdk:munich]" in partners or any(
+        p and p.endswith("[icdk:munich]") for p in partners
+    )
+    assert ws.protection.sheet and ws.cell(row=2, column=1).protection.locked
+    assert not ws.cell(row=2, column=2).protection.locked
+    formulas = [v.formula1 for v in ws.data_validations.dataValidation]
+    assert any("_lists!" in f for f in formulas) and '"formal,informal,project"' in formulas
+    key_column = headers.index(KEY) + 1
+    assert ws.column_dimensions[ws.cell(row=1, column=key_column).column_letter].hidden
+    assert book["_lists"].sheet_state == "hidden"
+
+
+def edit_kit(path: Path) -> None:
+    """As a cluster manager would: a new partner typed by name, another picked from the list,
+    a pre-filled partnership's kind corrected, a new target market."""
+    book = load_workbook(path)
+    ws = book["partnerskaber"]
+    row = first_empty_row(ws)
+    ws.cell(row=row, column=1, value="Innovation Centre Denmark Seoul")
+    ws.cell(row=row, column=header_index(ws, "kind"), value="informal")
+    ws.cell(row=row + 1, column=1, value="CLEAN [cluster:clean]")
+    ws.cell(row=row + 1, column=header_index(ws, "start"), value=dt.date(2025, 3, 1))
+    ws.cell(row=2, column=header_index(ws, "kind"), value="formal")
+    markets = book["målmarkeder"]
+    row = first_empty_row(markets)
+    markets.cell(row=row, column=1, value="Japan [country:JP]")
+    models = next(c for c in sheet("markets").columns if c.key == "model")
+    assert models.choices == "models"
+    markets.cell(row=row, column=header_index(markets, "model"), value="[model:market-test]")
+    book.save(path)
+
+
+def test_an_edited_kit_loads_as_reported_by_the_cluster(store: GraphStore, tmp_path: Path) -> None:
+    load_bundled(store)
+    kit = make_kit(store, tmp_path)
+    edit_kit(kit)
+    counts = load_sources(store, discover([kit]))
+    assert sum(counts.created.values()) == 4
+    reported = [
+        r
+        for r in store.relationships()
+        if r.properties.get("source_id") == "survey-kit/odense-robotics"
+    ]
+    assert {(r.type, r.end) for r in reported} == {
+        (Rel.PARTNERS_WITH, "icdk:seoul"),
+        (Rel.PARTNERS_WITH, "cluster:clean"),
+        (Rel.PARTNERS_WITH, "fcluster:bavarian-robotics"),
+        (Rel.TARGETS_MARKET, "country:JP"),
+    }
+    for r in reported:
+        assert r.properties["source"] == "reported by Odense Robotics, 2026-12-03"
+        assert r.properties["confidence"] == "reported"
+    # The cluster's next kit shows its own facts and loads back unchanged.
+    again = make_kit(store, tmp_path / "again")
+    counts = load_sources(store, discover([again]))
+    assert not counts.created and not counts.updated and not counts.removed
+
+
+def test_ambiguous_and_unknown_names_are_refused_with_suggestions(tmp_path: Path) -> None:
+    from graph.memory_store import MemoryStore
+
+    store = MemoryStore()
+    load_bundled(store)
+    kit = make_kit(store, tmp_path)
+    book = load_workbook(kit)
+    ws = book["partnerskaber"]
+    row = first_empty_row(ws)
+    ws.cell(row=row, column=1, value="Innovation Centre Denmark Seol")
+    book.save(kit)
+    before = store.counts()
+    with pytest.raises(LoadError) as caught:
+        load_sources(store, discover([kit]))
+    text = "\n".join(caught.value.listing())
+    assert f"sheet 'partnerskaber' row {row} column A (partner)" in text
+    assert "closest: Innovation Centre Denmark Seoul [icdk:seoul]" in text
+    assert store.counts().relationship_total == before.relationship_total
+
+
+def test_dry_run_says_in_words_what_would_change(tmp_path: Path) -> None:
+    from graph.memory_store import MemoryStore
+
+    store = MemoryStore()
+    load_bundled(store)
+    kit = make_kit(store, tmp_path)
+    edit_kit(kit)
+    result = run("load", str(kit), "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert (
+        "would create Odense Robotics (cluster:odense-robotics) partners with Innovation Centre "
+        "Denmark Seoul (icdk:seoul) (source survey-kit/odense-robotics)" in result.stdout
+    )
+    assert "4 change(s) found; nothing was written" in result.stdout
+
+
+def test_survey_kit_command_writes_every_national_cluster(tmp_path: Path) -> None:
+    result = run("survey-kit", "--all", "--out", str(tmp_path), "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert len(list(tmp_path.glob("*.xlsx"))) == 14
+    result = run("load", str(tmp_path), "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert "would change nothing" in result.stdout
+    bad = run("survey-kit", "--cluster", "odense-robotix", "--out", str(tmp_path / "x.xlsx"))
+    assert bad.returncode == 1 and "closest" in bad.stderr and "Traceback" not in bad.stderr
