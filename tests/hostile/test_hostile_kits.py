@@ -1,0 +1,55 @@
+"""The corpus of broken survey workbooks (tests/hostile/kits.py): each a listed problem with its
+sheet, row or column, and nothing loaded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.memory_store import MemoryStore
+from loaders.pipeline import load_bundled, load_sources
+from loaders.problems import LoadError
+from loaders.sources import discover
+from tests.hostile.kits import CASES, build
+from tests.integration.test_cli import run
+
+NAMES = [*CASES, "csv-saved-as.xlsx", "empty.xlsx"]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[MemoryStore, Path, dict[str, str]]:
+    store = MemoryStore()
+    load_bundled(store)
+    folder = tmp_path_factory.mktemp("broken-kits")
+    return store, folder, build(store, folder)
+
+
+def test_the_corpus_holds_at_least_15_broken_workbooks(corpus) -> None:  # type: ignore[no-untyped-def]
+    _, folder, expected = corpus
+    assert len(expected) >= 15 and sorted(expected) == sorted(NAMES)
+    assert all((folder / name).is_file() for name in expected)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_broken_workbook_is_a_listed_problem_and_nothing_is_loaded(corpus, name: str) -> None:  # type: ignore[no-untyped-def]
+    store, folder, expected = corpus
+    before = store.counts()
+    with pytest.raises(LoadError) as caught:
+        load_sources(store, discover([folder / name]))
+    listing = "\n".join(caught.value.listing())
+    assert expected[name] in listing
+    assert name in listing  # every problem names the file
+    after = store.counts()
+    assert (after.node_total, after.relationship_total) == (
+        before.node_total,
+        before.relationship_total,
+    )
+
+
+def test_the_command_line_lists_the_problem_without_a_traceback(corpus) -> None:  # type: ignore[no-untyped-def]
+    _, folder, expected = corpus
+    result = run("load", str(folder / "date-as-text.xlsx"))
+    assert result.returncode == 1
+    assert expected["date-as-text.xlsx"] in result.stderr
+    assert "nothing was loaded" in result.stderr and "Traceback" not in result.stderr
