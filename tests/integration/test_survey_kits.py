@@ -183,3 +183,60 @@ def test_survey_kit_command_writes_every_national_cluster(tmp_path: Path) -> Non
     assert "would change nothing" in result.stdout
     bad = run("survey-kit", "--cluster", "odense-robotix", "--out", str(tmp_path / "x.xlsx"))
     assert bad.returncode == 1 and "closest" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def report_2020_kits(folder: Path) -> int:
+    """14 kits, one per national cluster, answering the survey as the report's 2020 figures
+    say (which cluster answered what is not in the report: spread in turn; illustrative)."""
+    from graph.memory_store import MemoryStore
+    from ontology.names import Label
+
+    store = MemoryStore()
+    load_bundled(store, include_illustrative=False)
+    clusters = sorted(c["id"] for c in store.nodes(Label.Cluster) if c.get("national"))
+    figures = {f["id"]: f for f in store.nodes(Label.SurveyFigure)}
+    turn = 0
+    for cluster in clusters:
+        content = cluster_content(store, cluster, "da")
+        path = folder / f"{cluster.partition(':')[2]}.xlsx"
+        save_workbook(build_workbook(content, "da", DAY, illustrative=True), path)
+    chosen: dict[str, set[str]] = {}
+    for figure_id, figure in sorted(figures.items()):
+        if figure.get("share") is not None:
+            yes = round(figure["share"] * len(clusters))
+            chosen[figure_id] = {clusters[(turn + i) % len(clusters)] for i in range(yes)}
+            turn += yes
+    for cluster in clusters:
+        path = folder / f"{cluster.partition(':')[2]}.xlsx"
+        book = load_workbook(path)
+        ws = book["spørgeskema"]
+        key_column = next(c.column for c in ws[1] if c.value == KEY)
+        answer_column = header_index(ws, "answer")
+        for row in range(2, ws.max_row + 1):
+            figure_id = ws.cell(row=row, column=key_column).value
+            if figure_id in chosen:
+                answer = "Ja" if cluster in chosen[figure_id] else "Nej"
+                ws.cell(row=row, column=answer_column, value=answer)
+        book.save(path)
+    answered = len(chosen)
+    return answered
+
+
+def test_survey_from_kits_reproduces_the_reports_shares(tmp_path: Path) -> None:
+    import json
+
+    answered = report_2020_kits(tmp_path)
+    result = run("survey", "--from-kits", str(tmp_path), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    compared = [r for r in rows if r["report_share"] is not None]
+    assert len(compared) == answered >= 25
+    for row in compared:
+        # Shares of 14 clusters; a figure the report gives as "about a third" is 5 of 14.
+        assert row["yes"] == round(row["report_share"] * 14), row["option"]
+        assert abs(row["share"] - row["report_share"]) <= 0.5 / 14 + 0.001, row["option"]
+    table = run("survey", "--from-kits", str(tmp_path))
+    assert "14 of the workbooks are illustrative" in table.stdout
+    # The illustrative kits load too, their facts marked illustrative.
+    loaded = run("load", str(tmp_path), "--dry-run")
+    assert loaded.returncode == 0, loaded.stderr
