@@ -8,6 +8,7 @@ from typing import Any
 from openpyxl.styles import Alignment, Font, Protection
 from openpyxl.worksheet.worksheet import Worksheet
 
+from api.kits.page import fit_to_page_width
 from loaders.kit_layout import ANSWERED_ON, sheets
 
 TEXT = {
@@ -34,6 +35,7 @@ TEXT = {
     },
     "en": {
         "title": "Mapping the cluster's international partnerships",
+        # spelled: the English word on the instructions sheet, not the node label
         "cluster": "Cluster",
         "illustrative": (
             "ILLUSTRATIVE: this workbook was made from the report's 2020 figures, not from a "
@@ -90,4 +92,5 @@ def write_instructions(
     answer.protection = Protection(locked=False)
     sheet.column_dimensions["A"].width = 24
     sheet.column_dimensions["B"].width = 100
+    fit_to_page_width(sheet)
     sheet.protection.sheet = True

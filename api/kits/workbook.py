@@ -19,6 +19,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from api.kits.instructions import write_instructions
+from api.kits.page import fit_to_page_width
 from api.kits.prefill import KitContent
 from loaders.kit_layout import (
     HIDDEN,
@@ -74,6 +75,7 @@ def _data_sheet(
     sheet = book.create_sheet(spec.title(lang))
     headers = [c.header(lang) for c in spec.columns] + list(HIDDEN)
     sheet.append(headers)
+    sheet.row_dimensions[1].height = 32  # two lines: "antal kontaktpersoner"
     for cell in sheet[1]:
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = HEADER_FILL
@@ -87,20 +89,23 @@ def _data_sheet(
     last = filled + BLANK_ROWS
     for index, column in enumerate(spec.columns, start=1):
         letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = 40 if column.choices or column.locked else 18
+        sheet.column_dimensions[letter].width = 50 if column.choices or column.locked else 15
         for row_number in range(2, last + 1):
             cell = sheet.cell(row=row_number, column=index)
             if column.spec is not None and column.spec.python_type is dt.date:
                 cell.number_format = "yyyy-mm-dd"
             prefilled_identity = column.identity and row_number <= filled
-            if column.locked or prefilled_identity:
+            if prefilled_identity or (column.locked and row_number <= filled):
                 cell.fill = LOCKED_FILL
+            elif column.locked:
+                pass  # locked, like every cell of a protected sheet unless unlocked
             else:
                 cell.protection = UNLOCKED
         _validation(sheet, column, letter, last, lists, lang)
     for offset in range(len(HIDDEN)):
         sheet.column_dimensions[get_column_letter(len(spec.columns) + offset + 1)].hidden = True
     sheet.freeze_panes = "A2"
+    fit_to_page_width(sheet)
     # Protected without a password: ids and sources stay put by accident, not against intent
     # (the loader checks identities anyway); rows may still be added, sorted and filtered.
     sheet.protection.sheet = True

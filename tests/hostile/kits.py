@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook, load_workbook
 
@@ -20,7 +21,7 @@ CLUSTER = "cluster:odense-robotics"
 Edit = Callable[[Workbook], None]
 
 
-def _cell(book: Workbook, sheet: str, row: int, header: str, value: object) -> None:
+def _cell(book: Workbook, sheet: str, row: int, header: str, value: Any) -> None:
     ws = book[sheet]
     column = next(c.column for c in ws[1] if c.value == header)
     ws.cell(row=row, column=column, value=value)
@@ -83,7 +84,7 @@ CASES: dict[str, tuple[Edit, str]] = {
     ),
     "kit-sheet-gone.xlsx": (lambda b: b.remove(b[KIT_SHEET]), "not a survey workbook made by"),
     "unknown-cluster.xlsx": (
-        lambda b: b[KIT_SHEET].cell(row=1, column=2, value="cluster:nowhere"),
+        lambda b: _set_kit_cluster(b, "cluster:nowhere"),
         "cluster = 'cluster:nowhere': no such cluster",
     ),
     "negative-contacts.xlsx": (
@@ -96,6 +97,10 @@ CASES: dict[str, tuple[Edit, str]] = {
     ),
     "50000-rows.xlsx": (_big, "more than 10,000 rows of answers"),
 }
+
+
+def _set_kit_cluster(book: Workbook, cluster: str) -> None:
+    book[KIT_SHEET].cell(row=1, column=2, value=cluster)
 
 
 def _answer_date(book: Workbook, value: str) -> None:

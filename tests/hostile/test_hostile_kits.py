@@ -15,24 +15,27 @@ from tests.hostile.kits import CASES, build
 from tests.integration.test_cli import run
 
 NAMES = [*CASES, "csv-saved-as.xlsx", "empty.xlsx"]
+Corpus = tuple[MemoryStore, Path, dict[str, str]]
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[MemoryStore, Path, dict[str, str]]:
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     store = MemoryStore()
     load_bundled(store)
     folder = tmp_path_factory.mktemp("broken-kits")
     return store, folder, build(store, folder)
 
 
-def test_the_corpus_holds_at_least_15_broken_workbooks(corpus) -> None:  # type: ignore[no-untyped-def]
+def test_the_corpus_holds_at_least_15_broken_workbooks(corpus: Corpus) -> None:
     _, folder, expected = corpus
     assert len(expected) >= 15 and sorted(expected) == sorted(NAMES)
     assert all((folder / name).is_file() for name in expected)
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_a_broken_workbook_is_a_listed_problem_and_nothing_is_loaded(corpus, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_broken_workbook_is_a_listed_problem_and_nothing_is_loaded(
+    corpus: Corpus, name: str
+) -> None:
     store, folder, expected = corpus
     before = store.counts()
     with pytest.raises(LoadError) as caught:
@@ -47,7 +50,7 @@ def test_a_broken_workbook_is_a_listed_problem_and_nothing_is_loaded(corpus, nam
     )
 
 
-def test_the_command_line_lists_the_problem_without_a_traceback(corpus) -> None:  # type: ignore[no-untyped-def]
+def test_the_command_line_lists_the_problem_without_a_traceback(corpus: Corpus) -> None:
     _, folder, expected = corpus
     result = run("load", str(folder / "date-as-text.xlsx"))
     assert result.returncode == 1
