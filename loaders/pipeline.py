@@ -21,6 +21,7 @@ from loaders.sources import (
     RawSource,
     Source,
     bundled_sources,
+    display,
     read_csv_folder,
     read_document,
 )
@@ -77,8 +78,19 @@ def models_source() -> Source:
 def prepare(sources: Sequence[Source], store: GraphStore, schema: Schema) -> list[SourceBatch]:
     """Read and validate every source; LoadError with every problem found, or the batches."""
     batches, problems = [], []
+    read_from: dict[str, str] = {}  # source id -> the file that gave it
     for source in [models_source(), *sources]:
         batch, found = read_batch(source, schema, store)
+        if batch.source_id in read_from:  # two survey workbooks of one cluster
+            found.append(
+                Problem(
+                    display(source.path),
+                    "source",
+                    batch.source_id,
+                    f"given twice in one load (also by {read_from[batch.source_id]}); load one",
+                )
+            )
+        read_from[batch.source_id] = display(source.path)
         batches.append(batch)
         problems += found + check_records(batch, schema)
     problems += check_references(batches, store, schema)

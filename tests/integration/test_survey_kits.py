@@ -242,3 +242,28 @@ def test_survey_from_kits_reproduces_the_reports_shares(tmp_path: Path) -> None:
     # The illustrative kits load too, their facts marked illustrative.
     loaded = run("load", str(tmp_path), "--dry-run")
     assert loaded.returncode == 0, loaded.stderr
+
+
+def test_a_row_the_cluster_deletes_is_removed_and_two_kits_of_one_cluster_are_refused(
+    tmp_path: Path,
+) -> None:
+    from graph.memory_store import MemoryStore
+
+    store = MemoryStore()
+    load_bundled(store)
+    kit = make_kit(store, tmp_path)
+    edit_kit(kit)
+    load_sources(store, discover([kit]))
+    again = make_kit(store, tmp_path / "again")
+    book = load_workbook(again)
+    ws = book["partnerskaber"]
+    seoul = next(r for r in range(2, ws.max_row + 1) if "[icdk:seoul]" in str(ws.cell(r, 1).value))
+    ws.delete_rows(seoul)
+    book.save(again)
+    counts = load_sources(store, discover([again]))
+    assert dict(counts.removed) == {Rel.PARTNERS_WITH: 1} and not counts.created
+    assert not any(r.end == "icdk:seoul" for r in store.relationships(Rel.PARTNERS_WITH)
+                   if r.start == CLUSTER)  # fmt: skip
+    with pytest.raises(LoadError) as caught:
+        load_sources(store, discover([again, kit]))
+    assert "given twice in one load" in "\n".join(caught.value.listing())
