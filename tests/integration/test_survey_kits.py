@@ -18,7 +18,7 @@ from loaders.pipeline import load_bundled, load_sources
 from loaders.problems import LoadError
 from loaders.sources import discover
 from ontology.names import ModelId, Rel
-from tests.integration.test_cli import run
+from tests.helpers import run
 
 CLUSTER = "cluster:odense-robotics"
 DAY = dt.date(2026, 12, 3)
@@ -267,3 +267,17 @@ def test_a_row_the_cluster_deletes_is_removed_and_two_kits_of_one_cluster_are_re
     with pytest.raises(LoadError) as caught:
         load_sources(store, discover([again, kit]))
     assert "given twice in one load" in "\n".join(caught.value.listing())
+
+
+@pytest.mark.neo4j
+def test_dry_run_on_neo4j_writes_nothing(neo4j_store: GraphStore, tmp_path: Path) -> None:
+    load_bundled(neo4j_store)
+    kit = make_kit(neo4j_store, tmp_path)
+    edit_kit(kit)
+    before = neo4j_store.counts()
+    result = run("load", str(kit), "--dry-run", store="neo4j")
+    assert result.returncode == 0, result.stderr
+    assert "targets market Japan (country:JP)" in result.stdout
+    assert "4 change(s) found; nothing was written" in result.stdout
+    after = neo4j_store.counts()
+    assert after.relationship_total == before.relationship_total
