@@ -97,9 +97,9 @@ def read_kit(source: Source, store: GraphStore) -> tuple[RawSource, KitAnswers]:
     rows = KitRows(raw, cluster["id"], NameIndex(store))
     for spec in sheets():
         sheet = _find_sheet(book, spec)
-        where = f"{name} sheet {spec.title(meta.get('lang', 'da'))!r}"
         if sheet is None:
-            raw.problems.append(Problem(where, "sheet", None, "missing (renamed or deleted?)"))
+            title = spec.title(meta.get("lang", "da"))
+            raw.problems.append(Problem(name, "sheet", title, "missing (renamed or deleted?)"))
             continue
         for number, cells, columns in _rows(sheet, spec, f"{name} sheet {sheet.title!r}", raw):
             rows.add(spec.key, f"{name} sheet {sheet.title!r} row {number}", cells, columns)

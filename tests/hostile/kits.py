@@ -36,7 +36,7 @@ def _big(book: Workbook) -> None:
 CASES: dict[str, tuple[Edit, str]] = {
     "missing-sheet.xlsx": (
         lambda b: b.remove(b["aftaler"]),
-        "sheet 'aftaler': sheet = None: missing",
+        "missing-sheet.xlsx: sheet = 'aftaler': missing (renamed or deleted?)",
     ),
     "renamed-column.xlsx": (
         lambda b: _cell(b, "partnerskaber", 1, "samarbejdsform", "type"),

@@ -281,3 +281,29 @@ def test_dry_run_on_neo4j_writes_nothing(neo4j_store: GraphStore, tmp_path: Path
     assert "4 change(s) found; nothing was written" in result.stdout
     after = neo4j_store.counts()
     assert after.relationship_total == before.relationship_total
+
+
+def test_a_name_two_actors_share_is_refused_with_both_to_pick_from(tmp_path: Path) -> None:
+    from graph.memory_store import MemoryStore
+
+    store = MemoryStore()
+    load_bundled(store)
+    twin = tmp_path / "twin.yaml"
+    twin.write_text(
+        "provenance: {source: test, confidence: illustrative}\n"
+        "nodes:\n  - {id: fcluster:seoul-namesake, name: Innovation Centre Denmark Seoul}\n",
+        encoding="utf-8",
+    )
+    load_sources(store, discover([twin]))
+    kit = make_kit(store, tmp_path)
+    book = load_workbook(kit)
+    ws = book["partnerskaber"]
+    row = first_empty_row(ws)
+    ws.cell(row=row, column=1, value="innovation centre denmark seoul")
+    book.save(kit)
+    with pytest.raises(LoadError) as caught:
+        load_sources(store, discover([twin, kit]))
+    text = "\n".join(caught.value.listing())
+    assert f"row {row} column A (partner)" in text
+    assert "more than one actor has this name: pick one of" in text
+    assert "[fcluster:seoul-namesake]" in text and "[icdk:seoul]" in text
