@@ -24,8 +24,8 @@ TEXT = {
             "Kolonnen »kilde i grafen« viser, hvor hver oplysning kommer fra.",
             "Ret det, der er forkert, og udfyld det, der mangler. Nye rækker skrives nederst i "
             "hvert ark.",
-            "Partnere og markeder vælges fra rullelisten; en partner, der ikke står på listen, "
-            "kan skrives med navn, så finder vi den.",
+            "Vælg partnere og markeder fra rullelisten. Kan I ikke finde en partner på listen, "
+            "så skriv dens fulde navn.",
             "Flere værdier i én celle adskilles med |. Datoer skrives som ÅÅÅÅ-MM-DD.",
             "Grå celler kan ikke rettes: de holder styr på, hvilken oplysning rækken handler om.",
             "Arket »spørgeskema« er rapportens spørgsmål: svar Ja eller Nej til hver svarmulighed.",
@@ -46,8 +46,8 @@ TEXT = {
             "The column »where the graph has it from« says where each fact came from.",
             "Correct what is wrong and add what is missing. New rows go at the bottom of each "
             "sheet.",
-            "Pick partners and markets from the drop-down list; a partner not on the list may be "
-            "typed by name, and we will find it.",
+            "Pick partners and markets from the drop-down list. If a partner is not on the list, "
+            "type its full name.",
             "Several values in one cell are separated by |. Dates are written YYYY-MM-DD.",
             "Grey cells cannot be edited: they keep track of which fact the row is about.",
             "The sheet »survey questions« holds the report's questions: answer Yes or No to "
@@ -77,8 +77,10 @@ def write_instructions(
         row += 1
     row += 1
     for number, step in enumerate(text["steps"], start=1):
-        sheet.cell(row=row, column=1, value=f"{number}.")
-        sheet.cell(row=row, column=2, value=step).alignment = Alignment(wrap_text=True)
+        sheet.cell(row=row, column=1, value=f"{number}.").alignment = Alignment(vertical="top")
+        sheet.cell(row=row, column=2, value=step).alignment = Alignment(
+            wrap_text=True, vertical="top"
+        )
         row += 1
     row += 1
     sheet.cell(row=row, column=1, value=text["sheets"]).font = Font(bold=True)
@@ -89,6 +91,7 @@ def write_instructions(
     sheet.cell(row=row, column=1, value=ANSWERED_ON[lang]).font = Font(bold=True)
     answer = sheet.cell(row=row, column=2, value=made)
     answer.number_format = "yyyy-mm-dd"
+    answer.alignment = Alignment(horizontal="left")
     answer.protection = Protection(locked=False)
     sheet.column_dimensions["A"].width = 24
     sheet.column_dimensions["B"].width = 100

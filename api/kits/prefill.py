@@ -118,9 +118,9 @@ def survey_rows(
     engagements: list[str],
     lang: str,
 ) -> list[Row]:
-    """The report's survey questions, answered where the graph holds the answer: a partner
-    figure by a partnership with an actor of the figure's role, an activity figure by an
-    engagement including the activity; strategy and funding are left for the cluster."""
+    """The report's survey questions, answered yes where the graph shows it: a partner figure
+    by a partnership with an actor of the figure's role, an activity figure by an engagement
+    including the activity; the rest (strategy, funding) is left for the cluster."""
     schema = load_schema()
     role_labels = {
         r["id"]: set(r.get("filled_by_labels", [])) for r in store.nodes(Label.PartnerRole)
@@ -145,17 +145,24 @@ def survey_rows(
                 basis += partners.get(label, [])
         elif figure["id"] in figure_activity:
             basis = activities.get(figure_activity[figure["id"]], [])
-        answered = figure["id"] in figure_role or figure["id"] in figure_activity
         rows.append(
             {
                 KEY: figure["id"],
-                "question": figure.get("question", ""),
-                "option": figure.get("option", figure.get("name", "")),
-                "answer": ("yes" if basis else "no") if answered else "",
+                "question": _asked(str(figure.get("question", "")), lang),
+                "option": (figure.get("name_da") if lang == "da" else None)
+                or figure.get("option", figure.get("name", "")),
+                # Yes where the graph shows it; blank, not no, where it shows nothing.
+                "answer": "yes" if basis else "",
                 "basis": "; ".join(sorted(set(basis))[:6]),
             }
         )
     return sorted(rows, key=lambda row: (row["question"], row[KEY]))
+
+
+def _asked(question: str, lang: str) -> str:
+    from api.views.danish import DANISH  # the pages' wording table, keyed by the English text
+
+    return DANISH.get(question, question) if lang == "da" else question
 
 
 def drop_down_lists(store: GraphStore, lang: str) -> dict[str, list[str]]:
