@@ -21,11 +21,13 @@ from loaders.sources import (
     RawSource,
     Source,
     bundled_sources,
+    display,
     read_csv_folder,
     read_document,
 )
 from loaders.transform import node_from_raw, relationship_from_raw
 from loaders.validate import check_records, check_references
+from loaders.workbook import read_workbook
 from ontology.schema import MODELS_FILE, Schema, load_schema
 
 
@@ -40,11 +42,25 @@ def transform(raw: RawSource, schema: Schema) -> tuple[SourceBatch, list[Problem
         rel = relationship_from_raw(row, raw.defaults, batch.source_id, origin, schema, problems)
         if rel is not None:
             batch.relationships.append(rel)
+    if raw.columns:  # a workbook: each problem in a row also names its column
+        problems = [_in_column(p, raw.columns) for p in problems]
     return batch, problems
 
 
-def read_batch(source: Source, schema: Schema) -> tuple[SourceBatch, list[Problem]]:
-    """get + transform for one source."""
+def _in_column(problem: Problem, columns: dict[str, dict[str, str]]) -> Problem:
+    column = columns.get(problem.origin, {}).get(problem.field)
+    if column is None:
+        return problem
+    return Problem(f"{problem.origin} {column}", problem.field, problem.value, problem.expected)
+
+
+def read_batch(
+    source: Source, schema: Schema, store: GraphStore | None = None
+) -> tuple[SourceBatch, list[Problem]]:
+    """get + transform for one source (a workbook names actors, which the store resolves)."""
+    if source.kind == "workbook":
+        assert store is not None, "a survey workbook's names are resolved against the store"
+        return transform(read_workbook(source, store), schema)
     if source.kind == "rdf":
         return transform(
             read_rdf(source.path, source, schema, RDF_FORMATS[source.path.suffix]), schema
@@ -62,8 +78,19 @@ def models_source() -> Source:
 def prepare(sources: Sequence[Source], store: GraphStore, schema: Schema) -> list[SourceBatch]:
     """Read and validate every source; LoadError with every problem found, or the batches."""
     batches, problems = [], []
+    read_from: dict[str, str] = {}  # source id -> the file that gave it
     for source in [models_source(), *sources]:
-        batch, found = read_batch(source, schema)
+        batch, found = read_batch(source, schema, store)
+        if batch.source_id in read_from:  # two survey workbooks of one cluster
+            found.append(
+                Problem(
+                    display(source.path),
+                    "source",
+                    batch.source_id,
+                    f"given twice in one load (also by {read_from[batch.source_id]}); load one",
+                )
+            )
+        read_from[batch.source_id] = display(source.path)
         batches.append(batch)
         problems += found + check_records(batch, schema)
     problems += check_references(batches, store, schema)

@@ -28,7 +28,7 @@ ONTOLOGY_MODELS_SOURCE = "ontology/models"
 class Source:
     source_id: str  # stable name: bundled data relative to data/, else the resolved path
     path: Path
-    kind: str  # yaml | json | csv | rdf | reference (a package, read by loaders.reference)
+    kind: str  # yaml | json | csv | rdf | workbook | reference (a package: loaders.reference)
 
 
 @dataclass
@@ -40,6 +40,8 @@ class RawSource:
     nodes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     relationships: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # A workbook's rows: origin -> {field: "column C (header)"}, so a problem names the column.
+    columns: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def _source_id(path: Path) -> str:
@@ -98,7 +100,7 @@ def _discover(path: Path, root: Path, seen: set[Path]) -> list[Source]:
         children = sorted(p for p in path.iterdir() if not p.name.startswith("."))
         found: list[Source] = []
         for child in children:
-            if child.is_dir() or child.suffix in (*YAML_SUFFIXES, ".json", *RDF_FORMATS):
+            if child.is_dir() or child.suffix in (*YAML_SUFFIXES, ".json", *RDF_FORMATS, ".xlsx"):
                 found += _discover(child, root, seen)
         return found
     if path.suffix in YAML_SUFFIXES:
@@ -107,7 +109,11 @@ def _discover(path: Path, root: Path, seen: set[Path]) -> list[Source]:
         return [Source(_source_id(path), path, "json")]
     if path.suffix in RDF_FORMATS:
         return [Source(_source_id(path), path, "rdf")]
-    raise ValueError(f"{path}: not a source (expected .yaml, .json, .ttl or a CSV folder)")
+    if (
+        path.suffix == ".xlsx"
+    ):  # a survey workbook (partnergraph survey-kit), read by loaders.workbook
+        return [Source(_source_id(path), path, "workbook")]
+    raise ValueError(f"{path}: not a source (expected .yaml, .json, .ttl, .xlsx or a CSV folder)")
 
 
 def bundled_sources(include_illustrative: bool = True) -> list[Source]:

@@ -52,6 +52,8 @@ class PropertySpec:
     multi_valued: bool = False
     allowed: tuple[str, ...] = ()
     indexed: bool = False  # Neo4j keeps an index on it (queries select nodes by it)
+    name_en: str = ""  # skos:prefLabel: the column headers of the survey workbooks
+    name_da: str = ""
 
     @property
     def python_type(self) -> type:
@@ -81,6 +83,7 @@ class RelationshipType:
     properties: dict[str, PropertySpec] = field(default_factory=dict)
     reified_as: URIRef | None = None
     name_en: str = ""
+    name_da: str = ""
 
 
 @dataclass(frozen=True)
@@ -187,6 +190,8 @@ class Schema:
             multi_valued=(iri, RDF.type, OWL.FunctionalProperty) not in self.graph,
             allowed=tuple(allowed),
             indexed=self.graph.value(iri, PG.indexed) == Literal(True),
+            name_en=self._pref_label(iri, "en"),
+            name_da=self._pref_label(iri, "da"),
         )
 
     def _datatype_properties(self) -> list[URIRef]:
@@ -252,6 +257,7 @@ class Schema:
                 properties=self._properties_of(reification) if reification is not None else {},
                 reified_as=reification,
                 name_en=self._pref_label(prop, "en"),
+                name_da=self._pref_label(prop, "da"),
             )
         return types
 

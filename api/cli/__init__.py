@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from api.cli import analysis, cypher, export, load, serve, views
+from api.cli import analysis, cypher, export, kits, load, serve, views
 
 # The driver logs each failed connection attempt and retry; the command says once, in one line,
 # what failed and what to do (graph/neo4j_errors.py), so the driver's own lines are noise here.
@@ -46,6 +46,7 @@ for command in (
     views.board,
     cypher.cypher,
     export.export,
+    kits.survey_kit,
     serve.serve,
 ):
     app.command()(command)

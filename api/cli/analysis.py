@@ -90,12 +90,26 @@ def recommend(
     print_recommendations(console, result)
 
 
-def survey(output_format: TabularFormatOption = TabularFormat.table) -> None:
+def survey(
+    output_format: TabularFormatOption = TabularFormat.table,
+    from_kits: Annotated[
+        Path | None,
+        typer.Option(
+            "--from-kits", help="A folder of returned survey workbooks: their shares instead."
+        ),
+    ] = None,
+) -> None:
     """The graph's shares beside the report's survey of the 14 national clusters.
 
     Shares are shown from sourced facts only and with the illustrative layer; garbled report
-    figures show as "garbled".
+    figures show as "garbled". With --from-kits DIR, the shares of the returned workbooks'
+    answers (each workbook one cluster) beside the report's.
     """
+    if from_kits is not None:
+        from api.cli.kits import survey_from_kits
+
+        survey_from_kits(from_kits, output_format)
+        return
     with store_errors():
         store = open_configured(include_illustrative=True)
         rows = compare_survey(store)

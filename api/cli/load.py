@@ -26,6 +26,7 @@ from api.store_access import empty_or_persistent_store
 from graph.records import WriteCounts
 from graph.store import GraphStore
 from loaders.batch import SourceBatch, write_batches
+from loaders.dry_run import planned_changes
 from loaders.pipeline import load_bundled, prepare
 from loaders.problems import LoadError
 from loaders.sources import Source, bundled_sources, discover
@@ -39,8 +40,16 @@ def load(
     ] = None,
     include_illustrative: IllustrativeOption = True,
     output_format: FormatOption = OutputFormat.table,
+    dry_run: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run", help="Say what would be created, changed and removed; write nothing."
+        ),
+    ] = False,
 ) -> None:
     """Validate sources and load them into the store; loading twice changes nothing.
+
+    Sources may be survey workbooks (.xlsx) returned by clusters (`partnergraph survey-kit`).
 
     Every problem found is listed with its file, row and field, and then nothing is loaded.
     The memory store keeps nothing between commands: there `load` checks the sources on top of
@@ -56,6 +65,11 @@ def load(
             fail(str(error))
         if store.kind == "memory" and paths:
             load_bundled(store, include_illustrative)
+        if dry_run:
+            with store.exclusive_load():
+                _print_plan(store, _validated(store, sources), output_format)
+            store.close()
+            return
         with store.exclusive_load():  # validated against the store as it is when written
             counts, batches = _validate_and_write(store, sources)
         graph_counts = store.counts()
@@ -92,15 +106,34 @@ def load(
     )
 
 
-def _validate_and_write(
-    store: GraphStore, sources: list[Source]
-) -> tuple[WriteCounts, list[SourceBatch]]:
+def _validated(store: GraphStore, sources: list[Source]) -> list[SourceBatch]:
     try:
-        batches = prepare(sources, store, load_schema())
+        return prepare(sources, store, load_schema())
     except LoadError as error:
         for line in error.listing():
             errors.print(line, highlight=False, markup=False, soft_wrap=True)
         fail(f"{len(error.problems)} problem(s) found; nothing was loaded")
+
+
+def _print_plan(store: GraphStore, batches: list[SourceBatch], output_format: OutputFormat) -> None:
+    lines = planned_changes(store, batches)
+    if output_format == OutputFormat.json:
+        console.print_json(json.dumps({"dry_run": True, "changes": lines}))
+        return
+    for line in lines:
+        console.print(f"would {line}", highlight=False, markup=False, soft_wrap=True)
+    console.print(
+        f"Dry run: {len(lines)} change(s) found; nothing was written."
+        if lines
+        else "Dry run: the load would change nothing; nothing was written.",
+        highlight=False,
+    )
+
+
+def _validate_and_write(
+    store: GraphStore, sources: list[Source]
+) -> tuple[WriteCounts, list[SourceBatch]]:
+    batches = _validated(store, sources)
     total = sum(batch.size for batch in batches)
     with Progress(
         TextColumn("loading"),

@@ -124,6 +124,27 @@ ENGLISH: dict[str, str] = {
 }
 
 DANISH: dict[str, str] = {
+    # The report's survey questions, as the survey workbooks ask them (data/denmark/survey.yaml
+    # holds them in English; the report's own question texts are garbled in the extraction).
+    "Which partners does the cluster organisation work with on internationalisation?": (
+        "Hvilke samarbejdspartnere arbejder klyngeorganisationen sammen med om "
+        "internationalisering?"
+    ),
+    "What are the cluster organisation's primary international activities?": (
+        "Hvad er klyngeorganisationens primære internationale aktiviteter?"
+    ),
+    "How is internationalisation anchored and organised in the cluster organisation?": (
+        "Hvordan er internationalisering forankret og organiseret i klyngeorganisationen?"
+    ),
+    "How are the cluster organisation's international activities funded?": (
+        "Hvordan finansieres klyngeorganisationens internationale aktiviteter?"
+    ),
+    "Do the clusters have strategic cooperation with the innovation centres?": (
+        "Har klyngen et strategisk samarbejde med innovationscentrene?"
+    ),
+    "Which barriers do the clusters meet in working with the innovation centres?": (
+        "Hvilke barrierer møder klyngen i samarbejdet med innovationscentrene?"
+    ),
     # Codes
     "gap type role": "manglende partnerrolle",
     "gap type formality": "ingen formel aftale",

@@ -1,0 +1,1 @@
+"""The clusters' survey workbooks: made from the graph, sent to each cluster, loaded back."""
