@@ -27,9 +27,6 @@ from queries.recommend.history import History
 from queries.recommend.target import Target
 from queries.scoring import Weights, adoption, proximity
 
-# Candidates scored in full at a time once the first `top` were not enough: many tie at the
-# boundary then (the tie-breaks need the evidence), and a round trip per few would cost more.
-FULL_SCORING_BATCH = 25
 PER_ROLE = 2  # the best of each role that head the answer, before every other by rank
 HEADQUARTERS = "headquarters"  # the Trade Council's scope at home (ontology: tradeCouncilScope)
 
@@ -146,7 +143,7 @@ def _best_of(
     while start < len(order):
         scored += score(order[start : start + step])
         ranked = sorted(scored, key=rank_key)[:top]
-        start, step = start + step, max(top, FULL_SCORING_BATCH)
+        start, step = start + step, step * 2  # where many tie at the boundary: few batches
         if start < len(order) and len(ranked) == top:
             last, following_id = ranked[-1], order[start]
             if (following_id in other, -bounds[following_id]) > (last.other_sector, -last.score):
