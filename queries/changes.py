@@ -1,0 +1,314 @@
+"""What changed between two moments, in words a board member reads: new and ended partnerships
+and agreements, clusters that merged or closed, each with when, which load and where the fact
+comes from, grouped by the clusters it concerns. Built from the loads' change sets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from typing import Any, Literal
+
+from pydantic import Field
+
+from graph.history import ChangeSet, Props
+from graph.records import SOURCE_ID, source_name
+from graph.store import FactKey, GraphStore
+from ontology.names import Label, Rel
+from ontology.schema import load_schema
+from queries.findings import FactProvenance, Finding
+from queries.ids import qualified
+
+Kind = Literal["created", "updated", "removed"]
+NOT_A_CLUSTER = "(no cluster)"
+TOLD = frozenset({Label.Agreement, Label.Engagement, Label.Cluster})  # nodes told in words
+TOLD_TYPES = frozenset({Rel.PARTNERS_WITH, Rel.PARTY_TO, Rel.UNDERTAKES})
+
+
+class Change(Finding):
+    """One fact that changed, told in a sentence, with the load and the fact's provenance."""
+
+    kind: Kind
+    fact: str = Field(examples=["cluster:clean -PARTNERS_WITH-> icdk:india"])
+    type: str = Field(examples=[Rel.PARTNERS_WITH])  # the label or relationship type
+    sentence: str
+    clusters: tuple[str, ...]
+    at: dt.datetime
+    load_id: str
+    source: str  # the source that states (or stated) the fact, as shown
+    changed: dict[str, tuple[Any, Any]] = Field(default_factory=dict)  # updated: key: old, new
+    provenance: FactProvenance
+
+
+class ClusterChanges(Finding):
+    cluster: str
+    name: str
+    changes: tuple[Change, ...]
+
+
+class ChangesReport(Finding):
+    since: dt.datetime
+    until: dt.datetime | None
+    loads: tuple[str, ...]  # the loads in the window, oldest first
+    clusters: tuple[ClusterChanges, ...]  # clusters in name order, NOT_A_CLUSTER last
+    counts: dict[str, int]  # "created Agreement": n, for every change, told or not
+    untold: int  # changes counted but not told in words (other kinds of facts)
+
+
+def changes_since(
+    store: GraphStore,
+    since: dt.datetime,
+    until: dt.datetime | None = None,
+    cluster: str | None = None,
+) -> ChangesReport:
+    """The changes made after `since` and up to `until` (default: now)."""
+    sets = store.change_sets(since=since)
+    window = [c for c in sets if until is None or c.at <= until]
+    later = [c for c in sets if c not in window]
+    teller = _Teller(store, window, later)
+    told: list[Change] = []
+    counts: Counter[str] = Counter()
+    for changes in window:
+        for change in teller.tell(changes, counts):
+            told.append(change)
+    wanted = qualified(cluster, "cluster") if cluster else None
+    grouped: dict[str, list[Change]] = {}
+    for change in told:
+        for concerned in change.clusters or (NOT_A_CLUSTER,):
+            if wanted is None or concerned == wanted:
+                grouped.setdefault(concerned, []).append(change)
+    order = sorted(grouped, key=lambda c: (c == NOT_A_CLUSTER, teller.name(c).casefold()))
+    return ChangesReport(
+        since=since,
+        until=until,
+        loads=tuple(c.load_id for c in window),
+        clusters=tuple(
+            ClusterChanges(cluster=c, name=teller.name(c), changes=tuple(grouped[c])) for c in order
+        ),
+        counts=dict(sorted(counts.items())),
+        untold=sum(counts.values()) - len(told),
+    )
+
+
+class _Teller:
+    """Sentences for facts; a fact's values are looked up as they were after its change."""
+
+    def __init__(self, store: GraphStore, window: Sequence[ChangeSet], later: Sequence[ChangeSet]):
+        self.store = store
+        self.after = [*window, *later]  # every change set from the window on, oldest first
+        self.label_for_id = load_schema().label_for_id
+        self._names: dict[str, str] = {}
+
+    def name(self, node_id: str) -> str:
+        if node_id == NOT_A_CLUSTER:
+            return "Not tied to a cluster"
+        if node_id not in self._names:
+            props = self.store.get_node(node_id) or self._old_node(node_id) or {}
+            self._names[node_id] = str(props.get("name") or node_id)
+        return self._names[node_id]
+
+    def _old_node(self, node_id: str) -> Props | None:
+        for changes in self.after:
+            if node_id in changes.removed_nodes:
+                return changes.removed_nodes[node_id]
+        return None
+
+    def created_values(self, changes: ChangeSet, key: str | FactKey) -> Props:
+        """As the load left the fact: the old values of the next change to touch it, else now."""
+        position = self.after.index(changes)
+        for next_changes in self.after[position + 1 :]:
+            if isinstance(key, str):
+                if key in next_changes.updated_nodes:
+                    return next_changes.updated_nodes[key][0]
+                if key in next_changes.removed_nodes:
+                    return next_changes.removed_nodes[key]
+            else:
+                if key in next_changes.updated_relationships:
+                    return next_changes.updated_relationships[key][0]
+                if key in next_changes.removed_relationships:
+                    return next_changes.removed_relationships[key]
+        if isinstance(key, str):
+            return self.store.get_node(key) or {}
+        return self._relationship_now(key)
+
+    def _relationship_now(self, key: FactKey) -> Props:
+        start, rel_type, end, source = key
+        for rel in self.store.neighbourhood(start, 1).relationships:
+            if (rel.type, rel.start, rel.end, rel.properties.get(SOURCE_ID)) == (
+                rel_type, start, end, source,
+            ):  # fmt: skip
+                return rel.properties
+        return {}
+
+    def tell(self, changes: ChangeSet, counts: Counter[str]) -> Iterator[Change]:
+        for kind, key, old, new in _entries(self, changes):
+            rel_type = None if isinstance(key, str) else key[1]
+            label = self.label_for_id(key) if isinstance(key, str) else str(rel_type)
+            counts[f"{kind} {label}"] += 1
+            told = label in TOLD or rel_type in TOLD_TYPES
+            if rel_type == Rel.PARTY_TO and kind != "updated" and _with_its_agreement(changes, key):
+                told = False  # the agreement's own sentence names its parties
+            if not told:
+                continue
+            values = new if kind != "removed" else old
+            if isinstance(key, str):
+                sentence, clusters = self._node_sentence(kind, key, label, old, new)
+                fact = key
+            else:
+                sentence, clusters = self._relationship_sentence(kind, key, old, new)
+                fact = f"{key[0]} -{key[1]}-> {key[2]}"
+            yield Change(
+                kind=kind,
+                fact=fact,
+                type=label,
+                sentence=sentence,
+                clusters=tuple(sorted(clusters)),
+                at=changes.at,
+                load_id=changes.load_id,
+                source=source_name(str(values.get(SOURCE_ID, ""))),
+                changed=_differences(old, new) if kind == "updated" else {},
+                provenance=FactProvenance(
+                    **{k: _text(values.get(k)) for k in ("source", "section", "url", "confidence")}
+                ),
+            )
+
+    def _node_sentence(
+        self, kind: Kind, node_id: str, label: str, old: Props, new: Props
+    ) -> tuple[str, set[str]]:
+        values = new if kind != "removed" else old
+        name = str(values.get("name") or node_id)
+        parties = self._parties(node_id) if label == Label.Agreement else []
+        clusters = {p for p in parties if self.label_for_id(p) == Label.Cluster}
+        if label == Label.Cluster:
+            clusters.add(node_id)
+        if label == Label.Engagement:
+            clusters |= self._undertakers(node_id)
+        between = _listed([self.name(p) for p in parties]) or name
+        if label == Label.Agreement:
+            kind_text = str(values.get("agreement_kind") or "agreement").replace("-", " ")
+            kind_text = "MoU" if kind_text == "mou" else kind_text
+            until = values.get("valid_until")
+            if kind == "created":
+                valid = f", valid to {until}" if until else ""
+                return f"{between} signed {_article(kind_text)} {kind_text}{valid}", clusters
+            if kind == "removed":
+                return f"the {kind_text} between {between} is no longer in its source", clusters
+            if set(_differences(old, new)) == {"valid_until"}:
+                runs = f"now runs to {new['valid_until']} (was {old['valid_until']})"
+                return f"the {kind_text} between {between} {runs}", clusters
+            return f"the {kind_text} between {between}: {_said(old, new)}", clusters
+        noun = "cluster" if label == Label.Cluster else "engagement"
+        if kind == "created":
+            return f"new {noun}: {name}", clusters
+        if kind == "removed":
+            return f"the {noun} {name} is no longer in its source", clusters
+        return f"{name}: {_said(old, new)}", clusters
+
+    def _relationship_sentence(
+        self, kind: Kind, key: FactKey, old: Props, new: Props
+    ) -> tuple[str, set[str]]:
+        start, rel_type, end, _ = key
+        clusters = {n for n in (start, end) if self.label_for_id(n) == Label.Cluster}
+        a, b = self.name(start), self.name(end)
+        if rel_type == Rel.PARTNERS_WITH:
+            values = new if kind != "removed" else old
+            partnership = f"{values.get('kind', '')} partnership".strip()
+            if kind == "created":
+                return f"{a} and {b} began {_article(partnership)} {partnership}", clusters
+            if kind == "removed":
+                return f"the partnership between {a} and {b} ended", clusters
+            if new.get("end") and not old.get("end"):
+                return f"the partnership between {a} and {b} ended on {new['end']}", clusters
+            return f"the partnership between {a} and {b}: {_said(old, new)}", clusters
+        verb = {Rel.PARTY_TO: "became a party to", Rel.UNDERTAKES: "undertakes"}[rel_type]
+        if kind == "created":
+            return f"{a} {verb} {b}", clusters
+        if kind == "removed":
+            return f"{a} no longer {verb.replace('became', 'is')} {b}", clusters
+        return f"{a} {verb} {b}: {_said(old, new)}", clusters
+
+    def _parties(self, agreement: str) -> list[str]:
+        return self._ends_into(agreement, Rel.PARTY_TO)
+
+    def _undertakers(self, engagement: str) -> set[str]:
+        return set(self._ends_into(engagement, Rel.UNDERTAKES))
+
+    def _ends_into(self, node_id: str, rel_type: str) -> list[str]:
+        """Who points at the node now, or pointed at it in a change (a removed agreement)."""
+        found = {
+            r.start
+            for r in self.store.neighbourhood(node_id, 1).relationships
+            if r.type == rel_type and r.end == node_id
+        }
+        for changes in self.after:
+            for keys in (changes.created_relationships, changes.removed_relationships):
+                found |= {k[0] for k in keys if k[1] == rel_type and k[2] == node_id}
+        return sorted(found, key=lambda n: (self.label_for_id(n) != Label.Cluster, n))
+
+
+def _entries(
+    teller: _Teller, changes: ChangeSet
+) -> Iterator[tuple[Kind, str | FactKey, Props, Props]]:
+    """(kind, key, old values, new values) of every change, nodes before relationships."""
+    for node_id in sorted(changes.created_nodes):
+        if teller.label_for_id(node_id) in TOLD:
+            yield "created", node_id, {}, teller.created_values(changes, node_id)
+        else:
+            yield "created", node_id, {}, {}
+    for node_id, (old, new) in sorted(changes.updated_nodes.items()):
+        yield "updated", node_id, old, new
+    for node_id, old in sorted(changes.removed_nodes.items()):
+        yield "removed", node_id, old, {}
+    for key in sorted(changes.created_relationships):
+        if key[1] in TOLD_TYPES:
+            yield "created", key, {}, teller.created_values(changes, key)
+        else:
+            yield "created", key, {}, {}
+    for key, (old, new) in sorted(changes.updated_relationships.items()):
+        yield "updated", key, old, new
+    for key, old in sorted(changes.removed_relationships.items()):
+        yield "removed", key, old, {}
+
+
+def _with_its_agreement(changes: ChangeSet, key: str | FactKey) -> bool:
+    agreement = key[2]
+    return agreement in changes.created_nodes or agreement in changes.removed_nodes
+
+
+def _listed(names: list[str]) -> str:
+    return (
+        names[0]
+        if len(names) == 1
+        else ", ".join(names[:-1]) + " and " + names[-1]
+        if names
+        else ""
+    )
+
+
+def _differences(old: Props, new: Props) -> dict[str, tuple[Any, Any]]:
+    return {
+        k: (old.get(k), new.get(k))
+        for k in sorted(old.keys() | new.keys())
+        if old.get(k) != new.get(k) and k != SOURCE_ID
+    }
+
+
+def _said(old: Props, new: Props) -> str:
+    """'valid_until 2027-03-31 -> 2026-12-31; status active -> expired'."""
+    parts = []
+    for key, (before, after) in _differences(old, new).items():
+        if before is None:
+            parts.append(f"{key.replace('_', ' ')} set to {after}")
+        elif after is None:
+            parts.append(f"{key.replace('_', ' ')} {before} dropped")
+        else:
+            parts.append(f"{key.replace('_', ' ')} {before} -> {after}")
+    return "; ".join(parts) or "restated"
+
+
+def _article(noun: str) -> str:
+    return "an" if noun[:1].lower() in "aeiou" or noun.startswith("MoU") else "a"
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
