@@ -31,9 +31,8 @@ class AsOf:
 
 def graph_as_of(store: GraphStore, moment: dt.datetime) -> AsOf:
     """The store itself when nothing changed after `moment`; else a memory copy as it was."""
-    sets = store.change_sets()
-    begins = sets[0].at if sets else None
-    later = [c for c in sets[1:] if c.at > moment]
+    begins = store.history_begins()
+    later = [c for c in store.change_sets(since=moment) if begins is None or c.at > begins]
     if not later:
         return AsOf(store, moment, 0, begins)
     view = copy_of(store)

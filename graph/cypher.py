@@ -255,3 +255,7 @@ def prune_change_sets() -> str:
         f"OPTIONAL MATCH (p:`{CHANGE_PART_LABEL}` {{load_id: c.load_id}}) "
         "DETACH DELETE p WITH DISTINCT c DETACH DELETE c RETURN count(c) AS pruned"
     )
+
+
+def history_begins() -> str:
+    return f"MATCH (c:`{CHANGE_SET_LABEL}`) RETURN min(c.at) AS at"

@@ -254,6 +254,9 @@ class MemoryStore(GraphStore):
     ) -> list[ChangeSet]:
         return in_window(self.history, since, until)
 
+    def history_begins(self) -> dt.datetime | None:
+        return min((c.at for c in self.history), default=None)
+
     def prune_history(self, before: dt.datetime) -> int:
         kept = [c for c in self.history if c.at >= before]
         pruned, self.history = len(self.history) - len(kept), kept

@@ -52,6 +52,10 @@ class Neo4jHistory:
             found.append(decode_parts(changes, parts))
         return found
 
+    def history_begins(self) -> dt.datetime | None:
+        rows = self._read(cypher.history_begins())
+        return native(rows[0]["at"]) if rows and rows[0]["at"] is not None else None
+
     def prune_history(self, before: dt.datetime) -> int:
         return int(
             self._write(

@@ -230,6 +230,10 @@ class GraphStore(ABC):
         """The change sets kept, made after `since` and up to `until`, oldest first."""
 
     @abstractmethod
+    def history_begins(self) -> dt.datetime | None:
+        """When the oldest change set kept was made (None: no history)."""
+
+    @abstractmethod
     def prune_history(self, before: dt.datetime) -> int:
         """Forget the change sets made before `before` (the graph itself is untouched); how
         many were forgotten."""
