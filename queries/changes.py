@@ -25,6 +25,26 @@ TOLD = frozenset({Label.Agreement, Label.Engagement, Label.Cluster})  # nodes to
 TOLD_TYPES = frozenset({Rel.PARTNERS_WITH, Rel.PARTY_TO, Rel.UNDERTAKES})
 
 
+PHRASES = {
+    "agreement signed": "{between} signed {kind_article} {kind}{valid}",
+    "agreement runs to": "the {kind} between {between} now runs to {new} (was {old})",
+    "agreement changed": "the {kind} between {between}: {said}",
+    "agreement gone": "the {kind} between {between} is no longer in its source",
+    "partnership began": "{a} and {b} began {kind_article} {kind} partnership",
+    "partnership ended": "the partnership between {a} and {b} ended",
+    "partnership ended on": "the partnership between {a} and {b} ended on {end}",
+    "partnership changed": "the partnership between {a} and {b}: {said}",
+    "node new": "new {noun}: {name}",
+    "node gone": "the {noun} {name} is no longer in its source",
+    "node changed": "{name}: {said}",
+    "link new": "{a} {verb} {b}",
+    "link gone": "{a} no longer {verb} {b}",
+    "link changed": "{a} {verb} {b}: {said}",
+}
+VERBS = {Rel.PARTY_TO: "is a party to", Rel.UNDERTAKES: "undertakes"}
+AGREEMENT_KINDS = {"mou": "MoU"}
+
+
 class Change(Finding):
     """One fact that changed, told in a sentence, with the load and the fact's provenance."""
 
@@ -32,6 +52,8 @@ class Change(Finding):
     fact: str = Field(examples=["cluster:clean -PARTNERS_WITH-> icdk:india"])
     type: str = Field(examples=[Rel.PARTNERS_WITH])  # the label or relationship type
     sentence: str
+    phrase: str = Field(examples=["agreement signed"])  # which sentence: views word it anew
+    fields: dict[str, Any] = Field(default_factory=dict)  # what fills it: names, dates, kinds
     clusters: tuple[str, ...]
     at: dt.datetime
     load_id: str
@@ -152,16 +174,18 @@ class _Teller:
                 continue
             values = new if kind != "removed" else old
             if isinstance(key, str):
-                sentence, clusters = self._node_sentence(kind, key, label, old, new)
+                phrase, fields, clusters = self._node_sentence(kind, key, label, old, new)
                 fact = key
             else:
-                sentence, clusters = self._relationship_sentence(kind, key, old, new)
+                phrase, fields, clusters = self._relationship_sentence(kind, key, old, new)
                 fact = f"{key[0]} -{key[1]}-> {key[2]}"
             yield Change(
                 kind=kind,
                 fact=fact,
                 type=label,
-                sentence=sentence,
+                sentence=english(phrase, fields),
+                phrase=phrase,
+                fields=fields,
                 clusters=tuple(sorted(clusters)),
                 at=changes.at,
                 load_id=changes.load_id,
@@ -174,7 +198,7 @@ class _Teller:
 
     def _node_sentence(
         self, kind: Kind, node_id: str, label: str, old: Props, new: Props
-    ) -> tuple[str, set[str]]:
+    ) -> tuple[str, dict[str, Any], set[str]]:
         values = new if kind != "removed" else old
         name = str(values.get("name") or node_id)
         parties = self._parties(node_id) if label == Label.Agreement else []
@@ -183,49 +207,51 @@ class _Teller:
             clusters.add(node_id)
         if label == Label.Engagement:
             clusters |= self._undertakers(node_id)
-        between = _listed([self.name(p) for p in parties]) or name
+        said = _said(old, new)
         if label == Label.Agreement:
-            kind_text = str(values.get("agreement_kind") or "agreement").replace("-", " ")
-            kind_text = "MoU" if kind_text == "mou" else kind_text
-            until = values.get("valid_until")
+            code = str(values.get("agreement_kind") or "agreement")
+            fields: dict[str, Any] = {
+                "between": [self.name(p) for p in parties] or [name],
+                "kind_code": code,
+                "kind": AGREEMENT_KINDS.get(code, code.replace("-", " ")),
+                "name": name,
+            }
             if kind == "created":
-                valid = f", valid to {until}" if until else ""
-                return f"{between} signed {_article(kind_text)} {kind_text}{valid}", clusters
+                until = values.get("valid_until")
+                return "agreement signed", {**fields, "until": _text(until)}, clusters
             if kind == "removed":
-                return f"the {kind_text} between {between} is no longer in its source", clusters
+                return "agreement gone", fields, clusters
             if set(_differences(old, new)) == {"valid_until"}:
-                runs = f"now runs to {new['valid_until']} (was {old['valid_until']})"
-                return f"the {kind_text} between {between} {runs}", clusters
-            return f"the {kind_text} between {between}: {_said(old, new)}", clusters
-        noun = "cluster" if label == Label.Cluster else "engagement"
-        if kind == "created":
-            return f"new {noun}: {name}", clusters
-        if kind == "removed":
-            return f"the {noun} {name} is no longer in its source", clusters
-        return f"{name}: {_said(old, new)}", clusters
+                dates = {"old": _text(old["valid_until"]), "new": _text(new["valid_until"])}
+                return "agreement runs to", {**fields, **dates}, clusters
+            return "agreement changed", {**fields, "said": said}, clusters
+        fields = {"noun": label, "name": name, "said": said}
+        phrase = {"created": "node new", "removed": "node gone"}.get(kind, "node changed")
+        return phrase, fields, clusters
 
     def _relationship_sentence(
         self, kind: Kind, key: FactKey, old: Props, new: Props
-    ) -> tuple[str, set[str]]:
+    ) -> tuple[str, dict[str, Any], set[str]]:
         start, rel_type, end, _ = key
         clusters = {n for n in (start, end) if self.label_for_id(n) == Label.Cluster}
-        a, b = self.name(start), self.name(end)
+        values = new if kind != "removed" else old
+        fields: dict[str, Any] = {
+            "a": self.name(start),
+            "b": self.name(end),
+            "said": _said(old, new),
+        }
         if rel_type == Rel.PARTNERS_WITH:
-            values = new if kind != "removed" else old
-            partnership = f"{values.get('kind', '')} partnership".strip()
+            fields["kind"] = str(values.get("kind") or "")
             if kind == "created":
-                return f"{a} and {b} began {_article(partnership)} {partnership}", clusters
+                return "partnership began", fields, clusters
             if kind == "removed":
-                return f"the partnership between {a} and {b} ended", clusters
+                return "partnership ended", fields, clusters
             if new.get("end") and not old.get("end"):
-                return f"the partnership between {a} and {b} ended on {new['end']}", clusters
-            return f"the partnership between {a} and {b}: {_said(old, new)}", clusters
-        verb = {Rel.PARTY_TO: "became a party to", Rel.UNDERTAKES: "undertakes"}[rel_type]
-        if kind == "created":
-            return f"{a} {verb} {b}", clusters
-        if kind == "removed":
-            return f"{a} no longer {verb.replace('became', 'is')} {b}", clusters
-        return f"{a} {verb} {b}: {_said(old, new)}", clusters
+                return "partnership ended on", {**fields, "end": _text(new["end"])}, clusters
+            return "partnership changed", fields, clusters
+        fields["verb"] = rel_type
+        phrase = {"created": "link new", "removed": "link gone"}.get(kind, "link changed")
+        return phrase, fields, clusters
 
     def _parties(self, agreement: str) -> list[str]:
         return self._ends_into(agreement, Rel.PARTY_TO)
@@ -268,6 +294,22 @@ def _entries(
         yield "updated", key, old, new
     for key, old in sorted(changes.removed_relationships.items()):
         yield "removed", key, old, {}
+
+
+def english(phrase: str, fields: dict[str, Any]) -> str:
+    """The sentence in English (the views word it in the page's language from the same fields)."""
+    values = dict(fields)
+    if "between" in values:
+        values["between"] = _listed(list(values["between"]))
+    kind = str(values.get("kind", ""))
+    values["kind_article"] = _article(kind or "partnership")
+    if phrase == "agreement signed":
+        values["valid"] = f", valid to {values['until']}" if values.get("until") else ""
+    if phrase == "node new" or phrase == "node gone":
+        values["noun"] = str(values["noun"]).casefold()
+    if "verb" in values:
+        values["verb"] = VERBS.get(values["verb"], values["verb"])
+    return PHRASES[phrase].format(**values).replace("  ", " ")
 
 
 def _with_its_agreement(changes: ChangeSet, key: str | FactKey) -> bool:

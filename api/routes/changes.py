@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Query
+from pydantic import BeforeValidator
 
 from api.deps import StoreDep
 from graph.history import parse_moment
@@ -14,20 +15,20 @@ from queries.changes import ChangesReport, changes_since
 router = APIRouter(prefix="/changes", tags=["history"])
 
 
-def _moment(text: str | None, name: str) -> dt.datetime | None:
-    if text is None:
-        return None
-    try:
-        return parse_moment(text)
-    except ValueError as error:
-        raise HTTPException(422, f"{name}: {error}") from None
+def _moment(value: object) -> object:
+    """A day (its end) or an ISO moment; anything else is a 422 naming the parameter."""
+    return parse_moment(value) if isinstance(value, str) else value
+
+
+Moment = BeforeValidator(_moment)
 
 
 @router.get("", response_model=ChangesReport)
 def changes(
     store: StoreDep,
     since: Annotated[
-        str,
+        dt.datetime,
+        Moment,
         Query(
             description="Changes loaded after this day (YYYY-MM-DD: after its end) or moment "
             "(ISO 8601, UTC unless a zone is given).",
@@ -35,7 +36,9 @@ def changes(
         ),
     ],
     until: Annotated[
-        str | None, Query(description="Up to the end of this day or moment (default: now).")
+        dt.datetime | None,
+        Moment,
+        Query(description="Up to the end of this day or moment (default: now)."),
     ] = None,
     cluster: Annotated[str | None, Query(description="Only this cluster (id or slug).")] = None,
 ) -> ChangesReport:
@@ -43,6 +46,4 @@ def changes(
     sentence with its day, load, source and confidence, grouped by the clusters concerned; as
     the CLI's `changes`. History is the loads' change sets (on the embedded store: this
     process's loads only)."""
-    start = _moment(since, "since")
-    assert start is not None
-    return changes_since(store, start, _moment(until, "until"), cluster)
+    return changes_since(store, since, until, cluster)

@@ -131,3 +131,23 @@ def test_a_reload_records_exactly_what_changed_and_as_of_gives_the_earlier_answe
     assert now.store is store and now.undone == 0
     before = graph_as_of(store, dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
     assert before.before_history and answers(before.store) == earlier
+
+
+def test_pruning_history_keeps_the_graph_exact_and_as_of_reaches_back_as_far_as_kept(
+    store: GraphStore, illustrative: Path
+) -> None:
+    load_sources(store, sources(illustrative), at=FIRST)
+    change_the_source(illustrative)
+    load_sources(store, sources(illustrative), at=SECOND)
+    graph_before = (sorted(map(str, store.nodes())), sorted(map(str, store.relationships())))
+    answers_before = answers(store)
+
+    assert store.prune_history(SECOND - dt.timedelta(days=1)) == 1
+    assert [c.at for c in store.change_sets()] == [SECOND]
+    assert store.history_begins() == SECOND
+    assert (sorted(map(str, store.nodes())), sorted(map(str, store.relationships()))) == (
+        graph_before
+    )
+    assert answers(store) == answers_before
+    between = graph_as_of(store, dt.datetime(2026, 10, 1, tzinfo=dt.UTC))
+    assert between.before_history and between.store is store  # history no longer reaches it

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from loaders.sources import ILLUSTRATIVE_DIR
 from queries.gap_changes import gap_identity
 from queries.gaps import GapOptions, find_gaps
 from queries.recommend import recommend_partners
-from tests.helpers import run
+from tests.helpers import EXE, run
 from tests.integration.test_history import FIRST, SECOND, change_the_source, sources
 
 pytestmark = pytest.mark.neo4j
@@ -109,3 +111,20 @@ def test_gaps_since_a_meeting_lists_the_gaps_opened_and_closed(
     assert moved["opened"] or moved["closed"]
     table = run("gaps", "--since", BETWEEN, store="neo4j")
     assert f"gaps opened since {BETWEEN}" in table.stdout
+
+
+def test_a_load_keeps_history_for_the_days_the_setting_names(reloaded: Neo4jStore) -> None:
+    """PARTNERGRAPH_HISTORY_DAYS=30: the load of today keeps the change sets of the last 30
+    days (the 2026-11-20 load and its own), forgets the 2026-09-01 one, keeps the graph."""
+    env = {**os.environ, "PARTNERGRAPH_STORE": "neo4j", "PARTNERGRAPH_HISTORY_DAYS": "30"}
+    loaded = subprocess.run(
+        [EXE, "load", "--format", "json"], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert loaded.returncode == 0, loaded.stderr
+    kept = [c.at for c in reloaded.change_sets()]
+    assert kept[0] == SECOND and len(kept) == 2 and kept[1].date() == dt.datetime.now(dt.UTC).date()
+    counts = json.loads(loaded.stdout)["graph"]
+    assert (counts["nodes"], counts["relationships"]) == (
+        reloaded.counts().node_total,
+        reloaded.counts().relationship_total,
+    )
