@@ -86,7 +86,7 @@ def changes_since(
     """The changes made after `since` and up to `until` (default: now)."""
     sets = store.change_sets(since=since)
     window = [c for c in sets if until is None or c.at <= until]
-    later = [c for c in sets if c not in window]
+    later = [c for c in sets if until is not None and c.at > until]
     teller = _Teller(store, window, later)
     told: list[Change] = []
     counts: Counter[str] = Counter()
@@ -119,13 +119,26 @@ class _Teller:
         self.store = store
         self.after = [*window, *later]  # every change set from the window on, oldest first
         self.label_for_id = load_schema().label_for_id
-        self._names: dict[str, str] = {}
+        # The graph now, read once in a few whole-label and whole-type queries (a round trip per
+        # fact would not do on Neo4j): names, the told facts' values, who points at what.
+        told = [n for label in sorted(TOLD) for n in store.nodes(label)]
+        self._now_nodes = {str(n["id"]): n for n in told}
+        self._now_rels: dict[FactKey, Props] = {}
+        self._into: dict[tuple[str, str], set[str]] = {}
+        for rel_type in sorted(TOLD_TYPES):
+            for rel in store.relationships(rel_type):
+                key = (rel.start, rel.type, rel.end, str(rel.properties.get(SOURCE_ID, "")))
+                self._now_rels[key] = rel.properties
+                self._into.setdefault((rel.end, rel.type), set()).add(rel.start)
+        self._names: dict[str, str] | None = None
 
     def name(self, node_id: str) -> str:
         if node_id == NOT_A_CLUSTER:
             return "Not tied to a cluster"
+        if self._names is None:
+            self._names = {str(n["id"]): str(n.get("name") or n["id"]) for n in self.store.nodes()}
         if node_id not in self._names:
-            props = self.store.get_node(node_id) or self._old_node(node_id) or {}
+            props = self._old_node(node_id) or {}
             self._names[node_id] = str(props.get("name") or node_id)
         return self._names[node_id]
 
@@ -137,7 +150,7 @@ class _Teller:
 
     def created_values(self, changes: ChangeSet, key: str | FactKey) -> Props:
         """As the load left the fact: the old values of the next change to touch it, else now."""
-        position = self.after.index(changes)
+        position = next(i for i, c in enumerate(self.after) if c is changes)
         for next_changes in self.after[position + 1 :]:
             if isinstance(key, str):
                 if key in next_changes.updated_nodes:
@@ -150,17 +163,8 @@ class _Teller:
                 if key in next_changes.removed_relationships:
                     return next_changes.removed_relationships[key]
         if isinstance(key, str):
-            return self.store.get_node(key) or {}
-        return self._relationship_now(key)
-
-    def _relationship_now(self, key: FactKey) -> Props:
-        start, rel_type, end, source = key
-        for rel in self.store.neighbourhood(start, 1).relationships:
-            if (rel.type, rel.start, rel.end, rel.properties.get(SOURCE_ID)) == (
-                rel_type, start, end, source,
-            ):  # fmt: skip
-                return rel.properties
-        return {}
+            return self._now_nodes.get(key, {})
+        return self._now_rels.get(key, {})
 
     def tell(self, changes: ChangeSet, counts: Counter[str]) -> Iterator[Change]:
         for kind, key, old, new in _entries(self, changes):
@@ -261,11 +265,7 @@ class _Teller:
 
     def _ends_into(self, node_id: str, rel_type: str) -> list[str]:
         """Who points at the node now, or pointed at it in a change (a removed agreement)."""
-        found = {
-            r.start
-            for r in self.store.neighbourhood(node_id, 1).relationships
-            if r.type == rel_type and r.end == node_id
-        }
+        found = set(self._into.get((node_id, rel_type), ()))
         for changes in self.after:
             for keys in (changes.created_relationships, changes.removed_relationships):
                 found |= {k[0] for k in keys if k[1] == rel_type and k[2] == node_id}
