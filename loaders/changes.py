@@ -27,8 +27,8 @@ def change_set(
         load_id,
         at,
         sorted({b.source_id for b in batches}),
-        created_nodes=set(saved.created_nodes),
-        created_relationships=set(saved.created_relationships),
+        created_nodes=saved.created_nodes,  # taken, not copied: the load is done with them
+        created_relationships=saved.created_relationships,
     )
     for batch in batches:
         for node in batch.nodes:
