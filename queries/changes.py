@@ -16,6 +16,7 @@ from graph.records import SOURCE_ID, source_name
 from graph.store import FactKey, GraphStore
 from ontology.names import Label, Rel
 from ontology.schema import load_schema
+from queries.change_words import AGREEMENT_KINDS, differences, english, said
 from queries.findings import FactProvenance, Finding
 from queries.ids import qualified
 
@@ -23,26 +24,6 @@ Kind = Literal["created", "updated", "removed"]
 NOT_A_CLUSTER = "(no cluster)"
 TOLD = frozenset({Label.Agreement, Label.Engagement, Label.Cluster})  # nodes told in words
 TOLD_TYPES = frozenset({Rel.PARTNERS_WITH, Rel.PARTY_TO, Rel.UNDERTAKES})
-
-
-PHRASES = {
-    "agreement signed": "{between} signed {kind_article} {kind}{valid}",
-    "agreement runs to": "the {kind} between {between} now runs to {new} (was {old})",
-    "agreement changed": "the {kind} between {between}: {said}",
-    "agreement gone": "the {kind} between {between} is no longer in its source",
-    "partnership began": "{a} and {b} began {kind_article} {kind} partnership",
-    "partnership ended": "the partnership between {a} and {b} ended",
-    "partnership ended on": "the partnership between {a} and {b} ended on {end}",
-    "partnership changed": "the partnership between {a} and {b}: {said}",
-    "node new": "new {noun}: {name}",
-    "node gone": "the {noun} {name} is no longer in its source",
-    "node changed": "{name}: {said}",
-    "link new": "{a} {verb} {b}",
-    "link gone": "{a} no longer {verb} {b}",
-    "link changed": "{a} {verb} {b}: {said}",
-}
-VERBS = {Rel.PARTY_TO: "is a party to", Rel.UNDERTAKES: "undertakes"}
-AGREEMENT_KINDS = {"mou": "MoU"}
 
 
 class Change(Finding):
@@ -194,7 +175,7 @@ class _Teller:
                 at=changes.at,
                 load_id=changes.load_id,
                 source=source_name(str(values.get(SOURCE_ID, ""))),
-                changed=_differences(old, new) if kind == "updated" else {},
+                changed=differences(old, new) if kind == "updated" else {},
                 provenance=FactProvenance(
                     **{k: _text(values.get(k)) for k in ("source", "section", "url", "confidence")}
                 ),
@@ -211,7 +192,7 @@ class _Teller:
             clusters.add(node_id)
         if label == Label.Engagement:
             clusters |= self._undertakers(node_id)
-        said = _said(old, new)
+        told_as = said(old, new)
         if label == Label.Agreement:
             code = str(values.get("agreement_kind") or "agreement")
             fields: dict[str, Any] = {
@@ -225,11 +206,11 @@ class _Teller:
                 return "agreement signed", {**fields, "until": _text(until)}, clusters
             if kind == "removed":
                 return "agreement gone", fields, clusters
-            if set(_differences(old, new)) == {"valid_until"}:
+            if set(differences(old, new)) == {"valid_until"}:
                 dates = {"old": _text(old["valid_until"]), "new": _text(new["valid_until"])}
                 return "agreement runs to", {**fields, **dates}, clusters
-            return "agreement changed", {**fields, "said": said}, clusters
-        fields = {"noun": label, "name": name, "said": said}
+            return "agreement changed", {**fields, "said": told_as}, clusters
+        fields = {"noun": label, "name": name, "said": told_as}
         phrase = {"created": "node new", "removed": "node gone"}.get(kind, "node changed")
         return phrase, fields, clusters
 
@@ -242,7 +223,7 @@ class _Teller:
         fields: dict[str, Any] = {
             "a": self.name(start),
             "b": self.name(end),
-            "said": _said(old, new),
+            "said": said(old, new),
         }
         if rel_type == Rel.PARTNERS_WITH:
             fields["kind"] = str(values.get("kind") or "")
@@ -296,60 +277,9 @@ def _entries(
         yield "removed", key, old, {}
 
 
-def english(phrase: str, fields: dict[str, Any]) -> str:
-    """The sentence in English (the views word it in the page's language from the same fields)."""
-    values = dict(fields)
-    if "between" in values:
-        values["between"] = _listed(list(values["between"]))
-    kind = str(values.get("kind", ""))
-    values["kind_article"] = _article(kind or "partnership")
-    if phrase == "agreement signed":
-        values["valid"] = f", valid to {values['until']}" if values.get("until") else ""
-    if phrase == "node new" or phrase == "node gone":
-        values["noun"] = str(values["noun"]).casefold()
-    if "verb" in values:
-        values["verb"] = VERBS.get(values["verb"], values["verb"])
-    return PHRASES[phrase].format(**values).replace("  ", " ")
-
-
 def _with_its_agreement(changes: ChangeSet, key: str | FactKey) -> bool:
     agreement = key[2]
     return agreement in changes.created_nodes or agreement in changes.removed_nodes
-
-
-def _listed(names: list[str]) -> str:
-    return (
-        names[0]
-        if len(names) == 1
-        else ", ".join(names[:-1]) + " and " + names[-1]
-        if names
-        else ""
-    )
-
-
-def _differences(old: Props, new: Props) -> dict[str, tuple[Any, Any]]:
-    return {
-        k: (old.get(k), new.get(k))
-        for k in sorted(old.keys() | new.keys())
-        if old.get(k) != new.get(k) and k != SOURCE_ID
-    }
-
-
-def _said(old: Props, new: Props) -> str:
-    """'valid_until 2027-03-31 -> 2026-12-31; status active -> expired'."""
-    parts = []
-    for key, (before, after) in _differences(old, new).items():
-        if before is None:
-            parts.append(f"{key.replace('_', ' ')} set to {after}")
-        elif after is None:
-            parts.append(f"{key.replace('_', ' ')} {before} dropped")
-        else:
-            parts.append(f"{key.replace('_', ' ')} {before} -> {after}")
-    return "; ".join(parts) or "restated"
-
-
-def _article(noun: str) -> str:
-    return "an" if noun[:1].lower() in "aeiou" or noun.startswith("MoU") else "a"
 
 
 def _text(value: Any) -> str | None:
