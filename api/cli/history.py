@@ -69,8 +69,7 @@ def changes(
     """What the loads changed since a day: new and ended partnerships and agreements, clusters'
     changes, per cluster, each with its day, load and source.
 
-    History is kept by every load: on Neo4j in the database, on the embedded store only for the
-    loads of one process (see the README's History section).
+    History: on Neo4j kept in the database; on the embedded store, this process's loads only.
     """
     start, end = moment(since, "--since"), moment(until, "--until")
     assert start is not None
