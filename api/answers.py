@@ -24,6 +24,7 @@ from weakref import WeakKeyDictionary
 from starlette.concurrency import run_in_threadpool
 
 from api.schemas import ClusterGaps
+from graph.as_of import graph_as_of
 from graph.store import GraphStore
 from ontology.models import load_catalogue
 from ontology.names import Label
@@ -57,10 +58,17 @@ class Answers:
         self._checked_at = -float("inf")  # time.monotonic() of the last version check
 
     async def recommendations(
-        self, cluster: str, model: str, market: str | None, limit: int, offset: int = 0
+        self,
+        cluster: str,
+        model: str,
+        market: str | None,
+        limit: int,
+        offset: int = 0,
+        as_of: dt.date | None = None,
     ) -> Answer:
         """Ranked partners `offset` to `offset + limit`, as JSON."""
-        asked = ("recommendations", cluster, model, market, limit, offset, dt.date.today())
+        day = as_of or dt.date.today()
+        asked = ("recommendations", cluster, model, market, limit, offset, day)
         return await self._answer(asked, self._recommendations)
 
     async def cluster_gaps(
@@ -138,7 +146,7 @@ class Answers:
     def _recommendations(self, key: tuple[Any, ...]) -> bytes:
         _, cluster, model, market, limit, offset, day = key
         result = recommend_partners(
-            self.store, cluster, model, market=market, top=offset + limit,
+            self._graph_on(day), cluster, model, market=market, top=offset + limit,
             options=GapOptions(as_of=day),
         )  # fmt: skip
         data = result.model_dump(mode="json")
@@ -146,10 +154,17 @@ class Answers:
         data["offset"] = offset
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
+    def _graph_on(self, day: dt.date) -> GraphStore:
+        """The graph as loaded by the end of a past day (graph/as_of.py); today's or a later
+        day's answer is the graph now."""
+        if day >= dt.date.today():
+            return self.store
+        return graph_as_of(self.store, dt.datetime.combine(day, dt.time.max, tzinfo=dt.UTC)).store
+
     def _gaps(self, key: tuple[Any, ...]) -> bytes:
         _, cluster, model, day, horizon_days = key
         options = GapOptions(as_of=day, expiry_horizon_days=horizon_days)
-        gaps = find_gaps(self.store, cluster=cluster, model=model, options=options)
+        gaps = find_gaps(self._graph_on(day), cluster=cluster, model=model, options=options)
         return ClusterGaps(cluster=cluster, model=model, gaps=gaps).model_dump_json().encode()
 
 

@@ -18,6 +18,7 @@ from api.errors import add_error_handlers
 from api.request_context import RequestIdMiddleware, configure_logging, log
 from api.routes import (
     actors,
+    changes,
     clusters,
     cypher,
     export,
@@ -109,7 +110,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     add_error_handlers(app)
     app.include_router(health.router, responses=COMMON_ERRORS)
     guarded = [Depends(require_api_key)] if settings.partnergraph_api_key else []
-    routers = (models, actors, clusters, recommendations, survey, export, cypher, views)
+    routers = (models, actors, clusters, recommendations, survey, export, cypher, views, changes)
     for module in routers:
         app.include_router(module.router, dependencies=guarded, responses=_errors(guarded))
     if settings.cors_origins:

@@ -23,6 +23,9 @@ class Settings(BaseSettings):
     # empty: the host that served the document.
     partnergraph_public_url: str = ""
     partnergraph_cors_origins: str = ""  # comma-separated origins allowed by CORS; empty: none
+    # Days of history (the loads' change sets) a load keeps; None: all. Pruning forgets only
+    # history: the graph stays exact, and --as-of reaches back as far as history is kept.
+    partnergraph_history_days: int | None = Field(default=None, ge=1)
     partnergraph_cypher_timeout: float = Field(default=10.0, gt=0)  # seconds, cut by the server
     partnergraph_cypher_row_limit: int = Field(default=1000, ge=1)  # rows returned at most
     # about the bytes of the rows' values an answer holds at most (the answer is cut, and says so)

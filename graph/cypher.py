@@ -215,3 +215,47 @@ def take_lock() -> str:
     """Never committed: while the transaction that created it is open, any other creation of
     the same unique value waits; when it ends (or its connection drops) the lock is gone."""
     return f"CREATE (:`{LOCK_LABEL}` {{name: 'load'}})"
+
+
+# The history (graph/history.py): store bookkeeping like the lock, not nodes of the ontology.
+CHANGE_SET_LABEL = "PartnergraphChangeSet"  # one per load that changed something: when, what
+CHANGE_PART_LABEL = "PartnergraphChangePart"  # its changes, compressed, in parts
+NOT_HISTORY = f"NOT n:`{CHANGE_SET_LABEL}` AND NOT n:`{CHANGE_PART_LABEL}`"
+
+
+def write_change_part() -> str:
+    return f"CREATE (:`{CHANGE_PART_LABEL}` {{load_id: $load_id, part: $part, data: $data}})"
+
+
+def write_change_set() -> str:
+    return (
+        f"CREATE (:`{CHANGE_SET_LABEL}` {{load_id: $load_id, at: $at, sources: $sources, "
+        "parts: $parts, created: $created, updated: $updated, removed: $removed})"
+    )
+
+
+def change_sets() -> str:
+    return (
+        f"MATCH (c:`{CHANGE_SET_LABEL}`) "
+        "WHERE ($since IS NULL OR c.at > $since) AND ($until IS NULL OR c.at <= $until) "
+        "RETURN c.load_id AS load_id, c.at AS at, c.sources AS sources ORDER BY c.at, c.load_id"
+    )
+
+
+def change_parts() -> str:
+    return (
+        f"MATCH (p:`{CHANGE_PART_LABEL}` {{load_id: $load_id}}) "
+        "RETURN p.data AS data ORDER BY p.part"
+    )
+
+
+def prune_change_sets() -> str:
+    return (
+        f"MATCH (c:`{CHANGE_SET_LABEL}`) WHERE c.at < $before "
+        f"OPTIONAL MATCH (p:`{CHANGE_PART_LABEL}` {{load_id: c.load_id}}) "
+        "DETACH DELETE p WITH DISTINCT c DETACH DELETE c RETURN count(c) AS pruned"
+    )
+
+
+def history_begins() -> str:
+    return f"MATCH (c:`{CHANGE_SET_LABEL}`) RETURN min(c.at) AS at"

@@ -11,6 +11,7 @@ from typing import Any, TypeVar, cast
 import networkx as nx
 
 from graph.facts import AnalysisFacts
+from graph.history import ChangeSet, in_window
 from graph.memory_facts import MemoryFacts
 from graph.records import (
     FINGERPRINT,
@@ -27,6 +28,7 @@ from graph.store import (
     FactKey,
     GraphStore,
     Progress,
+    SavedFacts,
     SourceState,
     StoredRelationship,
     StoreError,
@@ -62,6 +64,8 @@ class MemoryStore(GraphStore):
         # What readers derive from the whole graph (e.g. every candidate of a label), kept until
         # the next write: the API reads far more often than anything loads.
         self._derived: dict[Hashable, Any] = {}
+        # The change sets of the loads made in this process (nothing is kept between runs).
+        self.history: list[ChangeSet] = []
 
     def derived(self, key: Hashable, build: Callable[[], T]) -> T:
         """`build()`, remembered under `key` until the store next changes."""
@@ -208,6 +212,56 @@ class MemoryStore(GraphStore):
                 counts.removed[label] += 1
         return counts
 
+    def save(self, facts: SavedFacts) -> None:
+        """What the load will change or remove, as it is now: the change set's old values."""
+        wanted_nodes, facts.nodes = facts.nodes, {}
+        for node_id in wanted_nodes:
+            if node_id in self.graph:
+                facts.nodes[node_id] = dict(self.graph.nodes[node_id]["props"])
+        wanted_relationships, facts.relationships = facts.relationships, {}
+        for key in wanted_relationships:
+            start, rel_type, end, source = key
+            found = self.graph.get_edge_data(start, end, (rel_type, source))
+            if found is not None:
+                facts.relationships[key] = dict(found)
+
+    def put_node(self, node_id: str, label: str, props: dict[str, Any]) -> None:
+        """Set a node as it was (the as-of view of the graph): no bookkeeping, no checks."""
+        self._derived.clear()
+        if node_id in self.graph:
+            self.graph.nodes[node_id]["props"] = dict(props)
+            return
+        self.graph.add_node(node_id, label=label, props=dict(props))
+        self.by_label[label].add(node_id)
+
+    def put_relationship(self, key: FactKey, props: dict[str, Any]) -> None:
+        """Set a relationship as it was (the as-of view), its ends already in place."""
+        self._derived.clear()
+        start, rel_type, end, source = key
+        existing = self.graph.get_edge_data(start, end, (rel_type, source))
+        if existing is None:
+            self.graph.add_edge(start, end, key=(rel_type, source))
+            existing = self.graph[start][end][(rel_type, source)]
+            self._index_edge(start, rel_type, end)
+        existing.clear()
+        existing.update(props)
+
+    def record_changes(self, changes: ChangeSet) -> None:
+        self.history.append(changes)
+
+    def change_sets(
+        self, since: dt.datetime | None = None, until: dt.datetime | None = None
+    ) -> list[ChangeSet]:
+        return in_window(self.history, since, until)
+
+    def history_begins(self) -> dt.datetime | None:
+        return min((c.at for c in self.history), default=None)
+
+    def prune_history(self, before: dt.datetime) -> int:
+        kept = [c for c in self.history if c.at >= before]
+        pruned, self.history = len(self.history) - len(kept), kept
+        return pruned
+
     def owners(self, node_ids: Sequence[str]) -> dict[str, str]:
         return {
             i: self.graph.nodes[i]["props"].get(SOURCE_ID, "") for i in node_ids if i in self.graph
@@ -255,3 +309,4 @@ class MemoryStore(GraphStore):
         self.graph.clear()
         for index in (self.by_label, self.in_by_type, self.out_by_type, self._derived):
             index.clear()
+        self.history.clear()

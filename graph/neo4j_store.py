@@ -23,6 +23,7 @@ from graph import cypher
 from graph.facts import AnalysisFacts
 from graph.neo4j_errors import store_errors
 from graph.neo4j_facts import Neo4jFacts, ReadQuery
+from graph.neo4j_history import Neo4jHistory
 from graph.neo4j_load_guard import Neo4jLoadGuard
 from graph.neo4j_values import approx_size, entity_props, native
 from graph.neo4j_writes import (
@@ -54,7 +55,7 @@ DEFAULT_BATCH_SIZE = 5_000
 FETCH_SIZE = 20
 
 
-class Neo4jStore(Neo4jLoadGuard, GraphStore):
+class Neo4jStore(Neo4jLoadGuard, Neo4jHistory, GraphStore):
     kind = "neo4j"
     traits = StoreTraits(persistent=True, runs_cypher=True, changed_by_others=True)
 
@@ -215,7 +216,10 @@ class Neo4jStore(Neo4jLoadGuard, GraphStore):
         return found
 
     def all_ids(self) -> set[str]:
-        return {row["id"] for row in self._read("MATCH (n) RETURN n.id AS id")}
+        return {
+            row["id"]
+            for row in self._read(f"MATCH (n) WHERE {cypher.NOT_HISTORY} RETURN n.id AS id")
+        }
 
     def get_node(self, node_id: str) -> dict[str, Any] | None:
         try:
@@ -228,7 +232,7 @@ class Neo4jStore(Neo4jLoadGuard, GraphStore):
     def nodes(self, label: str | None = None) -> Iterator[dict[str, Any]]:
         if label is not None and label not in self.schema.node_types:
             raise StoreError(f"unknown label {label!r}")
-        pattern = f"(n:`{label}`)" if label else "(n)"
+        pattern = f"(n:`{label}`)" if label else f"(n) WHERE {cypher.NOT_HISTORY}"
         for row in self._read(f"MATCH {pattern} RETURN n"):
             yield entity_props(row["n"])
 
@@ -274,7 +278,9 @@ RETURN a, collect(CASE WHEN r IS NULL THEN NULL ELSE
     def counts(self) -> GraphCounts:
         nodes = {
             row["label"]: row["n"]
-            for row in self._read("MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n")
+            for row in self._read(
+                f"MATCH (n) WHERE {cypher.NOT_HISTORY} RETURN labels(n)[0] AS label, count(*) AS n"
+            )
         }
         relationships = {
             row["type"]: row["n"]

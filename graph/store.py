@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
@@ -9,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, Self
 
 from graph.facts import AnalysisFacts
+from graph.history import ChangeSet
 from graph.records import GraphCounts, NodeRecord, RelationshipRecord, WriteCounts
 
 Progress = Callable[[int], None]  # called with the number of records just written
@@ -215,6 +217,26 @@ class GraphStore(ABC):
         """Put back what a failed load changed; False for a store that cannot (memory: the
         process that failed holds the only copy of its graph)."""
         return False
+
+    @abstractmethod
+    def record_changes(self, changes: ChangeSet) -> None:
+        """Keep a load's change set (the history: in the process for memory, in the database
+        for Neo4j)."""
+
+    @abstractmethod
+    def change_sets(
+        self, since: dt.datetime | None = None, until: dt.datetime | None = None
+    ) -> list[ChangeSet]:
+        """The change sets kept, made after `since` and up to `until`, oldest first."""
+
+    @abstractmethod
+    def history_begins(self) -> dt.datetime | None:
+        """When the oldest change set kept was made (None: no history)."""
+
+    @abstractmethod
+    def prune_history(self, before: dt.datetime) -> int:
+        """Forget the change sets made before `before` (the graph itself is untouched); how
+        many were forgotten."""
 
     def cleanup_sources(
         self, kept: dict[str, tuple[set[str], set[FactKey]]], state: SourceState

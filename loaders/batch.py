@@ -19,6 +19,7 @@ from graph.store import (
     StoreError,
     StoreUnavailable,
 )
+from loaders.changes import change_set
 
 
 class LoadUndone(StoreError):
@@ -43,14 +44,20 @@ class SourceBatch:
 
 
 def write_batches(
-    store: GraphStore, batches: Sequence[SourceBatch], progress: Progress | None = None
+    store: GraphStore,
+    batches: Sequence[SourceBatch],
+    progress: Progress | None = None,
+    at: dt.datetime | None = None,
 ) -> WriteCounts:
     """Merge every batch's nodes, then every batch's relationships (which may point at nodes of
     another source), then remove what each source no longer states. Records of all sources are
     written together, per label and relationship type, to keep round trips few.
 
     One load at a time (the store's load lock). A load that fails after its first write puts
-    the store back as it was (LoadUndone), where the store can (Neo4j)."""
+    the store back as it was (LoadUndone), where the store can (Neo4j).
+
+    A load that changes something records its change set (graph/history.py), made `at` (now
+    unless given: tests date their loads); a load that changes nothing records none."""
     with store.exclusive_load():
         store.ensure_schema()
         state = store.source_state(sorted({batch.source_id for batch in batches}))
@@ -65,10 +72,17 @@ def write_batches(
         saved = _before(store, batches, state, kept)
         try:
             counts.add(_write(store, batches, state, kept, progress))
+            changes = change_set(state.load_id, at or _now(), batches, saved, kept)
+            if changes.size:  # part of the load: a load whose history is not kept is undone
+                store.record_changes(changes)
         except BaseException as error:
             _undo(store, state.load_id, saved, error)
             raise
         return counts
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
 
 
 def _write(

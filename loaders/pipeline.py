@@ -7,6 +7,7 @@ models and the partner roles) are always part of a load.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from graph.records import WriteCounts
@@ -100,10 +101,14 @@ def prepare(sources: Sequence[Source], store: GraphStore, schema: Schema) -> lis
 
 
 def load_sources(
-    store: GraphStore, sources: Sequence[Source], progress: Progress | None = None
+    store: GraphStore,
+    sources: Sequence[Source],
+    progress: Progress | None = None,
+    at: dt.datetime | None = None,
 ) -> WriteCounts:
+    """`at`: the load's time in its change set (default now; tests date their loads)."""
     with store.exclusive_load():  # validated against the store as it is when written
-        return write_batches(store, prepare(sources, store, load_schema()), progress)
+        return write_batches(store, prepare(sources, store, load_schema()), progress, at)
 
 
 def load_bundled(store: GraphStore, include_illustrative: bool = True) -> WriteCounts:

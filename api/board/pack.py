@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from api.board import strategy
+from api.board.changes import changes_section
 from api.board.index import PageLink, Section, render_index
 from api.board.summary import SummaryRow, gap_summary
 from api.views import render_html, write_assets
@@ -77,13 +78,19 @@ def write_board(
     missing_for: MissingFor = missing_partners,
     summary: Summary = gap_summary,
     lang: Lang | str = DEFAULT_LANG,
+    changes_since: dt.date | None = None,
 ) -> BoardPack:
+    """`changes_since`: a day; the index then opens with what changed since (api/board/changes)."""
     with speaking(lang):
-        return _write_board(store, out, missing_for, summary)
+        return _write_board(store, out, missing_for, summary, changes_since)
 
 
 def _write_board(
-    store: GraphStore, out: Path, missing_for: MissingFor, summary: Summary
+    store: GraphStore,
+    out: Path,
+    missing_for: MissingFor,
+    summary: Summary,
+    changes_since: dt.date | None = None,
 ) -> BoardPack:
     out.mkdir(parents=True, exist_ok=True)
     write_assets(out / "assets")
@@ -140,6 +147,7 @@ def _write_board(
         pack_intro(dt.date.today()),
         sections,
         notes=[t("board note", views=num(len(pack.pages)))],
+        changes=changes_section(store, changes_since) if changes_since else None,
         **parts,
     )
     pack.index.write_text(html, encoding="utf-8")

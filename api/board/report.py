@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from api.board.changes import changes_section
 from api.board.index import render_index
 from api.board.pack import pack_intro, sorted_clusters, strategy_parts
 from api.views.gap_items import GapItem, cluster_gap_items
@@ -41,7 +42,9 @@ class ClusterReport:
     state: str  # why there are no gaps, for a cluster the analysis leaves out
 
 
-def report_html(store: GraphStore, lang: Lang | str = DEFAULT_LANG) -> str:
+def report_html(
+    store: GraphStore, lang: Lang | str = DEFAULT_LANG, changes_since: dt.date | None = None
+) -> str:
     """The meeting report as one HTML page (the index's look, with a print stylesheet)."""
     with speaking(lang):
         clusters = []
@@ -60,6 +63,7 @@ def report_html(store: GraphStore, lang: Lang | str = DEFAULT_LANG) -> str:
             notes=[],
             report=clusters,
             sources=sources(store),
+            changes=changes_section(store, changes_since) if changes_since else None,
             **strategy_parts(store),
         )
 
@@ -96,9 +100,14 @@ def chromium() -> str:
     return found
 
 
-def write_pdf(store: GraphStore, pdf: Path, lang: Lang | str = DEFAULT_LANG) -> Path:
+def write_pdf(
+    store: GraphStore,
+    pdf: Path,
+    lang: Lang | str = DEFAULT_LANG,
+    changes_since: dt.date | None = None,
+) -> Path:
     """Print the meeting report to `pdf` with the headless Chromium."""
-    html = report_html(store, lang)
+    html = report_html(store, lang, changes_since)
     pdf.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="partnergraph-report-") as folder:
         page = Path(folder) / "report.html"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from api.cli.common import (
     AsOfOption,
@@ -17,13 +19,16 @@ from api.cli.common import (
     TabularFormatOption,
     analysis_errors,
     console,
+    fail,
     gap_options,
     open_configured,
     store_errors,
 )
+from api.cli.history import as_of_day
 from api.output.csv_out import write_csv
-from api.output.findings import print_gaps, print_recommendations
+from api.output.findings import gap_lines, print_gaps, print_recommendations
 from api.output.tables import gap_rows, recommendation_rows, survey_rows
+from queries.gap_changes import GapChanges, gaps_opened_and_closed
 from queries.gaps import find_gaps
 from queries.recommend import recommend_partners
 from queries.scoring import Weights, load_weights
@@ -34,6 +39,14 @@ def gaps(
     cluster: Annotated[str | None, typer.Option(help="Cluster id or slug (default: all).")] = None,
     model: Annotated[str | None, typer.Option(help="Only this model (id or slug).")] = None,
     as_of: AsOfOption = None,
+    since: Annotated[
+        dt.datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"],
+            help="List the gaps opened and closed since this day (the graph as it was then, "
+            "validity judged then) instead of all gaps.",
+        ),
+    ] = None,
     horizon_days: HorizonOption = 180,
     include_illustrative: IllustrativeOption = True,
     output_format: TabularFormatOption = TabularFormat.table,
@@ -41,11 +54,26 @@ def gaps(
     """Find the gaps in a cluster's (or every cluster's) partnerships, per model and market.
 
     Role, formality, coverage, fragility and network gaps, each with a sentence and the facts
-    (with provenance) it rests on; `--format json` shows the facts.
+    (with provenance) it rests on; `--format json` shows the facts. With `--as-of DAY` the
+    graph as it was loaded by the end of that day answers.
     """
+    if since is not None and output_format == TabularFormat.csv:
+        fail("--since prints a table or JSON (--format table|json)", code=2)
     with analysis_errors():
         store = open_configured(include_illustrative)
-        found = find_gaps(store, cluster, model, gap_options(as_of, horizon_days))
+        view = as_of_day(store, as_of)
+        analysed = view.store if view else store
+        options = gap_options(as_of, horizon_days)
+        if since is not None:
+            then = as_of_day(store, since)
+            assert then is not None
+            moved = gaps_opened_and_closed(
+                then.store, gap_options(since, horizon_days), analysed, options, cluster, model
+            )
+            store.close()
+            print_gap_changes(moved, since, output_format)
+            return
+        found = find_gaps(analysed, cluster, model, options)
         store.close()
     if output_format == TabularFormat.json:
         console.print_json(json.dumps([gap.as_dict() for gap in found], default=str))
@@ -77,8 +105,15 @@ def recommend(
     with analysis_errors():
         chosen = load_weights(weights) if weights else Weights()
         store = open_configured(include_illustrative)
+        view = as_of_day(store, as_of)
         result = recommend_partners(
-            store, cluster, model, market, top, chosen, gap_options(as_of, horizon_days)
+            view.store if view else store,
+            cluster,
+            model,
+            market,
+            top,
+            chosen,
+            gap_options(as_of, horizon_days),
         )
         store.close()
     if output_format == TabularFormat.json:
@@ -88,6 +123,18 @@ def recommend(
         write_csv(*recommendation_rows(result))
         return
     print_recommendations(console, result)
+
+
+def print_gap_changes(moved: GapChanges, since: dt.datetime, output_format: str) -> None:
+    if output_format == TabularFormat.json:
+        console.print_json(json.dumps(moved.as_dict(), default=str))
+        return
+    for title, gaps in (("opened", moved.opened), ("closed", moved.closed)):
+        console.print(Text(f"{len(gaps)} gaps {title} since {since:%Y-%m-%d}\n", style="bold"))
+        for cluster in sorted({gap.cluster or "" for gap in gaps}):
+            console.print(Text(cluster or "the whole network", style="underline"))
+            console.print(gap_lines([gap for gap in gaps if (gap.cluster or "") == cluster]))
+        console.print()
 
 
 def survey(

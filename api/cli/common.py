@@ -121,7 +121,8 @@ AsOfOption = Annotated[
     typer.Option(
         "--as-of",
         formats=["%Y-%m-%d"],
-        help="The day agreements' validity is judged on (default: today).",
+        help="The day agreements' validity is judged on, and the graph as loaded by its end "
+        "(default: today, the graph now).",
     ),
 ]
 HorizonOption = Annotated[

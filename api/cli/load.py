@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 import time
@@ -72,6 +73,11 @@ def load(
             return
         with store.exclusive_load():  # validated against the store as it is when written
             counts, batches = _validate_and_write(store, sources)
+            if settings.partnergraph_history_days is not None:
+                kept_from = dt.datetime.now(dt.UTC) - dt.timedelta(
+                    days=settings.partnergraph_history_days
+                )
+                store.prune_history(kept_from)
         graph_counts = store.counts()
         store.close()
     seconds = time.perf_counter() - started

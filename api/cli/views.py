@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
@@ -75,6 +76,13 @@ def board(
         Path | None,
         typer.Option(help="Also print the meeting report to this PDF (needs Chromium)."),
     ] = None,
+    changes_since: Annotated[
+        dt.datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"],
+            help="Open the index (and the PDF) with what changed since this day, per cluster.",
+        ),
+    ] = None,
 ) -> None:
     """Write the static, offline board pack: every view plus an index page.
 
@@ -89,10 +97,11 @@ def board(
     with store_errors(), writing(out):
         store = open_configured()
         try:
-            pack = write_board(store, out, lang=language)
+            since = changes_since.date() if changes_since else None
+            pack = write_board(store, out, lang=language, changes_since=since)
             if pdf is not None:
                 try:
-                    write_pdf(store, pdf, language)
+                    write_pdf(store, pdf, language, since)
                 except PdfError as error:
                     fail(str(error), code=1)
         finally:

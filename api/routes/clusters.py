@@ -17,7 +17,7 @@ from api.schemas import ClusterGaps
 router = APIRouter(prefix="/clusters", tags=["gaps"])
 
 
-def _iso_date_only(value: object) -> object:
+def iso_date_only(value: object) -> object:
     """YYYY-MM-DD only: pydantic would also read `0` as a Unix time (1970-01-01)."""
     if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         raise ValueError("use YYYY-MM-DD")
@@ -38,9 +38,10 @@ async def cluster_gaps(
     ] = None,
     as_of: Annotated[
         dt.date | None,
-        BeforeValidator(_iso_date_only),
+        BeforeValidator(iso_date_only),
         Query(
-            description="The day agreements' validity is judged on (default: today).",
+            description="The day agreements' validity is judged on, and the graph as loaded by "
+            "its end (default: today, the graph now).",
             examples=["2026-12-01"],
         ),
     ] = None,

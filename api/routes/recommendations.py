@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
+from pydantic import BeforeValidator
 
 from api.deps import AnswersDep
 from api.routes.cached import cached_response
+from api.routes.clusters import iso_date_only
 from api.routes.common import INACTIVE, NOT_FOUND
 from queries.findings import RecommendationResult
 
@@ -34,10 +37,19 @@ async def recommendations(
     offset: Annotated[
         int, Query(ge=0, le=500, description="Ranked partners to skip first (the next page).")
     ] = 0,
+    as_of: Annotated[
+        dt.date | None,
+        BeforeValidator(iso_date_only),
+        Query(
+            description="Judge on this day, from the graph as loaded by its end (default: "
+            "today, the graph now).",
+            examples=["2026-10-01"],
+        ),
+    ] = None,
 ) -> Response:
     """Whom the cluster should work with under the model (and on the market): the partners that
     fill its missing roles, scored, each with reasons, evidence and provenance. Paged by
     `offset` and `limit`; scores are rounded to 3 digits (`score_exact` keeps the full value).
     Sent with an ETag (304 to If-None-Match while the graph and the day are the same)."""
-    answer = await answers.recommendations(cluster, model, market, limit, offset)
+    answer = await answers.recommendations(cluster, model, market, limit, offset, as_of)
     return cached_response(request, answer)
