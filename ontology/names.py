@@ -42,6 +42,7 @@ class PG(DefinedNamespace):
     Investor: URIRef
     Involvement: URIRef
     KnowledgeInstitution: URIRef
+    Lead: URIRef
     Market: URIRef
     MarketingOrganisation: URIRef
     PartnerRole: URIRef
@@ -76,6 +77,9 @@ class PG(DefinedNamespace):
     filledBySize: URIRef
     firstSeen: URIRef
     focusesOn: URIRef
+    foundBy: URIRef
+    foundIn: URIRef
+    foundOn: URIRef
     foundedYear: URIRef
     fundedBy: URIRef
     funding: URIRef
@@ -96,6 +100,8 @@ class PG(DefinedNamespace):
     iso2: URIRef
     key: URIRef
     lastUpdated: URIRef
+    leadResult: URIRef
+    leadStatus: URIRef
     leadsTo: URIRef
     locatedIn: URIRef
     memberOf: URIRef
@@ -129,10 +135,12 @@ class PG(DefinedNamespace):
     respondents: URIRef
     retrieved: URIRef
     role: URIRef
+    routedTo: URIRef
     section: URIRef
     serves: URIRef
     share: URIRef
     signed: URIRef
+    sought: URIRef
     source: URIRef
     sourceId: URIRef
     start: URIRef
@@ -141,6 +149,7 @@ class PG(DefinedNamespace):
     targetGroup: URIRef
     targets: URIRef
     targetsMarket: URIRef
+    technology: URIRef
     timeHorizon: URIRef
     tradeCouncilScope: URIRef
     underModel: URIRef
@@ -172,6 +181,7 @@ class Label:
     InvestInDenmark: Final = "InvestInDenmark"
     Investor: Final = "Investor"
     KnowledgeInstitution: Final = "KnowledgeInstitution"
+    Lead: Final = "Lead"
     Market: Final = "Market"
     MarketingOrganisation: Final = "MarketingOrganisation"
     Model: Final = "Model"
@@ -205,6 +215,7 @@ class Label:
             InvestInDenmark,
             Investor,
             KnowledgeInstitution,
+            Lead,
             Market,
             MarketingOrganisation,
             Model,
@@ -228,6 +239,8 @@ class Rel:
     ANCHORED_IN: Final = "ANCHORED_IN"
     ANY_OF_ROLE: Final = "ANY_OF_ROLE"
     FOCUSES_ON: Final = "FOCUSES_ON"
+    FOUND_BY: Final = "FOUND_BY"
+    FOUND_IN: Final = "FOUND_IN"
     FUNDED_BY: Final = "FUNDED_BY"
     HAS_REQUIREMENT: Final = "HAS_REQUIREMENT"
     HAS_STRENGTH: Final = "HAS_STRENGTH"
@@ -243,6 +256,7 @@ class Rel:
     PARTY_TO: Final = "PARTY_TO"
     PART_OF: Final = "PART_OF"
     PRESENT_IN: Final = "PRESENT_IN"
+    ROUTED_TO: Final = "ROUTED_TO"
     SERVES: Final = "SERVES"
     TARGETS: Final = "TARGETS"
     TARGETS_MARKET: Final = "TARGETS_MARKET"
@@ -256,6 +270,8 @@ class Rel:
             ANCHORED_IN,
             ANY_OF_ROLE,
             FOCUSES_ON,
+            FOUND_BY,
+            FOUND_IN,
             FUNDED_BY,
             HAS_REQUIREMENT,
             HAS_STRENGTH,
@@ -271,6 +287,7 @@ class Rel:
             PARTY_TO,
             PART_OF,
             PRESENT_IN,
+            ROUTED_TO,
             SERVES,
             TARGETS,
             TARGETS_MARKET,
