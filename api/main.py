@@ -22,6 +22,7 @@ from api.routes import (
     cypher,
     export,
     health,
+    leads,
     models,
     recommendations,
     survey,
@@ -87,7 +88,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     add_error_handlers(app)
     app.include_router(health.router, responses=STORE_DOWN)
     guarded = [Depends(require_api_key)] if settings.partnergraph_api_key else []
-    routers = (models, actors, clusters, recommendations, survey, export, cypher, views)
+    routers = (models, actors, clusters, recommendations, leads, survey, export, cypher, views)
     for module in routers:
         app.include_router(module.router, dependencies=guarded, responses=_errors(guarded))
     if settings.cors_origins:

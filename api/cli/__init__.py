@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from api.cli import analysis, cypher, export, load, serve, views
+from api.cli import analysis, cypher, export, leads, load, serve, views
 
 # The driver logs each failed connection attempt and retry; the command says once, in one line,
 # what failed and what to do (graph/neo4j_errors.py), so the driver's own lines are noise here.
@@ -42,6 +42,7 @@ for command in (
     analysis.gaps,
     analysis.recommend,
     analysis.survey,
+    leads.route,
     views.view,
     views.board,
     cypher.cypher,

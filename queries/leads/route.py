@@ -107,8 +107,8 @@ def route_lead(
         market=_ref(market, nodes.get(market)) if market else None,
         model=spec.id,
         model_name=spec.name,
-        model_reason=f"It seeks {str(props['sought']).replace('-', ' ')}, which starts "
-        f"{spec.name}: {started.quote} (the report, {started.section})",
+        model_reason=f"It seeks {str(props['sought']).replace('-', ' ')}: {started.quote} "
+        f"(the report, {started.section})",
         outcome=LeadOutcome(
             cluster=_ref(routed, nodes.get(routed)) if routed else None,
             status=props.get("status") if routed else None,
