@@ -52,6 +52,7 @@ class PG(DefinedNamespace):
     RegionalEUOffice: URIRef
     Requirement: URIRef
     Sector: URIRef
+    Service: URIRef
     SurveyFigure: URIRef
     TargetMarketDeclaration: URIRef
     TradeAssociation: URIRef
@@ -86,6 +87,7 @@ class PG(DefinedNamespace):
     garbled: URIRef
     hasRequirement: URIRef
     hasStrength: URIRef
+    helpsWith: URIRef
     icdkRole: URIRef
     idPrefix: URIRef
     identifier: URIRef
@@ -112,6 +114,7 @@ class PG(DefinedNamespace):
     national: URIRef
     nodeLabel: URIRef
     number: URIRef
+    offers: URIRef
     openedYear: URIRef
     option: URIRef
     outcome: URIRef
@@ -190,6 +193,7 @@ class Label:
     RegionalEUOffice: Final = "RegionalEUOffice"
     Requirement: Final = "Requirement"
     Sector: Final = "Sector"
+    Service: Final = "Service"
     SurveyFigure: Final = "SurveyFigure"
     TradeAssociation: Final = "TradeAssociation"
     TradeCouncil: Final = "TradeCouncil"
@@ -224,6 +228,7 @@ class Label:
             RegionalEUOffice,
             Requirement,
             Sector,
+            Service,
             SurveyFigure,
             TradeAssociation,
             TradeCouncil,
@@ -252,6 +257,7 @@ class Rel:
     LEADS_TO: Final = "LEADS_TO"
     LOCATED_IN: Final = "LOCATED_IN"
     MEMBER_OF: Final = "MEMBER_OF"
+    OFFERS: Final = "OFFERS"
     PARTNERS_WITH: Final = "PARTNERS_WITH"
     PARTY_TO: Final = "PARTY_TO"
     PART_OF: Final = "PART_OF"
@@ -283,6 +289,7 @@ class Rel:
             LEADS_TO,
             LOCATED_IN,
             MEMBER_OF,
+            OFFERS,
             PARTNERS_WITH,
             PARTY_TO,
             PART_OF,

@@ -26,6 +26,10 @@ def print_routes(console: Console, result: LeadRoutes) -> None:
     if outcome.cluster is not None:
         told = f"{outcome.status}" + (f" ({outcome.result})" if outcome.result else "")
         console.print(Text(f"  Routed to {outcome.cluster.name}: {told}", style="green"))
+    for offer in result.services:
+        console.print(
+            Text(f"  Service to take it further: {offer.name}, by {offer.offered_by_name}")
+        )
     if result.lead_provenance.confidence == "illustrative":
         console.print(Text("  This lead is illustrative (made up), not sourced.", style="yellow"))
     console.print()

@@ -47,7 +47,11 @@ def lead_routes(
     responses={
         403: {"model": Message, "description": "The server sets no API key: no writes."},
         409: {"model": Message, "description": "A load is running; try again."},
-        422: {"model": LeadProblems, "description": "Problems: nothing was stored."},
+        422: {
+            "description": "The loaders' problems with the lead, every one listed: "
+            '`{"detail": "the lead was not stored", "problems": [...]}`; or a body that is not '
+            "a lead (FastAPI's validation errors). Nothing was stored."
+        },
         501: {"model": Message, "description": "The API runs on the memory store."},
     },
 )

@@ -49,6 +49,22 @@ class LeadRoute(Finding):
         return list(seen.values())
 
 
+class ServiceOffer(Finding):
+    """A service that takes the lead further (what the lead seeks is what it helps with)."""
+
+    service: str = Field(examples=["service:icdk-innovation-camp"])
+    name: str
+    offered_by: str
+    offered_by_name: str
+    by_the_finder: bool = Field(
+        description="Offered by the finder or the organisation it is part of."
+    )
+    confidence: str = Field(
+        description="The service node's: `inferred` where which lead it helps with is our reading."
+    )
+    evidence: tuple[Evidence, ...]
+
+
 class LeadOutcome(Finding):
     cluster: ActorRef | None = Field(description="The cluster it was routed to; None: not yet.")
     status: str | None = Field(
@@ -70,6 +86,9 @@ class LeadRoutes(Finding):
     )
     model_name: str
     model_reason: str = Field(description="Why that model, with the report's words.")
+    services: tuple[ServiceOffer, ...] = Field(
+        default=(), description="The services that take the lead further."
+    )
     outcome: LeadOutcome
     lead_provenance: FactProvenance
     routes: tuple[LeadRoute, ...]

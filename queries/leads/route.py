@@ -33,6 +33,7 @@ from queries.leads.findings import LeadOutcome, LeadRoute, LeadRoutes, RouteCont
 from queries.leads.model_started import MODEL_FOR_SOUGHT
 from queries.leads.outcomes import PastLead, learned_trust, past_leads
 from queries.leads.profiles import Profile, lead_words, match, profile_of, word_weights
+from queries.leads.services import services_for
 from queries.recommend.history import History
 from queries.validity import partnership_ended
 
@@ -109,6 +110,7 @@ def route_lead(
         model_name=spec.name,
         model_reason=f"It seeks {str(props['sought']).replace('-', ' ')}: {started.quote} "
         f"(the report, {started.section})",
+        services=tuple(services_for(store, finder, str(props["sought"]))),
         outcome=LeadOutcome(
             cluster=_ref(routed, nodes.get(routed)) if routed else None,
             status=props.get("status") if routed else None,

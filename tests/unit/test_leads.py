@@ -160,3 +160,16 @@ def test_leads_load_from_a_csv_folder(tmp_path: Path) -> None:
     assert result.routes[0].cluster.id == "cluster:danish-sound-cluster"
     assert result.model == ModelId.innovation_test  # a delegation shows the environment off
     assert result.lead_provenance.confidence == "reported"
+
+
+def test_a_route_names_the_service_that_takes_the_lead_further(store: MemoryStore) -> None:
+    camp = route_lead(store, "munich-intralogistics", as_of=DAY).services
+    assert [(s.service, s.offered_by) for s in camp] == [
+        ("service:icdk-innovation-camp", "icdk:munich")
+    ]
+    # an Invest in Denmark office offers what Invest in Denmark offers
+    scouting = route_lead(store, "new-york-foodtech-fund", as_of=DAY).services
+    assert [(s.service, s.offered_by, s.by_the_finder) for s in scouting] == [
+        ("service:investdk-investor-scouting", "investdk:invest-in-denmark", True)
+    ]
+    assert scouting[0].confidence == "inferred"  # which lead it helps with is our reading
