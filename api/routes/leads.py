@@ -42,7 +42,6 @@ def lead_routes(
 
 @router.post(
     "",
-    status_code=status.HTTP_201_CREATED,
     response_model=LeadStored,
     responses={
         403: {"model": Message, "description": "The server sets no API key: no writes."},
