@@ -266,14 +266,28 @@ def _finder_ties(ctx: ClusterContext, q: Question) -> tuple[float, list[str], li
         return 0.0, [], []
     past = History.of(ctx, q.options)
     trust = max(past.trust.get(finder, 0.0), past.agreement.get(finder, 0.0))
-    reasons = [
-        f"With {finder_name}, who found the lead (as the recommender reads it): {r}"
-        for r in past.reasons.get(finder, [])
-    ]
+    reasons = [_about_the_cluster(r, finder_name) for r in past.reasons.get(finder, [])]
     trust, learned, evidence = learned_trust(trust, ctx.id, finder, finder_name, q.earlier, q.lead)
     if not reasons and not learned:
         reasons.append(f"No tie with {finder_name}, who found the lead, is recorded.")
     return trust, reasons + learned, list(past.evidence.get(finder, [])) + evidence
+
+
+# The recommender's sentences speak to the cluster ("You worked with it ..."); a route is read by
+# whoever holds the lead, so they are told of the cluster and name the finder.
+_THIRD_PERSON = (
+    ("You worked", "It worked"),
+    ("You have", "It has"),
+    ("You had", "It had"),
+    ("Your agreement", "Its agreement"),
+)
+
+
+def _about_the_cluster(sentence: str, finder_name: str) -> str:
+    for second, third in _THIRD_PERSON:
+        if sentence.startswith(second):
+            sentence = third + sentence[len(second) :]
+    return sentence.replace(" with it", f" with {finder_name} (who found the lead)", 1)
 
 
 def _contact(ctx: ClusterContext, q: Question) -> RouteContact:
