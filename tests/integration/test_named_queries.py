@@ -705,8 +705,9 @@ def _engagements_missing_required_roles(run: Run) -> None:
     assert "engagement:clean-silicon-valley-platform" not in by_id  # ICDK + foreign cluster
 
 
-@neo4j
-def test_who_offers_market_entry_help_in_japan(run: Run) -> None:
+@checks("services_in_market")
+def _services_in_market(run: Run) -> None:
+    # data/denmark/services.yaml: who offers market entry help in Japan, and through whom.
     rows = run("services_in_market", sought="market-entry", country="jp")
     offered = {(row["service_id"], row["offered_by"]) for row in rows}
     assert ("service:tc-export-advice", "tc:trade-council") in offered
