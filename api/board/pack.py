@@ -33,7 +33,8 @@ FOLDERS = {ViewKind.cluster: "clusters", ViewKind.model: "models", ViewKind.mark
 @dataclass
 class BoardPack:
     index: Path
-    pages: list[Path] = field(default_factory=list)
+    pages: list[Path] = field(default_factory=list)  # the graph views
+    tables: list[Path] = field(default_factory=list)  # pages without a drawing (the leads)
 
 
 def file_name(node_id: str) -> str:
@@ -138,7 +139,7 @@ def _write_board(
     ]
     leads_page = out / "leads.html"
     leads_page.write_text(render_leads_page(store), encoding="utf-8")
-    pack.pages.append(leads_page)
+    pack.tables.append(leads_page)
     sections.append(
         Section(
             t("Leads from abroad: clusters as landing bases"),
