@@ -26,6 +26,7 @@ demo: install
 	$(BIN)/partnergraph gaps
 	$(BIN)/partnergraph recommend --cluster odense-robotics --model market-test --market DE --top 3
 	$(BIN)/partnergraph recommend --cluster lifestyle-design-cluster --model market-test --market France --top 3 --no-include-illustrative
+	$(BIN)/partnergraph route munich-intralogistics --top 3
 	mkdir -p out
 	$(BIN)/partnergraph export --format turtle --out out/partnergraph.ttl
 	$(BIN)/partnergraph export --format graphml --out out/partnergraph.graphml

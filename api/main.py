@@ -23,6 +23,7 @@ from api.routes import (
     cypher,
     export,
     health,
+    leads,
     models,
     recommendations,
     survey,
@@ -51,10 +52,12 @@ TAGS = [
     {"name": "actors", "description": "Clusters, representations, partners and their ties."},
     {"name": "gaps", "description": "What a cluster's partnerships lack under each model."},
     {"name": "recommendations", "description": "Partners to close the gaps, with reasons."},
+    {"name": "leads", "description": "Leads found abroad, routed to clusters as landing bases."},
     {"name": "survey", "description": "The report's survey figures beside the graph's."},
     {"name": "export", "description": "The graph as GraphML, Turtle or JSON."},
     {"name": "cypher", "description": "Read-only, bounded Cypher (Neo4j store only)."},
     {"name": "views", "description": "Interactive graph views as HTML pages."},
+    {"name": "history", "description": "What the loads changed, in words, since a day."},
 ]
 COMMON_ERRORS: dict[int | str, dict[str, Any]] = {
     422: {
@@ -110,7 +113,18 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     add_error_handlers(app)
     app.include_router(health.router, responses=COMMON_ERRORS)
     guarded = [Depends(require_api_key)] if settings.partnergraph_api_key else []
-    routers = (models, actors, clusters, recommendations, survey, export, cypher, views, changes)
+    routers = (
+        models,
+        actors,
+        clusters,
+        recommendations,
+        leads,
+        survey,
+        export,
+        cypher,
+        views,
+        changes,
+    )
     for module in routers:
         app.include_router(module.router, dependencies=guarded, responses=_errors(guarded))
     if settings.cors_origins:

@@ -42,6 +42,7 @@ class PG(DefinedNamespace):
     Investor: URIRef
     Involvement: URIRef
     KnowledgeInstitution: URIRef
+    Lead: URIRef
     Market: URIRef
     MarketingOrganisation: URIRef
     PartnerRole: URIRef
@@ -51,6 +52,7 @@ class PG(DefinedNamespace):
     RegionalEUOffice: URIRef
     Requirement: URIRef
     Sector: URIRef
+    Service: URIRef
     SurveyFigure: URIRef
     TargetMarketDeclaration: URIRef
     TradeAssociation: URIRef
@@ -76,12 +78,16 @@ class PG(DefinedNamespace):
     filledBySize: URIRef
     firstSeen: URIRef
     focusesOn: URIRef
+    foundBy: URIRef
+    foundIn: URIRef
+    foundOn: URIRef
     foundedYear: URIRef
     fundedBy: URIRef
     funding: URIRef
     garbled: URIRef
     hasRequirement: URIRef
     hasStrength: URIRef
+    helpsWith: URIRef
     icdkRole: URIRef
     idPrefix: URIRef
     identifier: URIRef
@@ -96,6 +102,8 @@ class PG(DefinedNamespace):
     iso2: URIRef
     key: URIRef
     lastUpdated: URIRef
+    leadResult: URIRef
+    leadStatus: URIRef
     leadsTo: URIRef
     locatedIn: URIRef
     memberOf: URIRef
@@ -106,6 +114,7 @@ class PG(DefinedNamespace):
     national: URIRef
     nodeLabel: URIRef
     number: URIRef
+    offers: URIRef
     openedYear: URIRef
     option: URIRef
     outcome: URIRef
@@ -129,10 +138,12 @@ class PG(DefinedNamespace):
     respondents: URIRef
     retrieved: URIRef
     role: URIRef
+    routedTo: URIRef
     section: URIRef
     serves: URIRef
     share: URIRef
     signed: URIRef
+    sought: URIRef
     source: URIRef
     sourceId: URIRef
     start: URIRef
@@ -141,6 +152,7 @@ class PG(DefinedNamespace):
     targetGroup: URIRef
     targets: URIRef
     targetsMarket: URIRef
+    technology: URIRef
     timeHorizon: URIRef
     tradeCouncilScope: URIRef
     underModel: URIRef
@@ -172,6 +184,7 @@ class Label:
     InvestInDenmark: Final = "InvestInDenmark"
     Investor: Final = "Investor"
     KnowledgeInstitution: Final = "KnowledgeInstitution"
+    Lead: Final = "Lead"
     Market: Final = "Market"
     MarketingOrganisation: Final = "MarketingOrganisation"
     Model: Final = "Model"
@@ -180,6 +193,7 @@ class Label:
     RegionalEUOffice: Final = "RegionalEUOffice"
     Requirement: Final = "Requirement"
     Sector: Final = "Sector"
+    Service: Final = "Service"
     SurveyFigure: Final = "SurveyFigure"
     TradeAssociation: Final = "TradeAssociation"
     TradeCouncil: Final = "TradeCouncil"
@@ -205,6 +219,7 @@ class Label:
             InvestInDenmark,
             Investor,
             KnowledgeInstitution,
+            Lead,
             Market,
             MarketingOrganisation,
             Model,
@@ -213,6 +228,7 @@ class Label:
             RegionalEUOffice,
             Requirement,
             Sector,
+            Service,
             SurveyFigure,
             TradeAssociation,
             TradeCouncil,
@@ -228,6 +244,8 @@ class Rel:
     ANCHORED_IN: Final = "ANCHORED_IN"
     ANY_OF_ROLE: Final = "ANY_OF_ROLE"
     FOCUSES_ON: Final = "FOCUSES_ON"
+    FOUND_BY: Final = "FOUND_BY"
+    FOUND_IN: Final = "FOUND_IN"
     FUNDED_BY: Final = "FUNDED_BY"
     HAS_REQUIREMENT: Final = "HAS_REQUIREMENT"
     HAS_STRENGTH: Final = "HAS_STRENGTH"
@@ -239,10 +257,12 @@ class Rel:
     LEADS_TO: Final = "LEADS_TO"
     LOCATED_IN: Final = "LOCATED_IN"
     MEMBER_OF: Final = "MEMBER_OF"
+    OFFERS: Final = "OFFERS"
     PARTNERS_WITH: Final = "PARTNERS_WITH"
     PARTY_TO: Final = "PARTY_TO"
     PART_OF: Final = "PART_OF"
     PRESENT_IN: Final = "PRESENT_IN"
+    ROUTED_TO: Final = "ROUTED_TO"
     SERVES: Final = "SERVES"
     TARGETS: Final = "TARGETS"
     TARGETS_MARKET: Final = "TARGETS_MARKET"
@@ -256,6 +276,8 @@ class Rel:
             ANCHORED_IN,
             ANY_OF_ROLE,
             FOCUSES_ON,
+            FOUND_BY,
+            FOUND_IN,
             FUNDED_BY,
             HAS_REQUIREMENT,
             HAS_STRENGTH,
@@ -267,10 +289,12 @@ class Rel:
             LEADS_TO,
             LOCATED_IN,
             MEMBER_OF,
+            OFFERS,
             PARTNERS_WITH,
             PARTY_TO,
             PART_OF,
             PRESENT_IN,
+            ROUTED_TO,
             SERVES,
             TARGETS,
             TARGETS_MARKET,

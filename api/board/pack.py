@@ -17,6 +17,7 @@ from typing import Any
 from api.board import strategy
 from api.board.changes import changes_section
 from api.board.index import PageLink, Section, render_index
+from api.board.leads_page import render_leads_page
 from api.board.summary import SummaryRow, gap_summary
 from api.views import render_html, write_assets
 from api.views.gaps import missing_partners
@@ -33,7 +34,8 @@ FOLDERS = {ViewKind.cluster: "clusters", ViewKind.model: "models", ViewKind.mark
 @dataclass
 class BoardPack:
     index: Path
-    pages: list[Path] = field(default_factory=list)
+    pages: list[Path] = field(default_factory=list)  # the graph views
+    tables: list[Path] = field(default_factory=list)  # pages without a drawing (the leads)
 
 
 def file_name(node_id: str) -> str:
@@ -142,6 +144,15 @@ def _write_board(
             ),
         ),
     ]
+    leads_page = out / "leads.html"
+    leads_page.write_text(render_leads_page(store), encoding="utf-8")
+    pack.tables.append(leads_page)
+    sections.append(
+        Section(
+            t("Leads from abroad: clusters as landing bases"),
+            (PageLink("leads.html", t("Leads from abroad and their landing bases")),),
+        )
+    )
     html = render_index(
         t("The InternationaliseringsBoard's overview"),
         pack_intro(dt.date.today()),

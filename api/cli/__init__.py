@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from api.cli import analysis, cypher, export, history, kits, load, serve, views
+from api.cli import analysis, cypher, export, history, kits, leads, load, serve, views
 
 # The driver logs each failed connection attempt and retry; the command says once, in one line,
 # what failed and what to do (graph/neo4j_errors.py), so the driver's own lines are noise here.
@@ -43,6 +43,7 @@ for command in (
     analysis.recommend,
     analysis.survey,
     history.changes,
+    leads.route,
     views.view,
     views.board,
     cypher.cypher,

@@ -28,6 +28,23 @@ PROPOSAL_5 = (
 FILTER_HEADINGS = {"Model": "Model", "Market": "Marked"}
 
 ENGLISH: dict[str, str] = {
+    "sought test-partner": "a test partner",
+    "sought market-entry": "market entry",
+    "sought investment": "an investment",
+    "sought research-collaboration": "a research collaboration",
+    "sought delegation": "a delegation",
+    "lead routed": "routed, no answer yet",
+    "lead accepted": "accepted",
+    "lead declined": "declined",
+    "lead engagement-started": "engagement started",
+    "lead result": "result",
+    "lead successful": "successful",
+    "lead unsuccessful": "unsuccessful",
+    "leads intro": "{total} leads found abroad by the innovation centres, the Trade Council, "
+    "Invest in Denmark and EEN, and the Danish cluster each was handed to as its landing base "
+    "(the report's proposal 2). partnergraph route LEAD ranks the clusters for a lead, with the "
+    "reasons.",
+    "leads note": "* illustrative: made up to show the page, not sourced.",
     "gap type role": "missing partner role",
     "gap type formality": "no formal agreement",
     "gap type coverage": "market coverage",
@@ -145,6 +162,41 @@ DANISH: dict[str, str] = {
     "Which barriers do the clusters meet in working with the innovation centres?": (
         "Hvilke barrierer møder klyngen i samarbejdet med innovationscentrene?"
     ),
+    "sought test-partner": "en testpartner",
+    "sought market-entry": "markedsadgang",
+    "sought investment": "en investering",
+    "sought research-collaboration": "et forskningssamarbejde",
+    "sought delegation": "en delegation",
+    "lead routed": "sendt videre, intet svar endnu",
+    "lead accepted": "accepteret",
+    "lead declined": "afvist",
+    "lead engagement-started": "indsats startet",
+    "lead result": "resultat",
+    "lead successful": "lykkedes",
+    "lead unsuccessful": "lykkedes ikke",
+    "leads intro": "{total} leads fundet i udlandet af innovationscentrene, Trade Council, "
+    "Invest in Denmark og EEN, og den danske klynge, hvert lead er sendt videre til som "
+    "landingsbase "
+    "(rapportens forslag 2). partnergraph route LEAD rangerer klyngerne for et lead med "
+    "begrundelser.",
+    "leads note": "* illustrativt: opfundet for at vise siden, ikke fra en kilde.",
+    "Leads from abroad and their landing bases": "Leads fra udlandet og deres landingsbaser",
+    "Back to the overview": "Tilbage til overblikket",
+    "By who found them": "Efter hvem der fandt dem",
+    "By market": "Efter marked",
+    "Routed or not, and what became of them": "Sendt videre eller ej, og hvad der kom ud af dem",
+    "Every lead": "Alle leads",
+    "Sector or technology, in the finder's words": "Sektor eller teknologi, med finderens ord",
+    "Seeks": "Søger",
+    "Found": "Fundet",
+    "Found by": "Fundet af",
+    "Routed to": "Sendt videre til",
+    "Outcome": "Udfald",
+    "not routed": "ikke sendt videre",
+    "Leads from abroad: clusters as landing bases": (
+        "Leads fra udlandet: klyngerne som landingsbaser"
+    ),
+    "Where": "Hvor",
     # Codes
     "gap type role": "manglende partnerrolle",
     "gap type formality": "ingen formel aftale",

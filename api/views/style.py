@@ -53,6 +53,7 @@ NODE_LOOKS: dict[str, NodeStyle] = {
     Label.FundingProgramme: NodeStyle("#c49c94", "hexagon", 12),
     Label.Agreement: NodeStyle("#2e7d32", "square", 12),
     Label.Engagement: NodeStyle("#f5a623", "dot", 12, "Engagement (project, case)"),
+    Label.Lead: NodeStyle("#fb8072", "triangleDown", 12),
     Label.Model: NodeStyle("#08306b", "star", 28),
     Label.Country: NodeStyle("#005f56", "hexagon", 26),
     Label.Hotspot: NodeStyle("#00897b", "hexagon", 18),

@@ -130,6 +130,12 @@ def test_every_page_in_both_languages_opens_and_agrees_with_the_index(
                 assert int(page.get_attribute("#gaps", "data-count")) == listed
                 actions = page.locator("#gaps tr.gap .action").all_inner_texts()
                 assert all(action.strip() for action in actions), name
+        for path in pack.tables:  # the leads page: a table, no drawing
+            name = path.relative_to(out).as_posix()
+            report = watcher.open(path, f"board-{lang}-leads.png")
+            assert report.errors == [] and outside_requests(report) == [], name
+            assert page.get_attribute("html", "lang") == lang, name
+            assert page.locator("#leads tr").count() > 1, name  # a header and the leads
         watcher.page.context.close()
 
 

@@ -135,7 +135,7 @@ def test_board_pack_opens_offline_and_every_page_passes(
     assert report.errors == [] and outside_requests(report) == []
     assert page.locator("#gap-summary tbody tr").count() >= len(list(bundled.nodes(Label.Cluster)))
     links = page.locator("a").evaluate_all("links => links.map(a => a.href)")
-    assert len(links) == len(pack.pages)
+    assert len(links) == len(pack.pages) + len(pack.tables)
     page.context.close()
     watcher = Watcher(offline_context(browser).new_page())  # one page for all: quicker
     for path in pack.pages:

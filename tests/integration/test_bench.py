@@ -53,3 +53,13 @@ def test_the_quality_benchmark_judges_every_scenario_and_ranks_hidden_partners()
     assert set(methods) == {"recommender", *BASELINES, GENERATOR_RULE}
     # The generator's own rule knows how the hidden partners were planted: it beats chance.
     assert methods[GENERATOR_RULE]["mrr"] > methods["random"]["mrr"]
+
+
+def test_the_leads_benchmark_meets_its_goal_and_beats_the_sector_only_baseline() -> None:
+    from bench.leads import GOAL_HIT3, figures, judged_leads, run
+
+    judged = run()
+    assert len(judged) == len(judged_leads()) >= 20
+    found = figures(judged)
+    assert found["routing"]["hit@3"] >= GOAL_HIT3
+    assert found["routing"]["hit@3"] > found["sector-only baseline"]["hit@3"]

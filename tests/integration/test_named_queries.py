@@ -202,6 +202,7 @@ REQUIRED: dict[str, dict[str, Any]] = {
     "partners_of_cluster": {"cluster": "cluster:danish-sound-cluster"},
     "cluster_network": {"cluster": "cluster:odense-robotics"},
     "actors_in_market": {"country": "DE"},
+    "services_in_market": {"sought": "market-entry", "country": "JP"},
     "provenance_of_node": {"id": "cluster:danish-sound-cluster"},
 }
 
@@ -702,3 +703,16 @@ def _engagements_missing_required_roles(run: Run) -> None:
     by_id = {r["engagement_id"]: r for r in platforms}
     assert by_id["engagement:dl-silicon-valley-ai-platform"]["found"] == 1
     assert "engagement:clean-silicon-valley-platform" not in by_id  # ICDK + foreign cluster
+
+
+@checks("services_in_market")
+def _services_in_market(run: Run) -> None:
+    # data/denmark/services.yaml: who offers market entry help in Japan, and through whom.
+    rows = run("services_in_market", sought="market-entry", country="jp")
+    offered = {(row["service_id"], row["offered_by"]) for row in rows}
+    assert ("service:tc-export-advice", "tc:trade-council") in offered
+    assert ("service:een-partner-search", "een:network") in offered
+    through = {row["service_id"]: row["through"] for row in rows}
+    assert "tc:embassy-japan" in through["service:tc-export-advice"]
+    assert "een:japan" in through["service:een-partner-search"]
+    assert not run("services_in_market", sought="investment", country="JP")  # no IDK there

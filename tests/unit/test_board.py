@@ -37,7 +37,7 @@ def test_board_pack_links_every_view_and_summarises_gaps(bundled: MemoryStore, p
     index = (pack / "index.html").read_text(encoding="utf-8")
     links = re.findall(r'<a href="([^"]+)"', index)
     clusters = list(bundled.nodes(Label.Cluster))
-    expected = 1 + len(clusters) + 4 + len(reached_countries(bundled))
+    expected = 1 + len(clusters) + 4 + len(reached_countries(bundled)) + 1  # + the leads page
     assert len(links) == expected
     assert all((pack / link).is_file() for link in links)
     assert "clusters/odense-robotics.html" in links and "markets/DE.html" in links
@@ -107,3 +107,36 @@ def test_views_routes_serve_the_same_pages(bundled: MemoryStore) -> None:
     assert '<html lang="da">' in client.get("/views/markets/DE").text  # Danish by default
     assert '<html lang="en">' in client.get("/views/markets/DE?lang=en").text
     assert client.get("/views/markets/DE?lang=fr").status_code == 422
+
+
+def test_the_leads_page_shows_leads_by_source_and_market_routed_or_not(
+    bundled: MemoryStore, pack: Path
+) -> None:
+    page = (pack / "leads.html").read_text(encoding="utf-8")
+    assert '<html lang="da">' in page
+    leads = list(bundled.nodes(Label.Lead))
+    assert page.count('<tr class="illustrative') == len(leads)  # every bundled lead, marked
+    assert 'Innovation Centre Denmark München</td><td class="num">2</td>' in page
+    assert 'ikke sendt videre</td><td class="num">2</td>' in page  # two not routed yet
+    assert "afvist" in page and "indsats startet" in page and "resultat (lykkedes)" in page
+    assert 'href="leads.html"' in (pack / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_leads_page_escapes_text_from_the_data(tmp_path: Path) -> None:
+    from api.board.leads_page import render_leads_page
+    from loaders.pipeline import load_sources
+    from loaders.sources import discover
+
+    store = bundled_store()
+    source = tmp_path / "hostile.yaml"
+    source.write_text(
+        "provenance: {source: test, confidence: illustrative}\n"
+        "nodes:\n"
+        "  - {id: lead:hostile, name: '<img src=x onerror=alert(1)>', technology: '<b>x</b>',"
+        " sought: delegation, found_on: 2026-01-01}\n",
+        encoding="utf-8",
+    )
+    load_sources(store, discover([source]))
+    page = render_leads_page(store)
+    assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "<b>x</b>" not in page

@@ -17,7 +17,7 @@ from graph.neo4j_store import Neo4jStore
 from graph.store import GraphStore
 from loaders.pipeline import load_bundled
 
-BUNDLED_NODES, BUNDLED_RELATIONSHIPS = 750, 1334  # README: the bundled data with illustrative
+BUNDLED_NODES, BUNDLED_RELATIONSHIPS = 767, 1389  # README: the bundled data with illustrative
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,119 @@
+"""Leads over HTTP: routes on both stores; POST /leads stores a lead on Neo4j behind the API key,
+after the loaders' checks (every problem listed, nothing stored), and answers 501 on the memory
+store, which keeps nothing between runs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.leads_intake import SOURCE_PREFIX
+from graph.neo4j_store import Neo4jStore
+from graph.store import GraphStore
+from ontology.names import ModelId
+from tests.helpers import snapshot
+from tests.integration.api.conftest import client_for
+
+KEY = "test-key-leads"
+LEAD: dict[str, Any] = {
+    "id": "lead:http-welding",
+    "name": "Munich supplier seeks robot welding cells",
+    "technology": "robotsvejsning og automatisering",
+    "sought": "test-partner",
+    "found_on": "2026-11-20",
+    "found_by": "icdk:munich",
+    "found_in": "hotspot:munich",
+    "provenance": {"source": "ICDK Munich lead log (test)", "confidence": "reported"},
+}
+
+
+def test_routes_of_a_bundled_lead(client: TestClient) -> None:
+    answer = client.get("/leads/munich-intralogistics/routes", params={"top": 3})
+    assert answer.status_code == 200
+    body = answer.json()
+    assert body["model"] == ModelId.market_test
+    assert len(body["routes"]) == 3
+    first = body["routes"][0]
+    assert first["cluster"]["id"] == "cluster:odense-robotics"
+    assert first["reasons"] and first["evidence"] and first["provenance"]
+    assert first["contact"]["via"]["id"] == "icdk:munich"
+
+
+def test_an_unknown_lead_is_404_with_the_closest(client: TestClient) -> None:
+    answer = client.get("/leads/munich-intralogistic/routes")
+    assert answer.status_code == 404
+    assert "lead:munich-intralogistics" in answer.json()["closest"]
+
+
+def test_posting_a_lead_on_the_memory_store_is_501(memory_store: GraphStore) -> None:
+    with client_for(memory_store, partnergraph_api_key=KEY) as client:
+        answer = client.post("/leads", json=LEAD, headers={"X-API-Key": KEY})
+    assert answer.status_code == 501
+    assert "PARTNERGRAPH_STORE=neo4j" in answer.json()["detail"]
+
+
+@pytest.fixture
+def keyed(bundled_neo4j: Neo4jStore) -> Iterator[tuple[TestClient, Neo4jStore]]:
+    with client_for(bundled_neo4j, partnergraph_api_key=KEY) as client:
+        yield client, bundled_neo4j
+    source = SOURCE_PREFIX + "http-welding"  # leave the bundled data as it was
+    state = bundled_neo4j.source_state([source])
+    bundled_neo4j.cleanup_sources({source: (set(), set())}, state)
+
+
+@pytest.mark.neo4j
+def test_post_lead_refuses_without_the_key(keyed: tuple[TestClient, Neo4jStore]) -> None:
+    client, store = keyed
+    before = snapshot(store)
+    assert client.post("/leads", json=LEAD).status_code == 401
+    assert client.post("/leads", json=LEAD, headers={"X-API-Key": "wrong"}).status_code == 401
+    assert snapshot(store) == before
+
+
+@pytest.mark.neo4j
+def test_post_lead_needs_a_key_set_on_the_server(bundled_neo4j: Neo4jStore) -> None:
+    with client_for(bundled_neo4j) as client:
+        answer = client.post("/leads", json=LEAD)
+    assert answer.status_code == 403
+    assert "PARTNERGRAPH_API_KEY" in answer.json()["detail"]
+
+
+@pytest.mark.neo4j
+def test_bad_lead_lists_every_problem_and_stores_nothing(
+    keyed: tuple[TestClient, Neo4jStore],
+) -> None:
+    client, store = keyed
+    before = snapshot(store)
+    bad = dict(LEAD, sought="a-job", found_by="icdk:munic", routed_to="cluster:nowhere")
+    answer = client.post("/leads", json=bad, headers={"X-API-Key": KEY})
+    assert answer.status_code == 422
+    problems = answer.json()["problems"]
+    assert any("sought = 'a-job'" in p for p in problems)
+    assert any("icdk:munic" in p and "icdk:munich" in p for p in problems)  # closest named
+    assert any("cluster:nowhere" in p for p in problems)
+    assert all(p.startswith("body") for p in problems), problems  # no temporary file named
+    assert snapshot(store) == before
+
+
+@pytest.mark.neo4j
+def test_a_posted_lead_is_routed_and_its_outcome_updated(
+    keyed: tuple[TestClient, Neo4jStore],
+) -> None:
+    client, _ = keyed
+    headers = {"X-API-Key": KEY}
+    stored = client.post("/leads", json=LEAD, headers=headers)
+    assert stored.status_code == 200, stored.text
+    assert stored.json()["created"] == 3  # the lead, FOUND_BY, FOUND_IN
+    routes = client.get(stored.json()["routes"], headers=headers).json()
+    assert routes["routes"][0]["cluster"]["id"] == "cluster:odense-robotics"
+    assert routes["outcome"]["cluster"] is None
+    accepted = dict(LEAD, routed_to="cluster:odense-robotics", status="accepted")
+    again = client.post("/leads", json=accepted, headers=headers)
+    assert again.status_code == 200
+    assert again.json()["created"] == 1 and again.json()["updated"] == 1
+    outcome = client.get(stored.json()["routes"], headers=headers).json()["outcome"]
+    assert outcome["cluster"]["id"] == "cluster:odense-robotics"
+    assert outcome["status"] == "accepted"
