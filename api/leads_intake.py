@@ -9,7 +9,7 @@ import datetime as dt
 import json
 import tempfile
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -80,13 +80,6 @@ class LeadStored(BaseModel):
     updated: int
     removed: int = Field(description="Facts the lead no longer states (an earlier routing).")
     routes: str = Field(description="Where its routes are.", examples=["/leads/lead:x/routes"])
-
-
-class LeadProblems(BaseModel):
-    """The lead was not stored: every problem, as the loaders list them."""
-
-    detail: Literal["the lead was not stored"] = "the lead was not stored"
-    problems: list[str]
 
 
 def as_document(lead: LeadIn) -> dict[str, Any]:

@@ -6,12 +6,12 @@ import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Query, status
-from fastapi.responses import JSONResponse
+from fastapi.exceptions import RequestValidationError
 
 from api.deps import SettingsDep, StoreDep
-from api.leads_intake import LeadIn, LeadProblems, LeadRejected, LeadStored, store_lead
+from api.leads_intake import LeadIn, LeadRejected, LeadStored, store_lead
 from api.routes.common import NOT_FOUND
-from api.schemas import Message
+from api.schemas import Message, ValidationMessage
 from graph.store import LoadRunning
 from queries.leads.findings import LeadRoutes
 from queries.leads.route import route_lead
@@ -47,14 +47,14 @@ def lead_routes(
         403: {"model": Message, "description": "The server sets no API key: no writes."},
         409: {"model": Message, "description": "A load is running; try again."},
         422: {
-            "description": "The loaders' problems with the lead, every one listed: "
-            '`{"detail": "the lead was not stored", "problems": [...]}`; or a body that is not '
-            "a lead (FastAPI's validation errors). Nothing was stored."
+            "model": ValidationMessage,
+            "description": "The loaders' problems with the lead, every one listed, or a body "
+            "that is not a lead. Nothing was stored.",
         },
         501: {"model": Message, "description": "The API runs on the memory store."},
     },
 )
-def post_lead(lead: LeadIn, store: StoreDep, settings: SettingsDep) -> LeadStored | JSONResponse:
+def post_lead(lead: LeadIn, store: StoreDep, settings: SettingsDep) -> LeadStored:
     """Store a lead (or update it: its routing, status and result) after the loaders' checks.
 
     Needs the Neo4j store and an API key: the server must set PARTNERGRAPH_API_KEY and the
@@ -69,9 +69,13 @@ def post_lead(lead: LeadIn, store: StoreDep, settings: SettingsDep) -> LeadStore
         )
     try:
         counts = store_lead(store, lead)
-    except LeadRejected as error:
-        body = LeadProblems(problems=error.problems)
-        return JSONResponse(body.model_dump(), status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
+    except LeadRejected as error:  # in the one 422 shape: each problem at the body
+        raise RequestValidationError(
+            [
+                {"loc": ("body",), "msg": line.removeprefix("body").lstrip(":, "), "type": "lead"}
+                for line in error.problems
+            ]
+        ) from None
     except LoadRunning as error:
         raise HTTPException(status.HTTP_409_CONFLICT, detail=str(error)) from None
     return LeadStored(
