@@ -1,7 +1,6 @@
 """The `partnergraph` command line: one module per command group, assembled here."""
 
 import logging
-from importlib.metadata import version
 from typing import Annotated
 
 import typer
@@ -23,6 +22,8 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
+        from importlib.metadata import version  # reads the installed metadata: only here
+
         typer.echo(f"partnergraph {version('partnergraph')}")
         raise typer.Exit()
 

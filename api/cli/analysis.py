@@ -1,11 +1,13 @@
-"""`partnergraph gaps`, `recommend` and `survey`: the analyses, printed or as JSON."""
+"""`partnergraph gaps`, `recommend` and `survey`: the analyses, printed or as JSON.
+
+Each command imports the analyses when it runs (see api/cli/common.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -24,15 +26,9 @@ from api.cli.common import (
     open_configured,
     store_errors,
 )
-from api.cli.history import as_of_day
-from api.output.csv_out import write_csv
-from api.output.findings import gap_lines, print_gaps, print_recommendations
-from api.output.tables import gap_rows, recommendation_rows, survey_rows
-from queries.gap_changes import GapChanges, gaps_opened_and_closed
-from queries.gaps import find_gaps
-from queries.recommend import recommend_partners
-from queries.scoring import Weights, load_weights
-from queries.survey import compare_survey, report_only_figures
+
+if TYPE_CHECKING:
+    from queries.gap_changes import GapChanges
 
 
 def gaps(
@@ -57,6 +53,13 @@ def gaps(
     (with provenance) it rests on; `--format json` shows the facts. With `--as-of DAY` the
     graph as it was loaded by the end of that day answers.
     """
+    from api.cli.history import as_of_day
+    from api.output.csv_out import write_csv
+    from api.output.findings import print_gaps
+    from api.output.tables import gap_rows
+    from queries.gap_changes import gaps_opened_and_closed
+    from queries.gaps import find_gaps
+
     if since is not None and output_format == TabularFormat.csv:
         fail("--since prints a table or JSON (--format table|json)", code=2)
     with analysis_errors():
@@ -102,6 +105,13 @@ def recommend(
     output_format: TabularFormatOption = TabularFormat.table,
 ) -> None:
     """Recommend partners that fill a model's missing roles, with score components and reasons."""
+    from api.cli.history import as_of_day
+    from api.output.csv_out import write_csv
+    from api.output.findings import print_recommendations
+    from api.output.tables import recommendation_rows
+    from queries.recommend import recommend_partners
+    from queries.scoring import Weights, load_weights
+
     with analysis_errors():
         chosen = load_weights(weights) if weights else Weights()
         store = open_configured(include_illustrative)
@@ -126,6 +136,8 @@ def recommend(
 
 
 def print_gap_changes(moved: GapChanges, since: dt.datetime, output_format: str) -> None:
+    from api.output.findings import gap_lines
+
     if output_format == TabularFormat.json:
         console.print_json(json.dumps(moved.as_dict(), default=str))
         return
@@ -157,6 +169,10 @@ def survey(
 
         survey_from_kits(from_kits, output_format)
         return
+    from api.output.csv_out import write_csv
+    from api.output.tables import survey_rows
+    from queries.survey import compare_survey, report_only_figures
+
     with store_errors():
         store = open_configured(include_illustrative=True)
         rows = compare_survey(store)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.text import Text
@@ -18,14 +18,17 @@ from api.cli.common import (
     fail,
     open_configured,
 )
-from graph.as_of import AsOf, graph_as_of
-from graph.history import parse_moment
-from graph.store import GraphStore
-from queries.changes import ChangesReport, changes_since
+
+if TYPE_CHECKING:
+    from graph.as_of import AsOf
+    from graph.store import GraphStore
+    from queries.changes import ChangesReport
 
 
 def moment(text: str | None, option: str) -> dt.datetime | None:
     """A day means its end (what had been loaded by then); bad input is one line, exit 1."""
+    from graph.history import parse_moment
+
     if text is None:
         return None
     try:
@@ -36,6 +39,8 @@ def moment(text: str | None, option: str) -> dt.datetime | None:
 
 def as_of_day(store: GraphStore, day: dt.datetime | None) -> AsOf | None:
     """The graph as it was at the end of `day` (None: the graph now), with a note on stderr."""
+    from graph.as_of import graph_as_of
+
     if day is None:
         return None
     found = graph_as_of(store, dt.datetime.combine(day.date(), dt.time.max, tzinfo=dt.UTC))
@@ -71,6 +76,8 @@ def changes(
 
     History: on Neo4j kept in the database; on the embedded store, this process's loads only.
     """
+    from queries.changes import changes_since
+
     start, end = moment(since, "--since"), moment(until, "--until")
     assert start is not None
     with analysis_errors():

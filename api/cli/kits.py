@@ -22,9 +22,6 @@ from api.cli.common import (
     store_errors,
     writing,
 )
-from api.output.csv_out import write_csv
-from ontology.names import Label
-from queries.ids import UnknownIdError, resolve_id
 
 
 def survey_kit(
@@ -43,6 +40,8 @@ def survey_kit(
     """
     from api.kits.prefill import cluster_content
     from api.kits.workbook import build_workbook, save_workbook
+    from ontology.names import Label
+    from queries.ids import UnknownIdError, resolve_id
 
     if lang not in ("da", "en"):
         fail(f"--lang {lang!r}: choose da or en", code=2)
@@ -79,6 +78,7 @@ def survey_kit(
 
 def survey_from_kits(folder: Path, output_format: TabularFormat) -> None:
     from api.kits.survey_table import kit_shares, read_kits
+    from api.output.csv_out import write_csv
     from loaders.problems import LoadError
 
     with store_errors():

@@ -16,8 +16,6 @@ from api.cli.common import (
     console,
     open_configured,
 )
-from api.output.leads import print_routes
-from queries.leads.route import route_lead
 
 
 def route(
@@ -34,6 +32,9 @@ def route(
     earlier leads to it), its experience under the model the lead would start, and whom to hand
     the lead to.
     """
+    from api.output.leads import print_routes
+    from queries.leads.route import route_lead
+
     with analysis_errors():
         store = open_configured(include_illustrative)
         result = route_lead(store, lead, as_of.date() if as_of else None, top)

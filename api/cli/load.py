@@ -7,10 +7,9 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from api.cli.common import (
@@ -22,16 +21,12 @@ from api.cli.common import (
     fail,
     store_errors,
 )
-from api.settings import Settings
-from api.store_access import empty_or_persistent_store
-from graph.records import WriteCounts
-from graph.store import GraphStore
-from loaders.batch import SourceBatch, write_batches
-from loaders.dry_run import planned_changes
-from loaders.pipeline import load_bundled, prepare
-from loaders.problems import LoadError
-from loaders.sources import Source, bundled_sources, discover
-from ontology.schema import load_schema
+
+if TYPE_CHECKING:  # the loaders and stores are imported when the command runs
+    from graph.records import WriteCounts
+    from graph.store import GraphStore
+    from loaders.batch import SourceBatch
+    from loaders.sources import Source
 
 
 def load(
@@ -56,6 +51,11 @@ def load(
     The memory store keeps nothing between commands: there `load` checks the sources on top of
     the bundled data and reports what the graph would hold.
     """
+    from api.settings import Settings
+    from api.store_access import empty_or_persistent_store
+    from loaders.pipeline import load_bundled
+    from loaders.sources import bundled_sources, discover
+
     settings = Settings()
     started = time.perf_counter()
     with store_errors():
@@ -113,6 +113,10 @@ def load(
 
 
 def _validated(store: GraphStore, sources: list[Source]) -> list[SourceBatch]:
+    from loaders.pipeline import prepare
+    from loaders.problems import LoadError
+    from ontology.schema import load_schema
+
     try:
         return prepare(sources, store, load_schema())
     except LoadError as error:
@@ -122,6 +126,8 @@ def _validated(store: GraphStore, sources: list[Source]) -> list[SourceBatch]:
 
 
 def _print_plan(store: GraphStore, batches: list[SourceBatch], output_format: OutputFormat) -> None:
+    from loaders.dry_run import planned_changes
+
     lines = planned_changes(store, batches)
     if output_format == OutputFormat.json:
         console.print_json(json.dumps({"dry_run": True, "changes": lines}))
@@ -139,6 +145,10 @@ def _print_plan(store: GraphStore, batches: list[SourceBatch], output_format: Ou
 def _validate_and_write(
     store: GraphStore, sources: list[Source]
 ) -> tuple[WriteCounts, list[SourceBatch]]:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from loaders.batch import write_batches
+
     batches = _validated(store, sources)
     total = sum(batch.size for batch in batches)
     with Progress(
