@@ -32,12 +32,16 @@ def route(
     earlier leads to it), its experience under the model the lead would start, and whom to hand
     the lead to.
     """
+    from api.cli.history import as_of_day
     from api.output.leads import print_routes
     from queries.leads.route import route_lead
 
     with analysis_errors():
         store = open_configured(include_illustrative)
-        result = route_lead(store, lead, as_of.date() if as_of else None, top)
+        view = as_of_day(store, as_of)  # the graph as loaded by that day, as gaps and recommend
+        result = route_lead(
+            view.store if view else store, lead, as_of.date() if as_of else None, top
+        )
         store.close()
     if output_format == OutputFormat.json:
         console.print_json(json.dumps(result.as_dict(), default=str))
