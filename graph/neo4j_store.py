@@ -138,6 +138,13 @@ class Neo4jStore(Neo4jLoadGuard, GraphStore):
                 if name in existing:
                     self.driver.execute_query(f"DROP INDEX {name}", database_=self.database)
 
+    def await_indexes(self, seconds: int = 600) -> None:
+        """Wait until every index is online (after a bulk import created them on a full store)."""
+        with self._errors():
+            self.driver.execute_query(
+                "CALL db.awaitIndexes($seconds)", seconds=seconds, database_=self.database
+            )
+
     def write_nodes(
         self,
         label: str,

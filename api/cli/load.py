@@ -6,7 +6,7 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -21,9 +21,10 @@ from api.cli.common import (
     fail,
     store_errors,
 )
+from api.cli.load_bulk import bulk_load
 from api.settings import Settings
 from api.store_access import empty_or_persistent_store
-from graph.records import WriteCounts
+from graph.records import GraphCounts, WriteCounts
 from graph.store import GraphStore
 from loaders.batch import SourceBatch, write_batches
 from loaders.pipeline import load_bundled, prepare
@@ -39,6 +40,15 @@ def load(
     ] = None,
     include_illustrative: IllustrativeOption = True,
     output_format: FormatOption = OutputFormat.table,
+    bulk: Annotated[
+        bool,
+        typer.Option(
+            "--bulk",
+            help="First load into an EMPTY local Neo4j through neo4j-admin database import "
+            "(stops and restarts the server deploy/neo4j/neo4j.sh runs; not for Aura or a "
+            "cluster).",
+        ),
+    ] = False,
 ) -> None:
     """Validate sources and load them into the store; loading twice changes nothing.
 
@@ -49,24 +59,56 @@ def load(
     settings = Settings()
     started = time.perf_counter()
     with store_errors():
+        if bulk:
+            try:
+                counts, batches, bulk_store = bulk_load(
+                    settings, _sources(paths, include_illustrative)
+                )
+            except LoadError as error:
+                _refuse(error)
+            graph_counts = bulk_store.counts()
+            bulk_store.close()
+            _report(bulk_store.kind, counts, batches, graph_counts, started, output_format)
+            return
         store = empty_or_persistent_store(settings)
-        try:
-            sources = discover(paths) if paths else bundled_sources(include_illustrative)
-        except (FileNotFoundError, ValueError) as error:
-            fail(str(error))
+        sources = _sources(paths, include_illustrative)
         if store.kind == "memory" and paths:
             load_bundled(store, include_illustrative)
         with store.exclusive_load():  # validated against the store as it is when written
             counts, batches = _validate_and_write(store, sources)
         graph_counts = store.counts()
         store.close()
+    _report(store.kind, counts, batches, graph_counts, started, output_format)
+
+
+def _sources(paths: list[Path] | None, include_illustrative: bool) -> list[Source]:
+    try:
+        return discover(paths) if paths else bundled_sources(include_illustrative)
+    except (FileNotFoundError, ValueError) as error:
+        fail(str(error))
+
+
+def _refuse(error: LoadError) -> NoReturn:
+    for line in error.listing():
+        errors.print(line, highlight=False, markup=False, soft_wrap=True)
+    fail(f"{len(error.problems)} problem(s) found; nothing was loaded")
+
+
+def _report(
+    store_kind: str,
+    counts: WriteCounts,
+    batches: list[SourceBatch],
+    graph_counts: GraphCounts,
+    started: float,
+    output_format: OutputFormat,
+) -> None:
     seconds = time.perf_counter() - started
     summary = _load_summary(counts)
     if output_format == OutputFormat.json:
         console.print_json(
             json.dumps(
                 {
-                    "store": store.kind,
+                    "store": store_kind,
                     "sources": [b.source_id for b in batches],
                     "seconds": round(seconds, 3),
                     "by_type": summary,
@@ -79,7 +121,7 @@ def load(
         )
         return
     table = Table(
-        title=f"Loaded {len(batches)} source(s) into the {store.kind} store in {seconds:.2f} s"
+        title=f"Loaded {len(batches)} source(s) into the {store_kind} store in {seconds:.2f} s"
     )
     for column in ("type", "created", "updated", "unchanged", "removed"):
         table.add_column(column, justify="left" if column == "type" else "right")
@@ -98,9 +140,7 @@ def _validate_and_write(
     try:
         batches = prepare(sources, store, load_schema())
     except LoadError as error:
-        for line in error.listing():
-            errors.print(line, highlight=False, markup=False, soft_wrap=True)
-        fail(f"{len(error.problems)} problem(s) found; nothing was loaded")
+        _refuse(error)
     total = sum(batch.size for batch in batches)
     with Progress(
         TextColumn("loading"),
