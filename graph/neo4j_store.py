@@ -95,7 +95,7 @@ class Neo4jStore(Neo4jLoadGuard, GraphStore):
 
     # --- sessions and errors -------------------------------------------------------------------
     def _errors(self) -> AbstractContextManager[None]:
-        return store_errors(self.uri, self._user)
+        return store_errors(self.uri, self._user, self.database)
 
     def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
         with self._errors(), self.driver.session(database=self.database) as session:
