@@ -21,6 +21,8 @@ def steps(scales: tuple[str, ...]) -> list[list[str]]:
     each = [arg for scale in scales for arg in ("--scale", scale)]
     return [
         ["bench.load_neo4j", *each],
+        # The bulk first load (stops and starts the local server), beside the fair baseline.
+        ["bench.load_bulk", "--scale", scales[-1]],
         ["bench.load_memory", *each],
         ["bench.analysis_latency", *each, "--sample", "100"],
         # Views: sizes in nodes, not scales (100 to 10,000; a smoke run draws the small two).

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 
 from neo4j.exceptions import (
     AuthError,
+    ClientError,
     ConstraintError,
     ServiceUnavailable,
     SessionExpired,
@@ -17,7 +18,7 @@ from graph.store import StoreAuthError, StoreError, StoreUnavailable
 
 
 @contextmanager
-def store_errors(uri: str, user: str | None) -> Iterator[None]:
+def store_errors(uri: str, user: str | None, database: str = "neo4j") -> Iterator[None]:
     """Raise StoreAuthError, StoreError or StoreUnavailable for what the driver raises."""
     try:
         yield
@@ -32,6 +33,14 @@ def store_errors(uri: str, user: str | None) -> Iterator[None]:
         raise StoreError(
             f"Neo4j refused a write: {error.message}. Another load may be running; "
             "load again when it has finished"
+        ) from error
+    except ClientError as error:
+        if "DatabaseNotFound" not in (error.code or ""):
+            raise
+        # A cluster or Aura serves named databases: a misspelt NEO4J_DATABASE is likely.
+        raise StoreUnavailable(
+            f"Neo4j at {uri} has no database {database!r}: set NEO4J_DATABASE to one it "
+            "serves (SHOW DATABASES lists them)"
         ) from error
     except TransientError as error:
         if "DatabaseUnavailable" not in (error.code or ""):

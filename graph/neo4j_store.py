@@ -96,7 +96,7 @@ class Neo4jStore(Neo4jLoadGuard, Neo4jHistory, GraphStore):
 
     # --- sessions and errors -------------------------------------------------------------------
     def _errors(self) -> AbstractContextManager[None]:
-        return store_errors(self.uri, self._user)
+        return store_errors(self.uri, self._user, self.database)
 
     def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
         with self._errors(), self.driver.session(database=self.database) as session:
@@ -138,6 +138,13 @@ class Neo4jStore(Neo4jLoadGuard, Neo4jHistory, GraphStore):
             for name in cypher.obsolete_indexes(self.schema):
                 if name in existing:
                     self.driver.execute_query(f"DROP INDEX {name}", database_=self.database)
+
+    def await_indexes(self, seconds: int = 600) -> None:
+        """Wait until every index is online (after a bulk import created them on a full store)."""
+        with self._errors():
+            self.driver.execute_query(
+                "CALL db.awaitIndexes($seconds)", seconds=seconds, database_=self.database
+            )
 
     def write_nodes(
         self,

@@ -7,7 +7,7 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.table import Table
@@ -23,9 +23,10 @@ from api.cli.common import (
 )
 
 if TYPE_CHECKING:  # the loaders and stores are imported when the command runs
-    from graph.records import WriteCounts
+    from graph.records import GraphCounts, WriteCounts
     from graph.store import GraphStore
     from loaders.batch import SourceBatch
+    from loaders.problems import LoadError
     from loaders.sources import Source
 
 
@@ -42,6 +43,15 @@ def load(
             "--dry-run", help="Say what would be created, changed and removed; write nothing."
         ),
     ] = False,
+    bulk: Annotated[
+        bool,
+        typer.Option(
+            "--bulk",
+            help="First load into an EMPTY local Neo4j through neo4j-admin database import "
+            "(stops and restarts the server deploy/neo4j/neo4j.sh runs; not for Aura or a "
+            "cluster).",
+        ),
+    ] = False,
 ) -> None:
     """Validate sources and load them into the store; loading twice changes nothing.
 
@@ -54,16 +64,28 @@ def load(
     from api.settings import Settings
     from api.store_access import empty_or_persistent_store
     from loaders.pipeline import load_bundled
-    from loaders.sources import bundled_sources, discover
+    from loaders.problems import LoadError
 
+    if bulk and dry_run:
+        fail("--bulk and --dry-run do not go together: run --dry-run alone first", code=2)
     settings = Settings()
     started = time.perf_counter()
     with store_errors():
+        if bulk:
+            from api.cli.load_bulk import bulk_load
+
+            try:
+                counts, batches, bulk_store = bulk_load(
+                    settings, _sources(paths, include_illustrative)
+                )
+            except LoadError as error:
+                _refuse(error)
+            graph_counts = bulk_store.counts()
+            bulk_store.close()
+            _report(bulk_store.kind, counts, batches, graph_counts, started, output_format)
+            return
         store = empty_or_persistent_store(settings)
-        try:
-            sources = discover(paths) if paths else bundled_sources(include_illustrative)
-        except (FileNotFoundError, ValueError) as error:
-            fail(str(error))
+        sources = _sources(paths, include_illustrative)
         if store.kind == "memory" and paths:
             load_bundled(store, include_illustrative)
         if dry_run:
@@ -80,13 +102,39 @@ def load(
                 store.prune_history(kept_from)
         graph_counts = store.counts()
         store.close()
+    _report(store.kind, counts, batches, graph_counts, started, output_format)
+
+
+def _sources(paths: list[Path] | None, include_illustrative: bool) -> list[Source]:
+    from loaders.sources import bundled_sources, discover
+
+    try:
+        return discover(paths) if paths else bundled_sources(include_illustrative)
+    except (FileNotFoundError, ValueError) as error:
+        fail(str(error))
+
+
+def _refuse(error: LoadError) -> NoReturn:
+    for line in error.listing():
+        errors.print(line, highlight=False, markup=False, soft_wrap=True)
+    fail(f"{len(error.problems)} problem(s) found; nothing was loaded")
+
+
+def _report(
+    store_kind: str,
+    counts: WriteCounts,
+    batches: list[SourceBatch],
+    graph_counts: GraphCounts,
+    started: float,
+    output_format: OutputFormat,
+) -> None:
     seconds = time.perf_counter() - started
     summary = _load_summary(counts)
     if output_format == OutputFormat.json:
         console.print_json(
             json.dumps(
                 {
-                    "store": store.kind,
+                    "store": store_kind,
                     "sources": [b.source_id for b in batches],
                     "seconds": round(seconds, 3),
                     "by_type": summary,
@@ -99,7 +147,7 @@ def load(
         )
         return
     table = Table(
-        title=f"Loaded {len(batches)} source(s) into the {store.kind} store in {seconds:.2f} s"
+        title=f"Loaded {len(batches)} source(s) into the {store_kind} store in {seconds:.2f} s"
     )
     for column in ("type", "created", "updated", "unchanged", "removed"):
         table.add_column(column, justify="left" if column == "type" else "right")
@@ -120,9 +168,7 @@ def _validated(store: GraphStore, sources: list[Source]) -> list[SourceBatch]:
     try:
         return prepare(sources, store, load_schema())
     except LoadError as error:
-        for line in error.listing():
-            errors.print(line, highlight=False, markup=False, soft_wrap=True)
-        fail(f"{len(error.problems)} problem(s) found; nothing was loaded")
+        _refuse(error)
 
 
 def _print_plan(store: GraphStore, batches: list[SourceBatch], output_format: OutputFormat) -> None:
