@@ -5,6 +5,7 @@ shows."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator
@@ -25,6 +26,7 @@ __all__ = [
     "Recommendation",
     "RecommendationResult",
     "RequirementCheck",
+    "provenance_of",
 ]
 
 GAP_TYPES = ("role", "formality", "coverage", "fragility", "network")
@@ -121,11 +123,16 @@ class Recommendation(Finding):
 
     @computed_field  # type: ignore[prop-decorator]
     @property
-    def provenance(self) -> list[FactProvenance]:  # where the evidence comes from, once each
-        seen: dict[tuple[str | None, ...], FactProvenance] = {}
-        for fact in self.evidence:
-            seen.setdefault(tuple(fact.provenance.values()), FactProvenance(**fact.provenance))
-        return list(seen.values())
+    def provenance(self) -> list[FactProvenance]:
+        return provenance_of(self.evidence)
+
+
+def provenance_of(evidence: Iterable[Evidence]) -> list[FactProvenance]:
+    """Where the evidence comes from, each source once, in the order first met."""
+    seen: dict[tuple[str | None, ...], FactProvenance] = {}
+    for fact in evidence:
+        seen.setdefault(tuple(fact.provenance.values()), FactProvenance(**fact.provenance))
+    return list(seen.values())
 
 
 class Progression(Finding):

@@ -7,7 +7,7 @@ from pydantic import Field, computed_field
 
 from graph.facts import Evidence
 from ontology.names import ModelId
-from queries.findings import ActorRef, FactProvenance, Finding
+from queries.findings import ActorRef, FactProvenance, Finding, provenance_of
 
 
 class RouteContact(Finding):
@@ -42,11 +42,8 @@ class LeadRoute(Finding):
 
     @computed_field  # type: ignore[prop-decorator]
     @property
-    def provenance(self) -> list[FactProvenance]:  # where the evidence comes from, once each
-        seen: dict[tuple[str | None, ...], FactProvenance] = {}
-        for fact in self.evidence:
-            seen.setdefault(tuple(fact.provenance.values()), FactProvenance(**fact.provenance))
-        return list(seen.values())
+    def provenance(self) -> list[FactProvenance]:
+        return provenance_of(self.evidence)
 
 
 class ServiceOffer(Finding):
