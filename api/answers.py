@@ -155,17 +155,21 @@ class Answers:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
     def _graph_on(self, day: dt.date) -> GraphStore:
-        """The graph as loaded by the end of a past day (graph/as_of.py); today's or a later
-        day's answer is the graph now."""
-        if day >= dt.date.today():
-            return self.store
-        return graph_as_of(self.store, dt.datetime.combine(day, dt.time.max, tzinfo=dt.UTC)).store
+        return graph_on(self.store, day)
 
     def _gaps(self, key: tuple[Any, ...]) -> bytes:
         _, cluster, model, day, horizon_days = key
         options = GapOptions(as_of=day, expiry_horizon_days=horizon_days)
         gaps = find_gaps(self._graph_on(day), cluster=cluster, model=model, options=options)
         return ClusterGaps(cluster=cluster, model=model, gaps=gaps).model_dump_json().encode()
+
+
+def graph_on(store: GraphStore, day: dt.date | None) -> GraphStore:
+    """The graph as loaded by the end of a past day (graph/as_of.py); no day, today or a later
+    day: the graph now."""
+    if day is None or day >= dt.date.today():
+        return store
+    return graph_as_of(store, dt.datetime.combine(day, dt.time.max, tzinfo=dt.UTC)).store
 
 
 def _rounded(recommendation: dict[str, Any]) -> dict[str, Any]:

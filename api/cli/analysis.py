@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from api.cli.common import (
+    HORIZON_DAYS,
     AsOfOption,
     HorizonOption,
     IllustrativeOption,
@@ -43,7 +44,7 @@ def gaps(
             "validity judged then) instead of all gaps.",
         ),
     ] = None,
-    horizon_days: HorizonOption = 180,
+    horizon_days: HorizonOption = HORIZON_DAYS,
     include_illustrative: IllustrativeOption = True,
     output_format: TabularFormatOption = TabularFormat.table,
 ) -> None:
@@ -100,7 +101,7 @@ def recommend(
         typer.Option(help="YAML file of component weights (see the README's scoring section)."),
     ] = None,
     as_of: AsOfOption = None,
-    horizon_days: HorizonOption = 180,
+    horizon_days: HorizonOption = HORIZON_DAYS,
     include_illustrative: IllustrativeOption = True,
     output_format: TabularFormatOption = TabularFormat.table,
 ) -> None:
@@ -157,6 +158,7 @@ def survey(
             "--from-kits", help="A folder of returned survey workbooks: their shares instead."
         ),
     ] = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """The graph's shares beside the report's survey of the 14 national clusters.
 
@@ -169,13 +171,15 @@ def survey(
 
         survey_from_kits(from_kits, output_format)
         return
+    from api.cli.history import as_of_day
     from api.output.csv_out import write_csv
     from api.output.tables import survey_rows
     from queries.survey import compare_survey, report_only_figures
 
     with store_errors():
         store = open_configured(include_illustrative=True)
-        rows = compare_survey(store)
+        then = as_of_day(store, as_of)  # the graph as loaded by that day
+        rows = compare_survey(then.store if then else store)
         others = report_only_figures(store)
         store.close()
     if output_format == TabularFormat.json:

@@ -125,6 +125,7 @@ AsOfOption = Annotated[
         "(default: today, the graph now).",
     ),
 ]
+HORIZON_DAYS = 180  # the default: what counts as about to expire
 HorizonOption = Annotated[
     int,
     typer.Option(min=0, help="Days ahead within which an agreement counts as about to expire."),

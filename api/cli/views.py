@@ -9,10 +9,13 @@ from typing import Annotated
 import typer
 
 from api.cli.common import (
+    HORIZON_DAYS,
+    AsOfOption,
     check_out_file,
     check_out_folder,
     console,
     fail,
+    gap_options,
     open_configured,
     store_errors,
     writing,
@@ -24,6 +27,7 @@ def view(
     target: Annotated[str | None, typer.Argument(help="Id for cluster/model/market.")] = None,
     out: Annotated[Path, typer.Option(help="HTML file to write.")] = Path("view.html"),
     lang: Annotated[str, typer.Option(help="Language of the page: da (default) or en.")] = "da",
+    as_of: AsOfOption = None,
 ) -> None:
     """Write one interactive graph view as a self-contained HTML page.
 
@@ -31,6 +35,9 @@ def view(
     id). The page works offline; a cluster's gaps are drawn as dashed missing partners.
     """
     # Imported here: the view stack (pyvis, jinja) is only needed by the view commands.
+    from functools import partial
+
+    from api.cli.history import as_of_day
     from api.views.gaps import missing_partners
     from api.views.pages import MissingTarget, ViewKind, view_page
     from queries.ids import UnknownIdError
@@ -45,7 +52,10 @@ def view(
     with store_errors():
         store = open_configured()
         try:
-            html = view_page(store, view_kind, target, missing_partners, _language(lang))
+            then = as_of_day(store, as_of)  # the graph as loaded by that day, judged on it
+            missing = partial(missing_partners, options=gap_options(as_of, HORIZON_DAYS))
+            shown = then.store if then else store
+            html = view_page(shown, view_kind, target, missing, _language(lang))
         except MissingTarget as error:
             fail(str(error), code=2)
         except UnknownIdError as error:

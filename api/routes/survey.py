@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import datetime as dt
+from typing import Annotated
 
+from fastapi import APIRouter, Query
+
+from api.answers import graph_on
 from api.deps import StoreDep
 from api.schemas import SurveyRow
 from queries.survey import compare_survey
@@ -12,6 +16,12 @@ router = APIRouter(prefix="/survey", tags=["survey"])
 
 
 @router.get("", response_model=list[SurveyRow])
-def survey(store: StoreDep) -> list[SurveyRow]:
+def survey(
+    store: StoreDep,
+    as_of: Annotated[
+        dt.date | None,
+        Query(description="The graph as loaded by the end of this day (default: now)."),
+    ] = None,
+) -> list[SurveyRow]:
     """Each legible survey figure beside the graph's share, sourced only and with illustrative."""
-    return [SurveyRow(**row.as_dict()) for row in compare_survey(store)]
+    return [SurveyRow(**row.as_dict()) for row in compare_survey(graph_on(store, as_of))]

@@ -11,18 +11,22 @@ from api.views.lang import Lang, current, num, t
 from api.views.spec import Candidate, MissingPartner
 from graph.store import GraphStore
 from queries.findings import Gap
-from queries.gaps import find_gaps
+from queries.gaps import GapOptions, find_gaps
 from queries.ids import InactiveClusterError
 from queries.recommend import recommend_partners
 
 CANDIDATES_SHOWN = 3
 
 
-def missing_partners(store: GraphStore, cluster_id: str) -> list[MissingPartner]:
+def missing_partners(
+    store: GraphStore, cluster_id: str, options: GapOptions | None = None
+) -> list[MissingPartner]:
     """One missing partner per (role, model, market) the cluster lacks, most urgent first, with
-    the gap analysis' suggestions, else the recommender's best candidates for that role."""
+    the gap analysis' suggestions, else the recommender's best candidates for that role
+    (`options`: the day agreements are judged on; default today)."""
+    options = options or GapOptions()
     grouped: defaultdict[tuple[str, str | None, str | None], list[Gap]] = defaultdict(list)
-    for gap in find_gaps(store, cluster=cluster_id):
+    for gap in find_gaps(store, cluster=cluster_id, options=options):
         if gap.missing_role:
             grouped[(gap.missing_role, gap.model, gap.market)].append(gap)
     recommended: dict[tuple[str | None, str | None], dict[str, list[Candidate]]] = {}
@@ -35,7 +39,7 @@ def missing_partners(store: GraphStore, cluster_id: str) -> list[MissingPartner]
         ]
         if not candidates and model:
             if (model, market) not in recommended:
-                recommended[(model, market)] = _by_role(store, cluster_id, model, market)
+                recommended[(model, market)] = _by_role(store, cluster_id, model, market, options)
             candidates = recommended[(model, market)].get(role, [])
         # On a Danish page the suggested action, in Danish; the analysis' sentence is English.
         said = gap_item(store, first).action if current() == Lang.da else first.sentence
@@ -56,10 +60,10 @@ def missing_partners(store: GraphStore, cluster_id: str) -> list[MissingPartner]
 
 
 def _by_role(
-    store: GraphStore, cluster_id: str, model: str, market: str | None
+    store: GraphStore, cluster_id: str, model: str, market: str | None, options: GapOptions
 ) -> dict[str, list[Candidate]]:
     try:
-        result = recommend_partners(store, cluster_id, model, market, top=10)
+        result = recommend_partners(store, cluster_id, model, market, top=10, options=options)
     except InactiveClusterError:  # its gaps are drawn, but no one is recommended to it
         return {}
     by_role: defaultdict[str, list[Candidate]] = defaultdict(list)

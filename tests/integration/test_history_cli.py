@@ -9,10 +9,13 @@ import os
 import shutil
 import subprocess
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
 
+from api.views.gaps import missing_partners
+from api.views.pages import ViewKind, view_page
 from graph.memory_store import MemoryStore
 from graph.neo4j_store import Neo4jStore
 from loaders.pipeline import load_sources
@@ -20,6 +23,7 @@ from loaders.sources import DENMARK_DIR, ILLUSTRATIVE_DIR
 from queries.gap_changes import gap_identity
 from queries.gaps import GapOptions, find_gaps
 from queries.recommend import recommend_partners
+from queries.survey import compare_survey
 from tests.helpers import EXE, run
 from tests.integration.test_history import FIRST, SECOND, change_the_source, sources
 
@@ -111,6 +115,23 @@ def test_gaps_since_a_meeting_lists_the_gaps_opened_and_closed(
     assert moved["opened"] or moved["closed"]
     table = run("gaps", "--since", BETWEEN, store="neo4j")
     assert f"gaps opened since {BETWEEN}" in table.stdout
+
+
+def test_survey_and_a_view_as_of_a_meeting_equal_a_fresh_load_of_the_earlier_source(
+    reloaded: Neo4jStore, earlier: MemoryStore, tmp_path: Path
+) -> None:
+    survey = run("survey", "--as-of", BETWEEN, "--format", "json", store="neo4j")
+    assert survey.returncode == 0, survey.stderr
+    assert json.loads(survey.stdout) == [row.as_dict() for row in compare_survey(earlier)]
+    page = tmp_path / "clean.html"
+    args = ("view", "cluster", "clean", "--lang", "en", "--out", str(page))
+    shown = run(*args, "--as-of", BETWEEN, store="neo4j")
+    assert shown.returncode == 0, shown.stderr
+    missing = partial(missing_partners, options=GapOptions(as_of=dt.date.fromisoformat(BETWEEN)))
+    fresh = view_page(earlier, ViewKind.cluster, "clean", missing, "en")
+    assert page.read_text(encoding="utf-8") == fresh
+    assert run(*args, store="neo4j").returncode == 0  # the view now differs: a partnership ended
+    assert page.read_text(encoding="utf-8") != fresh
 
 
 def test_a_load_keeps_history_for_the_days_the_setting_names(

@@ -21,7 +21,9 @@ ASKED = [
     "/clusters/odense-robotics/gaps?model=key-market-partnership",
     "/recommendations?cluster=clean&model=innovation-platform&limit=50",
     "/recommendations?cluster=odense-robotics&model=key-market-partnership&market=DE&limit=50",
+    "/survey",
 ]
+PAGES = ["/views/clusters/clean?lang=en", "/views/markets/IN?lang=en"]
 
 
 @pytest.fixture
@@ -65,6 +67,11 @@ def test_changes_come_back_in_words_and_as_of_answers_as_the_earlier_source(
             assert then.json() == fresh.get(on(path, BETWEEN)).json(), path
         now = client.get(on(ASKED[0], "2026-12-01")).json()
         assert now != fresh.get(on(ASKED[0], "2026-12-01")).json()
+        for path in PAGES:  # the views as the board saw them then, gaps judged that day
+            page = client.get(on(path, BETWEEN))
+            assert page.status_code == 200, page.text
+            assert page.text == fresh.get(on(path, BETWEEN)).text, path
+        assert client.get(on(PAGES[0], BETWEEN)).text != client.get(PAGES[0]).text
 
 
 def on(path: str, day: str) -> str:
