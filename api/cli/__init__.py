@@ -17,6 +17,9 @@ app = typer.Typer(
     "load the graph, find gaps, recommend partners per internationalisation model.",
     no_args_is_help=True,
     add_completion=False,
+    # Plain help (click's): rich's boxed help imports a markdown parser and more on every
+    # start, which took `--help` past 0.3 s (bench/cli_start.py).
+    rich_markup_mode=None,
 )
 
 
