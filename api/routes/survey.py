@@ -6,9 +6,11 @@ import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from pydantic import BeforeValidator
 
 from api.answers import graph_on
 from api.deps import StoreDep
+from api.routes.clusters import iso_date_only
 from api.schemas import SurveyRow
 from queries.survey import compare_survey
 
@@ -20,7 +22,11 @@ def survey(
     store: StoreDep,
     as_of: Annotated[
         dt.date | None,
-        Query(description="The graph as loaded by the end of this day (default: now)."),
+        BeforeValidator(iso_date_only),
+        Query(
+            description="The graph as loaded by the end of this day (default: now).",
+            examples=["2026-12-01"],
+        ),
     ] = None,
 ) -> list[SurveyRow]:
     """Each legible survey figure beside the graph's share, sourced only and with illustrative."""

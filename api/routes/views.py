@@ -9,8 +9,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
+from pydantic import BeforeValidator
 
 from api.answers import graph_on
+from api.routes.clusters import iso_date_only
 from api.routes.common import NOT_FOUND
 from api.views.gaps import missing_partners
 from api.views.lang import DEFAULT_LANG, Lang
@@ -39,7 +41,11 @@ Language = Annotated[
 ]
 AsOf = Annotated[
     dt.date | None,
-    Query(description="The graph as loaded by the end of this day, gaps judged on it."),
+    BeforeValidator(iso_date_only),
+    Query(
+        description="The graph as loaded by the end of this day, gaps judged on it.",
+        examples=["2026-12-01"],
+    ),
 ]
 
 

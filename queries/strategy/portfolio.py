@@ -41,10 +41,10 @@ def cluster_portfolio(store: GraphStore, cluster_id: str) -> list[PortfolioItem]
         for r in store.relationships(rel_type)
         if r.start == cluster_id
     }
-    markets: dict[str, str] = {}
-    for r in store.relationships(Rel.TARGETS):
+    markets: dict[str, str] = {}  # one target each, the same on every store: the first by id
+    for r in store.relationships(Rel.TARGETS):  # (a country before a hotspot or a market)
         if r.start in owned:
-            markets.setdefault(r.start, r.end)
+            markets[r.start] = min(markets.get(r.start, r.end), r.end)
     grown = _progressions(store, cluster_id)
     items = []
     for r in store.relationships(Rel.UNDER_MODEL):
