@@ -3,8 +3,9 @@
 // params: none
 
 // confidence is one of reported, public-source, illustrative, synthetic (null if missing).
+// Facts have ids; the store's own bookkeeping (load lock, change sets of the history) has none.
 CALL () {
-  MATCH (n)
+  MATCH (n) WHERE n.id IS NOT NULL
   RETURN n.confidence AS confidence, 1 AS node, 0 AS relationship
   UNION ALL
   MATCH ()-[r]->()
