@@ -63,11 +63,12 @@ def test_a_broken_workbook_is_a_listed_problem_and_nothing_is_loaded(
     )
 
 
-def test_the_command_line_lists_the_problem_without_a_traceback(corpus: Corpus) -> None:
-    store, folder, expected = corpus
-    if store.kind != "memory":
-        pytest.skip("the command line on the memory store is enough: the same code path")
-    result = run("load", str(folder / "date-as-text.xlsx"))
+def test_the_command_line_lists_the_problem_without_a_traceback(tmp_path: Path) -> None:
+    """On the memory store (the command line's default): the same code path as on Neo4j."""
+    store = MemoryStore()
+    load_bundled(store)
+    expected = build(store, tmp_path)
+    result = run("load", str(tmp_path / "date-as-text.xlsx"))
     assert result.returncode == 1
     assert expected["date-as-text.xlsx"] in result.stderr
     assert "nothing was loaded" in result.stderr and "Traceback" not in result.stderr
