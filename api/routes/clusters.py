@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
-from pydantic import BeforeValidator
 
 from api.deps import AnswersDep
 from api.routes.cached import cached_response
-from api.routes.common import NOT_FOUND
+from api.routes.common import NOT_FOUND, AsOfDay
 from api.schemas import ClusterGaps
 
 router = APIRouter(prefix="/clusters", tags=["gaps"])
-
-
-def iso_date_only(value: object) -> object:
-    """YYYY-MM-DD only: pydantic would also read `0` as a Unix time (1970-01-01)."""
-    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise ValueError("use YYYY-MM-DD")
-    return value
 
 
 @router.get("/{cluster_id}/gaps", response_model=ClusterGaps, responses=NOT_FOUND)
@@ -37,8 +27,7 @@ async def cluster_gaps(
         Query(description="Only gaps under this model (id or slug).", examples=["market-test"]),
     ] = None,
     as_of: Annotated[
-        dt.date | None,
-        BeforeValidator(iso_date_only),
+        AsOfDay,
         Query(
             description="The day agreements' validity is judged on, and the graph as loaded by "
             "its end (default: today, the graph now).",

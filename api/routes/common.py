@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator
 
 from api.schemas import ActorRef, InactiveMessage, Provenance, UnknownIdMessage
 from ontology.schema import load_schema
@@ -13,6 +17,17 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {
 INACTIVE: dict[int | str, dict[str, Any]] = {
     409: {"model": InactiveMessage, "description": "The cluster is not active (bankrupt, merged)."}
 }
+
+
+def iso_date_only(value: object) -> object:
+    """YYYY-MM-DD only: pydantic would also read `0` as a Unix time (1970-01-01)."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("use YYYY-MM-DD")
+    return value
+
+
+# An optional day parameter; each route adds its own Query(description=...).
+AsOfDay = Annotated[dt.date | None, BeforeValidator(iso_date_only)]
 
 
 def provenance_of(properties: dict[str, Any]) -> Provenance:

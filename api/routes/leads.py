@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Query, status
@@ -10,7 +9,7 @@ from fastapi.exceptions import RequestValidationError
 
 from api.deps import SettingsDep, StoreDep
 from api.leads_intake import LeadIn, LeadRejected, LeadStored, store_lead
-from api.routes.common import NOT_FOUND
+from api.routes.common import NOT_FOUND, AsOfDay
 from api.schemas import Message, ValidationMessage
 from graph.store import LoadRunning
 from queries.leads.findings import LeadRoutes
@@ -31,7 +30,7 @@ def lead_routes(
     lead_id: Annotated[str, Path(description="Lead id or slug.", examples=["lead:x"])],
     top: Annotated[int, Query(ge=1, le=50, description="Clusters to list at most.")] = 5,
     as_of: Annotated[
-        dt.date | None, Query(description="The day agreements are judged on (default today).")
+        AsOfDay, Query(description="The day agreements are judged on (default today).")
     ] = None,
 ) -> LeadRoutes:
     """The Danish clusters that could be the lead's landing base, best first: each with its score

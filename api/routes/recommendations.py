@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
-from pydantic import BeforeValidator
 
 from api.deps import AnswersDep
 from api.routes.cached import cached_response
-from api.routes.clusters import iso_date_only
-from api.routes.common import INACTIVE, NOT_FOUND
+from api.routes.common import INACTIVE, NOT_FOUND, AsOfDay
 from queries.findings import RecommendationResult
 
 router = APIRouter(prefix="/recommendations", tags=["recommendations"])
@@ -38,8 +35,7 @@ async def recommendations(
         int, Query(ge=0, le=500, description="Ranked partners to skip first (the next page).")
     ] = 0,
     as_of: Annotated[
-        dt.date | None,
-        BeforeValidator(iso_date_only),
+        AsOfDay,
         Query(
             description="Judge on this day, from the graph as loaded by its end (default: "
             "today, the graph now).",

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import BeforeValidator
 
 from api.answers import graph_on
 from api.deps import StoreDep
-from api.routes.clusters import iso_date_only
+from api.routes.common import AsOfDay
 from api.schemas import SurveyRow
 from queries.survey import compare_survey
 
@@ -21,8 +19,7 @@ router = APIRouter(prefix="/survey", tags=["survey"])
 def survey(
     store: StoreDep,
     as_of: Annotated[
-        dt.date | None,
-        BeforeValidator(iso_date_only),
+        AsOfDay,
         Query(
             description="The graph as loaded by the end of this day (default: now).",
             examples=["2026-12-01"],

@@ -9,11 +9,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
-from pydantic import BeforeValidator
 
 from api.answers import graph_on
-from api.routes.clusters import iso_date_only
-from api.routes.common import NOT_FOUND
+from api.routes.common import NOT_FOUND, AsOfDay
 from api.views.gaps import missing_partners
 from api.views.lang import DEFAULT_LANG, Lang
 from api.views.pages import ViewKind, view_page
@@ -40,8 +38,7 @@ Language = Annotated[
     Lang, Query(description="The page's language: da (Danish, the default) or en (English).")
 ]
 AsOf = Annotated[
-    dt.date | None,
-    BeforeValidator(iso_date_only),
+    AsOfDay,
     Query(
         description="The graph as loaded by the end of this day, gaps judged on it.",
         examples=["2026-12-01"],

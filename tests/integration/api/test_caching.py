@@ -94,3 +94,22 @@ def test_on_neo4j_a_committed_transaction_makes_the_answers_new(neo4j_client: Te
     after = neo4j_client.get("/recommendations", params=QUESTION)
     assert answers._version != read_at  # the answers read before were forgotten
     assert after.status_code == 200 and after.content == before.content  # the graph is the same
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/clusters/clean/gaps",
+        "/recommendations?cluster=clean&model=market-test",
+        "/survey",
+        "/views/clusters/clean",
+        "/leads/munich-intralogistics/routes",
+    ],
+)
+def test_every_day_parameter_takes_only_a_calendar_day(client: TestClient, path: str) -> None:
+    joiner = "&" if "?" in path else "?"
+    for bad in ("0", "1 Dec", "2026-12-1"):
+        answer = client.get(f"{path}{joiner}as_of={bad}")
+        assert answer.status_code == 422, (path, bad)
+        assert "as_of" in answer.json()["detail"] and "YYYY-MM-DD" in answer.json()["detail"]
+    assert client.get(f"{path}{joiner}as_of=2026-12-01").status_code == 200
