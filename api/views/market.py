@@ -63,7 +63,8 @@ def market_view(store: GraphStore, place_id: str, today: dt.date | None = None) 
     edges = [e for e in edges if e.start in nodes and e.end in nodes]
     for node_id, node in nodes.items():
         names[node_id] = node.tooltip[0]
-    edges = [_renamed(e, names) for e in edges]
+    # Sorted, so that both stores (which list relationships in their own order) draw one page.
+    edges = sorted((_renamed(e, names) for e in edges), key=lambda e: (e.start, e.end, e.tooltip))
     clusters = sorted(n.tooltip[0] for n in nodes.values() if n.type == Label.Cluster)
     name = named(place, place_id)
     return View(
@@ -75,7 +76,7 @@ def market_view(store: GraphStore, place_id: str, today: dt.date | None = None) 
             count=num(len(clusters)),
             clusters=listing(clusters, current(), limit=20) or t("none"),
         ),
-        list(nodes.values()),
+        sorted(nodes.values(), key=lambda n: n.id),
         edges,
         centre=place_id,
     )

@@ -23,7 +23,7 @@ ASKED = [
     "/recommendations?cluster=odense-robotics&model=key-market-partnership&market=DE&limit=50",
     "/survey",
 ]
-PAGES = ["/views/clusters/clean?lang=en"]
+PAGES = ["/views/clusters/clean?lang=en", "/views/markets/IN?lang=en"]
 
 
 @pytest.fixture
