@@ -133,9 +133,17 @@ start() {
   local heap=${NEO4J_HEAP:-2g}
   local started=$SECONDS
   # setsid: the server outlives this script and gets its own process group, so stop can end it whole.
-  setsid "$java_bin" -Xms512m "-Xmx$heap" "${java_flags[@]}" -cp "$lib_dir/*" "$main_class" \
-    --home-dir="$run_dir" --config-dir="$conf_dir" --console-mode \
-    >"$console_log" 2>&1 </dev/null &
+  # The loop closes descriptors inherited from the caller (a `flock` lock, say), which the
+  # server would otherwise hold until it stops.
+  (
+    for fd in /proc/self/fd/*; do
+      fd=${fd##*/}
+      if ((fd > 2)); then eval "exec $fd>&-" 2>/dev/null || true; fi
+    done
+    exec setsid "$java_bin" -Xms512m "-Xmx$heap" "${java_flags[@]}" -cp "$lib_dir/*" "$main_class" \
+      --home-dir="$run_dir" --config-dir="$conf_dir" --console-mode \
+      >"$console_log" 2>&1 </dev/null
+  ) &
   echo $! >"$pid_file"
   say "starting (pid $!), waiting for Bolt on 127.0.0.1:$bolt_port..."
   until bolt_answers; do
