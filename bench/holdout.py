@@ -21,6 +21,7 @@ from typing import Any
 
 from graph.records import STORE_MANAGED, RelationshipRecord
 from graph.store import GraphStore, SourceState, StoredRelationship
+from loaders.synthetic.affinity import weight as affinity_weight
 from ontology.models import load_catalogue
 from ontology.names import Label, Rel
 from ontology.schema import load_schema
@@ -255,24 +256,36 @@ def baseline_scores(
 def generator_rule_scores(
     graph: Graph, question: Question, pool: list[str], label_weights: dict[str, float]
 ) -> dict[str, float]:
-    """How likely the generator was to plant each candidate for this cluster and market: it
-    draws a label by its share of the partner mix, then one of that label in the market
-    focusing on one of the cluster's strengths (one entry per strength matched), uniformly.
-    Ranking by it is the best any method can do on planted partnerships: the ceiling."""
-    strengths = {r.end for r in graph.ends(question.cluster, Rel.HAS_STRENGTH)}
+    """How likely the generator was to plant each candidate for this cluster and market
+    (loaders/synthetic/affinity.py): a label by its share of the partner mix, then one of that
+    label in the market with probability in proportion to its affinity weight. Read from the
+    finished graph, so ties made after the draw count too: close to the rule, not exactly it.
+    Ranking by it is about the best any method can do on planted partnerships: the ceiling."""
+    cluster = question.cluster
+    strengths = {r.end for r in graph.ends(cluster, Rel.HAS_STRENGTH)}
+    hotspots = {
+        r.end
+        for r in graph.ends(cluster, Rel.TARGETS_MARKET)
+        if graph.labels.get(r.end) == Label.Hotspot
+    }
+    own = graph.partners(cluster) - {question.partner}
     country = graph.country_of(question.market) if question.market else None
-    hits = {
-        node: len(strengths & {r.end for r in graph.ends(node, Rel.FOCUSES_ON)})
+    raw = {
+        node: affinity_weight(
+            len(strengths & {r.end for r in graph.ends(node, Rel.FOCUSES_ON)}),
+            any(r.end in hotspots for r in graph.ends(node, Rel.IN_HOTSPOT)),
+            len(graph.partners(node) & own),
+        )
         for node in pool
         if graph.labels[node] in label_weights
         and (country is None or country in graph.countries(node))
     }
-    per_label: defaultdict[str, int] = defaultdict(int)
-    for node, count in hits.items():
-        per_label[graph.labels[node]] += count
+    per_label: defaultdict[str, float] = defaultdict(float)
+    for node, value in raw.items():
+        per_label[graph.labels[node]] += value
     return {
-        node: label_weights[graph.labels[node]] * hits.get(node, 0) / per_label[graph.labels[node]]
-        if hits.get(node)
+        node: label_weights[graph.labels[node]] * raw[node] / per_label[graph.labels[node]]
+        if node in raw
         else 0.0
         for node in pool
     }

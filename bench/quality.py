@@ -41,9 +41,10 @@ def holdout_on_bundled(day: dt.date) -> dict[str, Any]:
 
 
 def holdout_on_generated(scale: float, sample: int) -> dict[str, Any]:
-    """The generator plants most of each cluster's partnerships abroad by affinity (its market
-    and one of its strength positions; loaders/synthetic/mix.py AFFINITY) and lists them: a
-    seeded sample of those is hidden in turn, on the generator's "today"."""
+    """The generator plants most of each cluster's partnerships abroad by a graded affinity
+    (shared strength positions, the targeted hotspot, partners in common; the rest is noise:
+    loaders/synthetic/affinity.py) and lists them: a seeded sample of those is hidden in turn,
+    on the generator's "today"."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "generated"
         generate(folder, scale=scale, seed=SEED)

@@ -23,8 +23,9 @@ The modules, in the order a reader meets them: terms (the ontology's values the 
 vocabulary (word lists), draws and dates (small random choices), scale and mix (how many and
 in what proportions), catalogue (the models and roles), layout and writer (the CSV files),
 world (what later steps pick from), links (relationships several steps write), one module per
-family of steps (geography, topics, support, clusters, members, partnerships, agreements,
-engagements), ecosystem (the steps in order and `generate`) and __main__ (the command line).
+family of steps (geography, topics, support, clusters, members, partnerships with affinity (the
+graded rule by which partners abroad are planted), agreements, engagements), ecosystem (the
+steps in order and `generate`) and __main__ (the command line).
 """
 
 from loaders.synthetic.ecosystem import generate

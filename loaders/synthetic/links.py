@@ -44,7 +44,9 @@ def fund(world: World, node_id: str, low: int, high: int) -> None:
 def maybe_in_hotspot(world: World, node_id: str, country: int, share: float) -> None:
     """With probability `share`, place the node in a hotspot of its own country (if any)."""
     if world.rng.random() < share and country in world.hotspots.by_country:
-        world.out.rel(Rel.IN_HOTSPOT, node_id, world.hotspots.pick(world.rng, country))
+        hotspot = world.hotspots.pick(world.rng, country)
+        world.out.rel(Rel.IN_HOTSPOT, node_id, hotspot)
+        world.in_hotspot[node_id] = hotspot
 
 
 def present_in(world: World, node_id: str, countries: Sequence[int]) -> None:

@@ -36,11 +36,7 @@ ABROAD_LABELS = frozenset(
         Label.MarketingOrganisation,
     }
 )
-# A cluster finds a partner abroad by affinity (in its target market and focusing on one of its
-# strength positions) this often; otherwise anyone of the label in that market (the noise). The
-# quality benchmark's hold-out hides some of these (listed in planted.tsv) and asks the
-# recommender to find them again.
-AFFINITY = 0.7
+# Partners abroad are drawn by a graded affinity plus noise: loaders/synthetic/affinity.py.
 # Share of a cluster's target declarations under an innovation model, by kind of target.
 INNOVATION_SHARE = {Label.Hotspot: 0.8, Label.Country: 0.5, Label.Market: 0.15}
 REQUIRED_ROLE_SHARE = 0.85  # engagements lacking a required partner are the gaps to find

@@ -1,13 +1,14 @@
-"""PARTNERS_WITH: each cluster's mix of partners at home and in its target markets, and the
-local networks of innovation centres and EEN partners."""
+"""PARTNERS_WITH: the local networks of innovation centres and EEN partners, and each cluster's
+mix of partners at home and in its target markets."""
 
 from __future__ import annotations
 
 import datetime as dt
 import random
 
+from loaders.synthetic.affinity import pick_abroad
 from loaders.synthetic.dates import AS_OF, EARLIEST, random_date
-from loaders.synthetic.mix import ABROAD_LABELS, AFFINITY, CLUSTER_PARTNER_MIX
+from loaders.synthetic.mix import ABROAD_LABELS, CLUSTER_PARTNER_MIX
 from loaders.synthetic.terms import (
     AD_HOC,
     CORE,
@@ -42,56 +43,18 @@ def partner(world: World, start: str, end: str) -> bool:
     if start == end or (start, end) in world.partnered or (end, start) in world.partnered:
         return False
     world.partnered.add((start, end))
+    world.ties.setdefault(start, set()).add(end)
+    world.ties.setdefault(end, set()).add(start)
     kind, begun, ended, contacts, funding = partnership_terms(world.rng)
     world.out.rel(Rel.PARTNERS_WITH, start, end, kind, begun, ended, contacts, funding)
     return True
 
 
-def by_affinity(
-    world: World, label: str, country: int | None, strengths: list[int]
-) -> tuple[str, bool]:
-    """A partner abroad, and whether it was planted by affinity: usually (AFFINITY) one in the
-    market that focuses on one of the cluster's strength positions, else anyone of the label
-    there (the noise)."""
-    register, rng = world.org(label), world.rng
-    if rng.random() < AFFINITY:
-        sectors = [world.sectors[s] for s in strengths]
-        fitting = [i for sector in sectors for i in _focusing(world, label, country, sector)]
-        if fitting:
-            return fitting[rng.randrange(len(fitting))], True
-    return register.pick(rng, country), False
-
-
-def _focusing(world: World, label: str, country: int | None, sector: str) -> list[str]:
-    """Those of the label in the country that focus on the sector, listed once and kept."""
-    key = (label, country, sector)
-    if key not in world.focusing:
-        register = world.org(label)
-        pool = register.ids if country is None else register.by_country.get(country, [])
-        world.focusing[key] = [i for i in pool if sector in world.focus.get(i, ())]
-    return world.focusing[key]
-
-
 def write_partnerships(world: World) -> None:
-    """PARTNERS_WITH: each cluster's mix of partners at home and in its target markets, then
-    the innovation centres' and EEN partners' own local networks."""
+    """PARTNERS_WITH, in the order networks grow: the innovation centres' and EEN partners' own
+    local networks, then every cluster's partners at home, then its partners abroad, drawn by
+    affinity (loaders/synthetic/affinity.py) so that ties already there can count."""
     rng, clusters = world.rng, world.org(Label.Cluster)
-    for index, cluster in enumerate(clusters.ids):
-        home, targets = clusters.countries[index], world.cluster_targets[index]
-        for label, low, high in CLUSTER_PARTNER_MIX:
-            for _ in range(rng.randint(low, high)):
-                country: int | None = home
-                if label in ABROAD_LABELS:
-                    country = rng.choice(targets)[0].country if targets else None
-                    other, planted = by_affinity(
-                        world, label, country, world.cluster_sectors[index]
-                    )
-                else:
-                    other, planted = world.org(label).pick(rng, country), False
-                if partner(world, cluster, other):
-                    world.cluster_partners[index].append(other)
-                    if planted:
-                        world.out.planted(cluster, other)
     local_networks = (
         (Label.InnovationCentre, (Label.KnowledgeInstitution, Label.ForeignCluster), 20),
         (Label.InnovationCentre, (Label.Company,), 20),
@@ -103,3 +66,18 @@ def write_partnerships(world: World) -> None:
             for _ in range(rng.randint(most // 2, most)):
                 other = world.org(rng.choice(partner_labels)).pick(rng, country)
                 partner(world, node, other)
+    for abroad in (False, True):
+        for index, cluster in enumerate(clusters.ids):
+            for label, low, high in CLUSTER_PARTNER_MIX:
+                if (label in ABROAD_LABELS) != abroad:
+                    continue
+                for _ in range(rng.randint(low, high)):
+                    if abroad:
+                        other, planted = pick_abroad(world, index, cluster, label)
+                    else:
+                        home = clusters.countries[index]
+                        other, planted = world.org(label).pick(rng, home), False
+                    if partner(world, cluster, other):
+                        world.cluster_partners[index].append(other)
+                        if planted:
+                            world.out.planted(cluster, other)

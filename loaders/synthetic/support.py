@@ -74,6 +74,7 @@ def write_innovation_centres(world: World) -> None:
         name = f"Innovation Centre {world.city_names[city]}"
         centre = located(world, label, country, name, rng.randint(2006, 2024), city=city)
         world.out.rel(Rel.IN_HOTSPOT, centre, hotspot)
+        world.in_hotspot[centre] = hotspot
         present_in(world, centre, [country])
         focus_on_sectors(world, centre, 1, 3)
         world.out.rel(Rel.PART_OF, centre, world.org(Label.Authority).pick(rng))

@@ -66,10 +66,11 @@ class World:
     funding_sources: list[str] = field(default_factory=list)
     cluster_sectors: list[list[int]] = field(default_factory=list)  # by cluster index
     focus: dict[str, set[str]] = field(default_factory=dict)  # node id -> the sectors it focuses on
-    focusing: dict[tuple[str, int | None, str], list[str]] = field(default_factory=dict)
     cluster_targets: list[list[tuple[Target, ModelSpec]]] = field(default_factory=list)
     cluster_partners: list[list[str]] = field(default_factory=list)
     partnered: set[tuple[str, str]] = field(default_factory=set)  # PARTNERS_WITH (from, to)
+    ties: dict[str, set[str]] = field(default_factory=dict)  # node id -> its partners, both ways
+    in_hotspot: dict[str, str] = field(default_factory=dict)  # node id -> its hotspot's id
     serials: dict[str, itertools.count[int]] = field(default_factory=dict)
 
     def new_id(self, label: str) -> str:
