@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -47,6 +48,11 @@ def check_records(batch: SourceBatch, schema: Schema) -> list[Problem]:
 
 def _bounds_and_order(props: dict, origin: str, schema: Schema) -> list[Problem]:
     problems = []
+    for key, pattern in schema.patterns.items():
+        value = props.get(key)
+        if isinstance(value, str) and re.fullmatch(pattern, value) is None:
+            shown = "an e-mail address (name@domain.tld)" if key == "email" else pattern
+            problems.append(Problem(origin, key, value, f"must be {shown}"))
     for key, (low, high) in schema.bounds.items():
         value = props.get(key)
         if value is None:
