@@ -180,3 +180,25 @@ def test_contacts_reach_the_rdf_export_and_conform_to_the_shapes(tmp_path: Path)
     turtle = graph.serialize(format="turtle")
     assert "aj@example.org" in turtle
     assert "Anna <b>Jensen</b>" in turtle and dt.date(2026, 12, 3).isoformat() in turtle
+
+
+def test_routes_over_http_name_the_contact_and_no_page_draws_people(tmp_path: Path) -> None:
+    from graph.memory_store import MemoryStore
+    from tests.integration.api.conftest import client_for
+
+    store = MemoryStore()
+    load_bundled(store)
+    kit = make_kit(store, tmp_path)
+    hostile = "<script>alert('zqxj')</script>"
+    name_contacts(kit, (MUNICH, hostile, "manager <b>", None))
+    load_sources(store, discover([kit]))
+    with client_for(store) as client:
+        answer = client.get("/leads/munich-assembly-automation/routes")
+        assert answer.status_code == 200
+        route = next(r for r in answer.json()["routes"] if r["cluster"]["id"] == CLUSTER)
+        assert [p["name"] for p in route["contact"]["persons"]] == [hostile]
+        assert route["contact"]["persons"][0]["source"] == SOURCE
+        for page in ("/views/clusters/odense-robotics", "/views/ecosystem"):
+            html = client.get(page)
+            assert html.status_code == 200
+            assert "zqxj" not in html.text  # people are not drawn, escaped or not
