@@ -78,6 +78,8 @@ class ContactCount:
                 if kept.given in (None, "") and kept.row is not None:
                     kept.row["contact_persons"] = len(named)
                 elif isinstance(kept.given, int) and kept.given != len(named):
+                    if kept.row is not None:  # said here, with its column; not again by the loader
+                        kept.row.pop("contact_persons", None)
                     self._problem(
                         kept.origin,
                         kept.columns,

@@ -202,3 +202,34 @@ def test_routes_over_http_name_the_contact_and_no_page_draws_people(tmp_path: Pa
             html = client.get(page)
             assert html.status_code == 200
             assert "zqxj" not in html.text  # people are not drawn, escaped or not
+
+
+LOADER_FILE = """\
+provenance: {{source: "Odense Robotics' partner list (test)", confidence: reported}}
+nodes:
+  - {{id: contact:or-munich-anna, name: Anna Jensen, job_title: international manager}}
+relationships:
+  - {{type: PARTNERS_WITH, from: cluster:odense-robotics, to: icdk:seoul, contact_persons: {n}}}
+  - {{type: HAS_CONTACT, from: cluster:odense-robotics, to: contact:or-munich-anna}}
+  - {{type: CONTACT_FOR, from: contact:or-munich-anna, to: icdk:seoul}}
+"""
+
+
+def test_a_loader_file_names_contacts_and_its_number_must_agree(tmp_path: Path) -> None:
+    from graph.memory_store import MemoryStore
+
+    store = MemoryStore()
+    load_bundled(store)
+    wrong = tmp_path / "wrong.yaml"
+    wrong.write_text(LOADER_FILE.format(n=2), encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load_sources(store, discover([wrong]))
+    text = "\n".join(caught.value.listing())
+    assert "wrong.yaml" in text and "contact_persons = 2" in text
+    assert "names 1 contact person(s) for this partnership" in text
+    assert not list(store.nodes(Label.ContactPerson))
+    right = tmp_path / "right.yaml"
+    right.write_text(LOADER_FILE.format(n=1), encoding="utf-8")
+    load_sources(store, discover([right]))
+    (person,) = store.nodes(Label.ContactPerson)
+    assert person["source"] == "Odense Robotics' partner list (test)"
