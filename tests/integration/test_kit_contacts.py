@@ -158,7 +158,7 @@ def test_a_number_of_contacts_that_disagrees_with_the_named_ones_is_refused(
     assert "the contact persons sheet names 1 for this partner" in result.stderr
 
 
-def test_contacts_reach_the_rdf_export_and_conform_to_the_shapes(tmp_path: Path) -> None:
+def test_contacts_reach_the_exports_and_conform_to_the_shapes(tmp_path: Path) -> None:
     from graph.memory_store import MemoryStore
     from graph.rdf_export import store_to_rdf, validate_rdf
 
@@ -179,6 +179,11 @@ def test_contacts_reach_the_rdf_export_and_conform_to_the_shapes(tmp_path: Path)
     assert graph.value(person, PG.contactFor) == load_schema().node_iri("icdk:munich")
     turtle = graph.serialize(format="turtle")
     assert "aj@example.org" in turtle
+    from graph.graphml_export import write_graphml
+
+    write_graphml(store, tmp_path / "graph.graphml")
+    graphml = (tmp_path / "graph.graphml").read_text(encoding="utf-8")
+    assert Rel.CONTACT_FOR in graphml and "aj@example.org" in graphml
     assert "Anna <b>Jensen</b>" in turtle and dt.date(2026, 12, 3).isoformat() in turtle
 
 
