@@ -7,7 +7,7 @@ NEO4J := deploy/neo4j/neo4j.sh
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: install demo test bench bench-quality lint neo4j-start neo4j-stop neo4j-status docs clean
+.PHONY: install demo test bench bench-quality lint neo4j-start neo4j-stop neo4j-status docs kit-screenshot clean
 
 install: $(VENV)/.installed
 
@@ -76,6 +76,10 @@ neo4j-status:
 docs: install
 	$(BIN)/python -m ontology.generate_names --write
 	$(BIN)/python -m ontology.document --write
+
+# The README's picture of a survey kit: written, printed by headless LibreOffice, rendered by pdftoppm.
+kit-screenshot: install
+	$(BIN)/python -m api.kits.screenshot --out docs/screenshots/survey-kit-da-partnerships.png
 
 clean:
 	rm -rf $(VENV) deploy/neo4j/.run .pytest_cache .mypy_cache .ruff_cache

@@ -43,7 +43,7 @@ class Column:
 
 @dataclass(frozen=True)
 class Sheet:
-    key: str  # partnerships, engagements, agreements, markets, survey
+    key: str  # partnerships, engagements, agreements, markets, contacts, survey
     name_en: str
     name_da: str
     columns: tuple[Column, ...]
@@ -59,6 +59,7 @@ def _properties(specs: dict[str, PropertySpec], schema: Schema) -> tuple[Column,
     own = sorted(k for k in specs if k not in schema.provenance_properties and k not in NOT_ASKED)
     order = {"name": 0, "kind": 1, "agreement_kind": 1, "status": 2, "signed": 3}
     order |= {"start": 3, "valid_from": 3, "end": 4, "valid_until": 4, "description": 9}
+    order |= {"job_title": 1, "email": 2}
     own.sort(key=lambda k: (order.get(k, 5), k))
     return tuple(
         Column(
@@ -134,6 +135,16 @@ def sheets() -> tuple[Sheet, ...]:
             (
                 Column("market", market.name_en, market.name_da, choices="markets", identity=True),
                 *_properties(schema.relationship_properties(Rel.TARGETS_MARKET), schema),
+                SOURCE_COLUMN,
+            ),
+        ),
+        Sheet(
+            "contacts",
+            "contact persons",
+            "kontaktpersoner",
+            (
+                Column("partner", "partner", "partner", choices="actors", identity=True),
+                *_properties(schema.node_properties(Label.ContactPerson), schema),
                 SOURCE_COLUMN,
             ),
         ),

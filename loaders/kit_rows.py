@@ -12,6 +12,7 @@ import re
 import unicodedata
 from typing import Any
 
+from loaders.kit_contacts import ContactCount, contact_problem
 from loaders.kit_layout import KEY, NO, ORIGINAL, SOURCE, YES, sheet
 from loaders.kit_names import NameIndex
 from loaders.problems import Problem
@@ -30,9 +31,12 @@ def slug(text: str) -> str:
 
 
 class KitRows:
-    def __init__(self, raw: RawSource, cluster: str, names: NameIndex) -> None:
+    def __init__(
+        self, raw: RawSource, cluster: str, names: NameIndex, partners: frozenset[str] = frozenset()
+    ) -> None:
         self.raw, self.cluster, self.names = raw, cluster, names
         self.answers: dict[str, bool] = {}
+        self.counts = ContactCount(raw, partners)
 
     def add(self, key: str, origin: str, cells: dict[str, Any], columns: dict[str, str]) -> None:
         self.origin, self.columns = origin, columns
@@ -49,6 +53,8 @@ class KitRows:
             )
             return
         theirs = bool(row_source) and row_source != self.raw.source.source_id
+        if key == "partnerships" and cells.get(KEY):
+            self.counts.partnership_row(str(cells[KEY]), self.origin, columns, cells)
         if theirs and not changed:
             return  # shown as the graph has it, left to the source that states it
         getattr(self, "_" + key)(cells, str(cells.get(KEY) or ""), theirs, changed, row_source)
@@ -110,6 +116,46 @@ class KitRows:
             self._rel(
                 Rel.PARTNERS_WITH, (self.cluster, partner), self._properties(cells, "partnerships")
             )
+            row = self.raw.relationships[-1][1]
+            self.counts.partnership_row(partner, self.origin, self.columns, cells, row)
+
+    def _contacts(
+        self, cells: dict[str, Any], key: str, theirs: bool, changed: list[str], source: str
+    ) -> None:
+        """A named contact person: a node of the cluster's own source, linked to the cluster
+        (HAS_CONTACT) and to the partner (CONTACT_FOR); a row of another source stays theirs."""
+        if theirs:
+            for field in changed:
+                self._problem(
+                    field,
+                    cells.get(field),
+                    f"recorded by {source}: a kit cannot change it; add a row with your version",
+                )
+            return
+        if key and "partner" in changed:
+            self._problem(
+                "partner",
+                cells.get("partner"),
+                "a pre-filled contact keeps its partner: add a new row for another partner",
+            )
+            return
+        partners = self._resolve(cells, "partner", "actors")
+        if cells.get("partner") in (None, ""):
+            self._problem("partner", None, "required: pick the partner from the drop-down list")
+        props = self._properties(cells, "contacts")
+        wrong = [(f, w) for f in ("name", "job_title", "email") if (w := contact_problem(f, props))]
+        for field, why in wrong:
+            self._problem(field, props.get(field), why)
+        if wrong or len(partners) != 1:
+            return
+        partner = partners[0]
+        node_id = key or "contact:" + slug(
+            f"{self.cluster.partition(':')[2]} {partner.replace(':', ' ')} {props['name']}"
+        )
+        self.raw.nodes.append((self.origin, {"id": node_id, **props}))
+        self._rel(Rel.HAS_CONTACT, (self.cluster, node_id))
+        self._rel(Rel.CONTACT_FOR, (node_id, partner))
+        self.counts.named(partner, self.origin, self.columns)
 
     def _markets(self, cells: dict[str, Any], key: str, *_: Any) -> None:
         market = self._identity(cells, "market", key, "markets")

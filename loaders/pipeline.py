@@ -27,7 +27,7 @@ from loaders.sources import (
     read_document,
 )
 from loaders.transform import node_from_raw, relationship_from_raw
-from loaders.validate import check_records, check_references
+from loaders.validate import check_contact_numbers, check_records, check_references
 from loaders.workbook import read_workbook
 from ontology.schema import MODELS_FILE, Schema, load_schema
 
@@ -93,7 +93,7 @@ def prepare(sources: Sequence[Source], store: GraphStore, schema: Schema) -> lis
             )
         read_from[batch.source_id] = display(source.path)
         batches.append(batch)
-        problems += found + check_records(batch, schema)
+        problems += found + check_records(batch, schema) + check_contact_numbers(batch)
     problems += check_references(batches, store, schema)
     if problems:
         raise LoadError(problems)

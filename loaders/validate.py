@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -45,8 +46,42 @@ def check_records(batch: SourceBatch, schema: Schema) -> list[Problem]:
     return problems
 
 
+def check_contact_numbers(batch: SourceBatch) -> list[Problem]:
+    """Within one source, a partnership's number of contact persons agrees with the people the
+    source names for it (HAS_CONTACT + CONTACT_FOR): the named contacts win, so a number that
+    differs is refused (README, "Contact persons")."""
+    partner_of = {r.start: r.end for r in batch.relationships if r.type == Rel.CONTACT_FOR}
+    named = Counter(
+        (r.start, partner_of[r.end])
+        for r in batch.relationships
+        if r.type == Rel.HAS_CONTACT and r.end in partner_of
+    )
+    problems = []
+    for rel in batch.relationships:
+        given = rel.properties.get("contact_persons")
+        if rel.type != Rel.PARTNERS_WITH or given is None:
+            continue
+        count = named.get((rel.start, rel.end), 0) or named.get((rel.end, rel.start), 0)
+        if count and given != count:
+            problems.append(
+                Problem(
+                    rel.origin,
+                    "contact_persons",
+                    given,
+                    f"the source names {count} contact person(s) for this partnership: make "
+                    "the number agree, or leave it out and the named contacts are counted",
+                )
+            )
+    return problems
+
+
 def _bounds_and_order(props: dict, origin: str, schema: Schema) -> list[Problem]:
     problems = []
+    for key, pattern in schema.patterns.items():
+        value = props.get(key)
+        if isinstance(value, str) and re.fullmatch(pattern, value) is None:
+            shown = "an e-mail address (name@domain.tld)" if key == "email" else pattern
+            problems.append(Problem(origin, key, value, f"must be {shown}"))
     for key, (low, high) in schema.bounds.items():
         value = props.get(key)
         if value is None:

@@ -27,6 +27,7 @@ from loaders.kit_names import NameIndex
 from loaders.kit_rows import KitRows
 from loaders.problems import Problem
 from loaders.sources import RawSource, Source, check_size, display
+from ontology.names import Rel
 
 KIT_SOURCE_PREFIX = "survey-kit/"
 
@@ -94,7 +95,7 @@ def read_kit(source: Source, store: GraphStore) -> tuple[RawSource, KitAnswers]:
         "confidence": "illustrative" if illustrative else "reported",
         "retrieved": answered,
     }
-    rows = KitRows(raw, cluster["id"], NameIndex(store))
+    rows = KitRows(raw, cluster["id"], NameIndex(store), _partners(store, cluster["id"]))
     for spec in sheets():
         sheet = _find_sheet(book, spec)
         if sheet is None:
@@ -103,7 +104,18 @@ def read_kit(source: Source, store: GraphStore) -> tuple[RawSource, KitAnswers]:
             continue
         for number, cells, columns in _rows(sheet, spec, f"{name} sheet {sheet.title!r}", raw):
             rows.add(spec.key, f"{name} sheet {sheet.title!r} row {number}", cells, columns)
+    rows.counts.finish()
     return raw, KitAnswers(cluster["id"], illustrative, rows.answers)
+
+
+def _partners(store: GraphStore, cluster: str) -> frozenset[str]:
+    """The actors the graph records a partnership of the cluster with (from any source)."""
+    links = store.neighbourhood(cluster, 1).relationships
+    return frozenset(
+        r.end if r.start == cluster else r.start
+        for r in links
+        if r.type == Rel.PARTNERS_WITH and cluster in (r.start, r.end)
+    )
 
 
 def _kit_meta(book: Workbook, name: str, problems: list[Problem]) -> dict[str, str]:

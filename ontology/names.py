@@ -27,6 +27,7 @@ class PG(DefinedNamespace):
     City: URIRef
     ClusterOrganisation: URIRef
     Company: URIRef
+    ContactPerson: URIRef
     Country: URIRef
     EUDKSupport: URIRef
     Engagement: URIRef
@@ -68,10 +69,12 @@ class PG(DefinedNamespace):
     clusterStatus: URIRef
     companySize: URIRef
     confidence: URIRef
+    contactFor: URIRef
     contactPersons: URIRef
     count: URIRef
     description: URIRef
     eenScope: URIRef
+    email: URIRef
     end: URIRef
     exercisedAt: URIRef
     filledByLabels: URIRef
@@ -85,6 +88,7 @@ class PG(DefinedNamespace):
     fundedBy: URIRef
     funding: URIRef
     garbled: URIRef
+    hasContact: URIRef
     hasRequirement: URIRef
     hasStrength: URIRef
     helpsWith: URIRef
@@ -100,6 +104,7 @@ class PG(DefinedNamespace):
     institutionKind: URIRef
     involves: URIRef
     iso2: URIRef
+    jobTitle: URIRef
     key: URIRef
     lastUpdated: URIRef
     leadResult: URIRef
@@ -172,6 +177,7 @@ class Label:
     City: Final = "City"
     Cluster: Final = "Cluster"
     Company: Final = "Company"
+    ContactPerson: Final = "ContactPerson"
     Country: Final = "Country"
     EUDKSupport: Final = "EUDKSupport"
     Engagement: Final = "Engagement"
@@ -207,6 +213,7 @@ class Label:
             City,
             Cluster,
             Company,
+            ContactPerson,
             Country,
             EUDKSupport,
             Engagement,
@@ -243,10 +250,12 @@ class Rel:
     ABOUT_ROLE: Final = "ABOUT_ROLE"
     ANCHORED_IN: Final = "ANCHORED_IN"
     ANY_OF_ROLE: Final = "ANY_OF_ROLE"
+    CONTACT_FOR: Final = "CONTACT_FOR"
     FOCUSES_ON: Final = "FOCUSES_ON"
     FOUND_BY: Final = "FOUND_BY"
     FOUND_IN: Final = "FOUND_IN"
     FUNDED_BY: Final = "FUNDED_BY"
+    HAS_CONTACT: Final = "HAS_CONTACT"
     HAS_REQUIREMENT: Final = "HAS_REQUIREMENT"
     HAS_STRENGTH: Final = "HAS_STRENGTH"
     INCLUDES_ACTIVITY: Final = "INCLUDES_ACTIVITY"
@@ -275,10 +284,12 @@ class Rel:
             ABOUT_ROLE,
             ANCHORED_IN,
             ANY_OF_ROLE,
+            CONTACT_FOR,
             FOCUSES_ON,
             FOUND_BY,
             FOUND_IN,
             FUNDED_BY,
+            HAS_CONTACT,
             HAS_REQUIREMENT,
             HAS_STRENGTH,
             INCLUDES_ACTIVITY,

@@ -107,6 +107,7 @@ class Schema:
         self.by_class = {t.iri: t for t in self.node_types.values()}
         self.relationship_types = self._relationship_types()
         self.bounds, self.orderings = self._constraints_from_shapes()
+        self.patterns = self._patterns_from_shapes()
 
     @property
     def actor_labels(self) -> frozenset[str]:
@@ -168,6 +169,18 @@ class Schema:
         # the loader applies the lenient form, the shapes the exact one on export.
         lenient = {(o.lower, o.upper): o for o in sorted(orderings, key=lambda o: not o.strict)}
         return bounds, [lenient[k] for k in sorted(lenient)]
+
+    def _patterns_from_shapes(self) -> dict[str, str]:
+        """{key: regular expression} the shapes give a property (an e-mail's form); ids are
+        checked by their prefix instead."""
+        key_of = {iri: self._literal(iri, PG.key) for iri in self._datatype_properties()}
+        patterns = {}
+        for shape, path in self.shapes.subject_objects(SH.path):
+            key = key_of.get(path)  # type: ignore[call-overload]
+            pattern = self.shapes.value(shape, SH.pattern)
+            if key and key != "id" and isinstance(pattern, Literal):
+                patterns[key] = str(pattern)
+        return patterns
 
     def _literal(self, subject: URIRef, predicate: URIRef) -> str:
         value = self.graph.value(subject, predicate)

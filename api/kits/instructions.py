@@ -28,6 +28,11 @@ TEXT = {
             "så skriv dens fulde navn.",
             "Flere værdier i én celle adskilles med |. Datoer skrives som ÅÅÅÅ-MM-DD.",
             "Grå celler kan ikke rettes: de holder styr på, hvilken oplysning rækken handler om.",
+            "Arket »kontaktpersoner«: navngiv jeres kontaktperson(er) for hvert partnerskab, med "
+            "navn, stilling og gerne e-mail. Det er personoplysninger: de bruges kun til at "
+            "overdrage leads og partnerskaber til den rette person, og kun det, I selv skriver "
+            "her, kommer i grafen. Antallet af kontaktpersoner på arket »partnerskaber« skal "
+            "passe med de navngivne (lad det stå tomt, så tælles de navngivne).",
             "Arket »spørgeskema« er rapportens spørgsmål: svar Ja eller Nej til hver svarmulighed.",
             "Skriv datoen for jeres besvarelse nedenfor, gem filen og send den tilbage.",
         ],
@@ -50,6 +55,11 @@ TEXT = {
             "type its full name.",
             "Several values in one cell are separated by |. Dates are written YYYY-MM-DD.",
             "Grey cells cannot be edited: they keep track of which fact the row is about.",
+            "The sheet »contact persons«: name your contact person(s) for each partnership, with "
+            "name, job title and preferably e-mail. This is personal data: it is used only to "
+            "hand over leads and partnerships to the right person, and only what you write here "
+            "enters the graph. The number of contact persons on the »partnerships« sheet must "
+            "match the named ones (leave it blank and the named ones are counted).",
             "The sheet »survey questions« holds the report's questions: answer Yes or No to "
             "each option.",
             "Write the date of your answers below, save the file and send it back.",

@@ -94,6 +94,27 @@ def _markets(
     return sorted(rows, key=lambda row: (str(row["market"]), str(row.get("model", ""))))
 
 
+def _contacts(
+    store: GraphStore, cluster: str, rels: list[StoredRelationship], lang: str
+) -> list[Row]:
+    """The people the cluster named for its partnerships, with the partner each is a contact of."""
+    rows = []
+    for r in rels:
+        if r.type != Rel.HAS_CONTACT or r.start != cluster:
+            continue
+        person = store.get_node(r.end)
+        if person is None:
+            continue
+        partner = next(
+            (c.end for c in _links(store, r.end) if c.type == Rel.CONTACT_FOR and c.start == r.end),
+            "",
+        )
+        row: Row = dict(person) | {KEY: r.end}
+        row["partner"] = _named(store, partner, lang) if partner else ""
+        rows.append(_sourced(row, person))
+    return sorted(rows, key=lambda row: (str(row["partner"]), str(row.get("name", ""))))
+
+
 def cluster_content(store: GraphStore, cluster_id: str, lang: str) -> KitContent:
     cluster = store.get_node(cluster_id)
     if cluster is None:
@@ -106,6 +127,7 @@ def cluster_content(store: GraphStore, cluster_id: str, lang: str) -> KitContent
     content.rows["engagements"] = _subject_rows(store, cluster_id, engagements, lang)
     content.rows["agreements"] = _subject_rows(store, cluster_id, agreements, lang)
     content.rows["markets"] = _markets(store, cluster_id, rels, lang)
+    content.rows["contacts"] = _contacts(store, cluster_id, rels, lang)
     content.rows["survey"] = survey_rows(store, cluster_id, rels, engagements, lang)
     content.lists = drop_down_lists(store, lang)
     return content

@@ -10,10 +10,20 @@ from ontology.names import ModelId
 from queries.findings import ActorRef, FactProvenance, Finding, provenance_of
 
 
+class ContactPerson(Finding):
+    """A person the cluster named as the contact of its partnership with the finder."""
+
+    id: str = Field(examples=["contact:odense-robotics-icdk-munich-jane-doe"])
+    name: str
+    job_title: str = ""
+    email: str | None = None
+    source: str = Field(description="Who reported it and when: reported by <cluster>, <date>.")
+
+
 class RouteContact(Finding):
     """Whom to hand the lead to."""
 
-    actor: ActorRef = Field(description="The cluster (the data names no person).")
+    actor: ActorRef = Field(description="The cluster.")
     via: ActorRef | None = Field(
         default=None, description="The finder, where the cluster has a partnership with it."
     )
@@ -21,6 +31,11 @@ class RouteContact(Finding):
         default=None,
         description="How many contact persons that partnership records (names are not in the "
         "data): hand the lead to them.",
+    )
+    persons: tuple[ContactPerson, ...] = Field(
+        default=(),
+        description="The cluster's named contact persons for the finder, where the cluster has "
+        "reported them (a returned survey workbook); empty where the data names nobody.",
     )
     sentence: str
 

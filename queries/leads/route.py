@@ -29,7 +29,14 @@ from queries.cluster_context import ClusterContext
 from queries.findings import ActorRef, FactProvenance
 from queries.gaps import GapOptions
 from queries.ids import resolve_id
-from queries.leads.findings import LeadOutcome, LeadRoute, LeadRoutes, RouteContact
+from queries.leads.contacts import contacts_by_partnership
+from queries.leads.findings import (
+    ContactPerson,
+    LeadOutcome,
+    LeadRoute,
+    LeadRoutes,
+    RouteContact,
+)
 from queries.leads.model_started import MODEL_FOR_SOUGHT
 from queries.leads.outcomes import PastLead, learned_trust, past_leads
 from queries.leads.profiles import Profile, lead_words, match, profile_of, word_weights
@@ -95,6 +102,7 @@ def route_lead(
             started.model,
             earlier,
             options,
+            contacts_by_partnership(store),
         )
         routes = [_route(ctx, profiles[cid], question) for cid, ctx in contexts.items()]
     ranked = _ranked(routes)
@@ -162,6 +170,7 @@ class Question:
     model: str  # the model the lead would start
     earlier: list[PastLead]
     options: GapOptions
+    contacts: Mapping[tuple[str, str], list[ContactPerson]]  # (cluster, partner) -> people
 
 
 def _route(ctx: ClusterContext, profile: Profile, q: Question) -> LeadRoute:
@@ -293,6 +302,7 @@ def _about_the_cluster(sentence: str, finder_name: str) -> str:
 def _contact(ctx: ClusterContext, q: Question) -> RouteContact:
     finder, finder_name = q.finder, q.finder_name
     cluster = ActorRef(id=ctx.id, name=ctx.facts.node.name, type=Label.Cluster)
+    persons = tuple(q.contacts.get((ctx.id, finder), [])) if finder else ()
     tie = next(
         (
             link
@@ -301,21 +311,42 @@ def _contact(ctx: ClusterContext, q: Question) -> RouteContact:
         ),
         None,
     )
+    via = (
+        ActorRef(id=finder, name=finder_name, type=load_schema().label_for_id(finder))
+        if finder
+        else None
+    )
+    if persons:
+        named = "; ".join(_person(p) for p in persons)
+        return RouteContact(
+            actor=cluster,
+            via=via,
+            contact_persons=len(persons),  # the named contacts win over a recorded number
+            persons=persons,
+            sentence=f"Hand it to {named}: the contact at {cluster.name} for {finder_name} "
+            f"({persons[0].source}).",
+        )
     if tie is None or finder is None:
         return RouteContact(
             actor=cluster,
             sentence=f"Hand it to {cluster.name}: the data names no contact person there for "
             f"{finder_name or 'the finder'}.",
         )
-    persons = tie.get("contact_persons")
-    counted = f", which records {persons} contact person(s)" if persons else ""
+    count = tie.get("contact_persons")
+    counted = f", which records {count} contact person(s)" if count else ""
     return RouteContact(
         actor=cluster,
-        via=ActorRef(id=finder, name=finder_name, type=ctx.facts.nodes[finder].label),
-        contact_persons=persons,
+        via=via,
+        contact_persons=count,
         sentence=f"Hand it to the contact at {cluster.name} for {finder_name}, through their "
         f"{tie.get('kind') or 'informal'} partnership{counted} (names are not in the data).",
     )
+
+
+def _person(person: ContactPerson) -> str:
+    title = f", {person.job_title}" if person.job_title else ""
+    email = f" <{person.email}>" if person.email else ""
+    return f"{person.name}{title}{email}"
 
 
 def _ranked(routes: list[LeadRoute]) -> list[LeadRoute]:

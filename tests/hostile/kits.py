@@ -27,6 +27,24 @@ def _cell(book: Workbook, sheet: str, row: int, header: str, value: Any) -> None
     ws.cell(row=row, column=column, value=value)
 
 
+MUNICH = "Innovation Centre Denmark München [icdk:munich]"
+
+
+def _contact(partner: str | None, name: str | None, title: str | None, email: str | None) -> Edit:
+    """A contact person typed on the first free row of the contacts sheet."""
+
+    def edit(book: Workbook) -> None:
+        for header, value in (
+            ("partner", partner),
+            ("navn", name),
+            ("stilling", title),
+            ("e-mail", email),
+        ):
+            _cell(book, "kontaktpersoner", 2, header, value)
+
+    return edit
+
+
 def _big(book: Workbook) -> None:
     ws = book["partnerskaber"]
     for row in range(2, 50_002):
@@ -96,6 +114,20 @@ CASES: dict[str, tuple[Edit, str]] = {
         "name = None: required for a new engagement",
     ),
     "50000-rows.xlsx": (_big, "more than 10,000 rows of answers"),
+    "contact-partner-unknown.xlsx": (
+        _contact("Nobody [icdk:atlantis]", "Anna Jensen", "manager", None),
+        "sheet 'kontaktpersoner' row 2 column A (partner): partner = 'Nobody [icdk:atlantis]': "
+        "no actor with the id icdk:atlantis",
+    ),
+    "contact-without-name.xlsx": (
+        _contact(MUNICH, None, "manager", None),
+        "sheet 'kontaktpersoner' row 2 column B (navn): name = None: required: the person's name",
+    ),
+    "contact-bad-email.xlsx": (
+        _contact(MUNICH, "Anna Jensen", "manager", "anna.jensen"),
+        "sheet 'kontaktpersoner' row 2 column D (e-mail): email = 'anna.jensen': not an e-mail "
+        "address",
+    ),
 }
 
 
