@@ -50,7 +50,19 @@ def build_workbook(content: KitContent, lang: str, made: dt.date, illustrative: 
         _data_sheet(book, spec, content.rows.get(spec.key, []), lang, lists)
     _kit_sheet(book, content, lang, made, illustrative)
     write_instructions(instructions, content.cluster, lang, made, illustrative)
+    _no_formulas(book)
     return book
+
+
+def _no_formulas(book: Workbook) -> None:
+    """Text from the data that starts with '=' (a name, say) is kept as text: openpyxl would
+    write it as a formula, which a spreadsheet runs when the kit is opened. The kit itself
+    writes no formulas into cells (its drop-downs are data validations)."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
 
 
 def save_workbook(book: Workbook, out: Path) -> None:

@@ -307,3 +307,24 @@ def test_a_name_two_actors_share_is_refused_with_both_to_pick_from(tmp_path: Pat
     assert f"row {row} column A (partner)" in text
     assert "more than one actor has this name: pick one of" in text
     assert "[fcluster:seoul-namesake]" in text and "[icdk:seoul]" in text
+
+
+def test_text_from_the_data_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
+    from graph.memory_store import MemoryStore
+
+    store = MemoryStore()
+    load_bundled(store)
+    content = cluster_content(store, CLUSTER, "da")
+    hostile = '=HYPERLINK("http://example.invalid","klik")'
+    first_sheet = next(key for key, rows in content.rows.items() if rows)
+    row = content.rows[first_sheet][0]
+    text_key = next(k for k, v in row.items() if isinstance(v, str) and not k.startswith("_"))
+    row[text_key] = hostile
+    first_list = next(iter(content.lists))
+    content.lists[first_list].append(hostile)
+    path = tmp_path / "kit.xlsx"
+    save_workbook(build_workbook(content, "da", DAY, False), path)
+    book = load_workbook(path)
+    cells = [c for ws in book.worksheets for r in ws.iter_rows() for c in r if c.value == hostile]
+    assert len(cells) == 2  # the row's cell and the drop-down entry, each as text
+    assert all(c.data_type == "s" for c in cells)
