@@ -1,11 +1,13 @@
 """What became of earlier leads, as the data records it (a lead's ROUTED_TO cluster, its status
 and result), and what that teaches: a lead a cluster accepted, started work on or turned into a
 success strengthens the trust between that cluster and the actor who found the lead; a declined
-or unsuccessful one weakens it. Routing shows each change in its reasons."""
+or unsuccessful one weakens it. Routing (learned_trust) and the recommender (leads_to, read by
+queries/recommend/history.py) show each change in their reasons."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, replace
 
 from graph.facts import Evidence, make_link
 from graph.store import GraphStore
@@ -26,6 +28,14 @@ SAID = {
     "result:unsuccessful": "ended without success",
     "declined": "was declined",
 }
+# The same, told to the cluster the lead was routed to (the recommender speaks to it).
+SAID_TO_YOU = {
+    "accepted": "was routed to you and accepted",
+    "engagement-started": "was routed to you, accepted, and became an engagement",
+    "result:successful": "was routed to you, accepted, and turned into a success",
+    "result:unsuccessful": "was routed to you, taken up, and ended without success",
+    "declined": "was routed to you and declined",
+}
 
 
 @dataclass(frozen=True)
@@ -37,6 +47,7 @@ class PastLead:
     found_on: str
     outcome: str  # a key of TRUST_CHANGE
     evidence: Evidence  # the ROUTED_TO fact
+    finder_name: str = ""
 
 
 def outcome_key(status: str | None, result: str | None) -> str | None:
@@ -90,3 +101,27 @@ def learned_trust(
         )
         evidence.append(past.evidence)
     return trust, reasons, evidence
+
+
+def leads_to(store: GraphStore, cluster: str, as_of: dt.date) -> tuple[PastLead, ...]:
+    """The leads routed to `cluster` whose outcome teaches something, found by `as_of`, oldest
+    first, with their finders' names. An outcome recorded after the day is not in the graph
+    as loaded by then (graph/as_of.py), which callers asking about a past day read; a lead found
+    after the day cannot have had an outcome by then either."""
+    day = as_of.isoformat()
+    mine = [p for p in past_leads(store) if p.cluster == cluster and p.found_on[:10] <= day]
+    names = {f: str((store.get_node(f) or {}).get("name", f)) for f in {p.finder for p in mine}}
+    return tuple(replace(p, finder_name=names[p.finder]) for p in mine)
+
+
+def trust_from_lead(trust: float, past: PastLead) -> tuple[float, str]:
+    """The recommender's trust in the finder after one of its leads to the cluster, and the
+    reason the cluster reads ("Innovation Centre Denmark Munich's lead «...», found on
+    2025-04-14, was routed to you, accepted, and turned into a success: trust 0.50 -> 0.75.")."""
+    after = min(1.0, max(0.0, trust + TRUST_CHANGE[past.outcome]))
+    found = f", found on {past.found_on[:10]}," if past.found_on else ""
+    change = f"trust {trust:.2f} -> {after:.2f}" if after or trust else "no trust to lower"
+    return after, (
+        f"{past.finder_name or past.finder}'s lead «{past.name}»{found} "
+        f"{SAID_TO_YOU[past.outcome]}: {change}."
+    )
