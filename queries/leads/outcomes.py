@@ -7,7 +7,7 @@ queries/recommend/history.py) show each change in their reasons."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from graph.facts import Evidence, make_link
 from graph.store import GraphStore
@@ -107,11 +107,37 @@ def leads_to(store: GraphStore, cluster: str, as_of: dt.date) -> tuple[PastLead,
     """The leads routed to `cluster` whose outcome teaches something, found by `as_of`, oldest
     first, with their finders' names. An outcome recorded after the day is not in the graph
     as loaded by then (graph/as_of.py), which callers asking about a past day read; a lead found
-    after the day cannot have had an outcome by then either."""
-    day = as_of.isoformat()
-    mine = [p for p in past_leads(store) if p.cluster == cluster and p.found_on[:10] <= day]
-    names = {f: str((store.get_node(f) or {}).get("name", f)) for f in {p.finder for p in mine}}
-    return tuple(replace(p, finder_name=names[p.finder]) for p in mine)
+    after the day cannot have had an outcome by then either. One read of the routings, then one
+    of each lead's neighbourhood: most clusters have none, and this runs per recommendation."""
+    day, found = as_of.isoformat(), []
+    for rel in store.relationships(Rel.ROUTED_TO):
+        if rel.end != cluster:
+            continue
+        around = store.neighbourhood(rel.start, 1)
+        lead = around.nodes.get(rel.start) or {}
+        key = outcome_key(lead.get("status"), lead.get("result"))
+        found_on = str(lead.get("found_on", ""))
+        if key is None or found_on[:10] > day:
+            continue
+        evidence = make_link(rel.start, Rel.ROUTED_TO, rel.end, rel.properties).evidence
+        finders = sorted(
+            r.end for r in around.relationships if r.start == rel.start and r.type == Rel.FOUND_BY
+        )
+        for finder in finders:
+            name = str((around.nodes.get(finder) or {}).get("name", finder))
+            found.append(
+                PastLead(
+                    rel.start,
+                    str(lead.get("name", rel.start)),
+                    finder,
+                    rel.end,
+                    found_on,
+                    key,
+                    evidence,
+                    name,
+                )
+            )
+    return tuple(sorted(found, key=lambda p: (p.found_on, p.id, p.finder, p.cluster)))
 
 
 def trust_from_lead(trust: float, past: PastLead) -> tuple[float, str]:
