@@ -17,6 +17,7 @@ from graph.facts import (
     Place,
 )
 from ontology.models import Catalogue, load_catalogue
+from queries.leads.outcomes import PastLead
 
 
 def with_countries(facts: AnalysisFacts, place_ids: Iterable[str]) -> dict[str, Place]:
@@ -32,6 +33,9 @@ class ClusterContext:
     places: dict[str, Place]
     partners: dict[str, ActorFacts]  # the cluster's partners, with where they are present
     catalogue: Catalogue
+    # Leads routed to the cluster with an outcome (queries/leads/outcomes.py leads_to): the
+    # recommender's trust learns from them; empty unless the caller reads them.
+    leads: tuple[PastLead, ...] = ()
 
     @classmethod
     def build(cls, facts: AnalysisFacts, cluster: ClusterFacts) -> ClusterContext:

@@ -65,7 +65,11 @@ class ScoreComponents(TypedDict):
         float, _part("Share of the cluster's strength positions it focuses on.")
     ]
     trust: Annotated[
-        float, _part("Past engagements (by outcome) and partnerships (by kind) with the cluster.")
+        float,
+        _part(
+            "Past engagements (by outcome) and partnerships (by kind) with the cluster, moved by "
+            "what became of the leads it found for the cluster."
+        ),
     ]
 
 

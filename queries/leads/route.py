@@ -10,7 +10,8 @@ Each active cluster is scored on four components, each in [0, 1] (README, "Leads
   became of that finder's earlier leads to the cluster (outcomes.py);
 - `capacity`: the cluster's recorded experience under the model the lead would start (n
   engagements under it, n/(1+n)); the data holds no staff figures.
-Clusters some of whose words meet the lead's come first; the others follow, marked.
+Clusters some of whose words meet the lead's come first, the more of its words they meet the
+earlier (the score decides between equal matches); the others follow, marked.
 """
 
 from __future__ import annotations
@@ -349,15 +350,23 @@ def _person(person: ContactPerson) -> str:
     return f"{person.name}{title}{email}"
 
 
+def _order(route: LeadRoute) -> tuple[bool, float, float]:
+    """The lead's words decide: routes meeting them first, the more they meet the earlier; where
+    they meet as much, the score (the cluster's market activity, ties to the finder, capacity)
+    decides. bench/leads.py measured it (bench/RESULTS.md): ranked by the score alone, a
+    cluster's recorded experience could put a cluster meeting the words only in its work before
+    the one whose strength position they name."""
+    return (not route.sector_match, -route.components["sector_match"], -route.score)
+
+
 def _ranked(routes: list[LeadRoute]) -> list[LeadRoute]:
-    """Routes meeting the lead's words first, then by score; equal scores share a rank; ties are
-    listed by name."""
-    ordered = sorted(routes, key=lambda r: (not r.sector_match, -r.score, r.cluster.name))
+    """Routes in _order; equal ones share a rank, listed by name."""
+    ordered = sorted(routes, key=lambda r: (*_order(r), r.cluster.name))
     ranked: list[LeadRoute] = []
     for position, route in enumerate(ordered, start=1):
-        key = (route.sector_match, route.score)
+        key = _order(route)
         previous = ranked[-1] if ranked else None
-        same = previous is not None and (previous.sector_match, previous.score) == key
+        same = previous is not None and _order(previous) == key
         rank = previous.rank if same and previous else position
         ranked.append(route.model_copy(update={"rank": rank, "tied": same}))
         if same and previous is not None and not previous.tied:

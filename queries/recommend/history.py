@@ -1,5 +1,6 @@
-"""What a cluster has done with each actor: the trust its engagements and partnerships built, the
-value of its agreements, and why, read once for all candidates."""
+"""What a cluster has done with each actor: the trust its engagements and partnerships built (and
+what became of the leads each found for it), the value of its agreements, and why, read once for
+all candidates."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 from graph.facts import Evidence, Link
 from queries.cluster_context import ClusterContext
 from queries.gaps import GapOptions
+from queries.leads.outcomes import trust_from_lead
 from queries.scoring import AGREEMENT_VALUE, OUTCOME_TRUST, PARTNERSHIP_TRUST
 from queries.validity import AgreementState, agreement_state, partnership_ended
 
@@ -65,7 +67,21 @@ class History:
                     f"Your agreement «{agreement.node.name}» with it {sentence}."
                 )
                 past.evidence[actor_id].append(party.evidence)
+        past._learn_from_leads(ctx)
         return past
+
+    def _learn_from_leads(self, ctx: ClusterContext) -> None:
+        """Each lead an actor found and the cluster took up (accepted, started work on, turned
+        into a success) raises the trust in that actor; one it declined, or that ended without
+        success, lowers it (outcomes.TRUST_CHANGE), oldest first, each change a reason."""
+        for lead in ctx.leads:
+            before = self.trust.get(lead.finder, 0.0)
+            after, reason = trust_from_lead(before, lead)
+            if after or lead.finder in self.trust:  # no 0.0 entry for someone never trusted
+                self.trust[lead.finder] = after
+            self.reasons[lead.finder].append(reason)
+            if after or before:  # a decline with no trust to lower backs nothing (ties go by
+                self.evidence[lead.finder].append(lead.evidence)  # the evidence count)
 
     @staticmethod
     def _raise(values: dict[str, float], actor_id: str, value: float) -> None:

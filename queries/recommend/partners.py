@@ -8,6 +8,7 @@ from queries.cluster_context import ClusterContext, with_countries
 from queries.findings import ActorRef, RecommendationResult, RequirementCheck
 from queries.gaps import INACTIVE, GapOptions, model_gaps, sort_gaps
 from queries.ids import InactiveClusterError, qualified, resolve_model, unknown_id
+from queries.leads.outcomes import leads_to
 from queries.markets import resolve_market
 from queries.recommend.progressions import progressions
 from queries.recommend.ranking import rank_candidates
@@ -44,6 +45,7 @@ def recommend_partners(
         if status in INACTIVE:
             raise InactiveClusterError(cluster_facts.node.id, cluster_facts.node.name, status)
         ctx = ClusterContext.build(facts, cluster_facts)
+        ctx.leads = leads_to(store, ctx.id, options.as_of)  # what its leads taught the trust
         if market_id:
             ctx.places.update(with_countries(facts, [market_id]))
         spec = ctx.catalogue.models[model_id]

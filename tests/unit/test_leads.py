@@ -51,10 +51,12 @@ def test_a_robotics_lead_from_munich_lands_at_odense_robotics(store: MemoryStore
     assert first.contact.via is not None and first.contact.via.id == "icdk:munich"
     assert {p.confidence for p in first.provenance} >= {"illustrative"}
     assert result.lead_provenance.confidence == "illustrative"
-    # the ranking: routes meeting the lead's words first, best score first
+    # the ranking: routes meeting the lead's words first, the more they meet the earlier, then
+    # the best score
     matched = [r for r in result.routes if r.sector_match]
     assert matched == list(result.routes[: len(matched)])
-    assert [r.score for r in matched] == sorted((r.score for r in matched), reverse=True)
+    order = [(r.components["sector_match"], r.score) for r in matched]
+    assert order == sorted(order, reverse=True)
 
 
 def test_a_routed_lead_shows_what_became_of_it(store: MemoryStore) -> None:
@@ -173,3 +175,40 @@ def test_a_route_names_the_service_that_takes_the_lead_further(store: MemoryStor
         ("service:investdk-investor-scouting", "investdk:invest-in-denmark", True)
     ]
     assert scouting[0].confidence == "inferred"  # which lead it helps with is our reading
+
+
+def route_words(tmp_path: Path, technology: str, finder: str, market: str) -> list[str]:
+    """The clusters a lead in these words is routed to, best first."""
+    store = MemoryStore()
+    load_bundled(store)
+    lead_id = "lead:t-words"
+    lead = {
+        "id": lead_id,
+        "name": "t",
+        "technology": technology,
+        "sought": "market-entry",
+        "found_on": DAY,
+    }
+    links = [
+        {"type": Rel.FOUND_BY, "from": lead_id, "to": finder},
+        {"type": Rel.FOUND_IN, "from": lead_id, "to": market},
+    ]
+    load_sources(store, discover([write_leads(tmp_path / "lead.yaml", [lead], links)]))
+    return [r.cluster.id for r in route_lead(store, lead_id, as_of=DAY).routes]
+
+
+def test_a_lead_in_danish_meets_the_danish_name_of_a_strength_position(tmp_path: Path) -> None:
+    # the names the clusters and the trade press give the strength positions (data/denmark)
+    food = route_words(tmp_path, "fødevarer og landbrug", "tc:bucharest", "country:RO")
+    assert food[0] == "cluster:food-bio-cluster-denmark"
+    building = route_words(tmp_path, "bæredygtigt byggeri", "icdk:shanghai", "country:CN")
+    assert building[0] == "cluster:we-build-denmark"
+
+
+def test_the_lead_s_words_outrank_a_cluster_s_experience(tmp_path: Path) -> None:
+    # DigitalLead's strength position names digitalisation; Danish Life Science Cluster's work
+    # only mentions it, and its recorded engagements gave it the higher score
+    routes = route_words(
+        tmp_path, "digitalisering af den offentlige sektor", "tc:paris", "country:FR"
+    )
+    assert routes[:2] == ["cluster:digitallead", "cluster:danish-life-science-cluster"]

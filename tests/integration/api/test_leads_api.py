@@ -4,6 +4,7 @@ store, which keeps nothing between runs."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
@@ -13,7 +14,7 @@ from fastapi.testclient import TestClient
 from api.leads_intake import SOURCE_PREFIX
 from graph.neo4j_store import Neo4jStore
 from graph.store import GraphStore
-from ontology.names import ModelId
+from ontology.names import ModelId, Rel
 from tests.helpers import snapshot
 from tests.integration.api.conftest import client_for
 
@@ -59,9 +60,10 @@ def test_posting_a_lead_on_the_memory_store_is_501(memory_store: GraphStore) -> 
 def keyed(bundled_neo4j: Neo4jStore) -> Iterator[tuple[TestClient, Neo4jStore]]:
     with client_for(bundled_neo4j, partnergraph_api_key=KEY) as client:
         yield client, bundled_neo4j
-    source = SOURCE_PREFIX + "http-welding"  # leave the bundled data as it was
-    state = bundled_neo4j.source_state([source])
-    bundled_neo4j.cleanup_sources({source: (set(), set())}, state)
+    for slug in ("http-welding", "http-remote-care"):  # leave the bundled data as it was
+        source = SOURCE_PREFIX + slug
+        state = bundled_neo4j.source_state([source])
+        bundled_neo4j.cleanup_sources({source: (set(), set())}, state)
 
 
 @pytest.mark.neo4j
@@ -119,3 +121,46 @@ def test_a_posted_lead_is_routed_and_its_outcome_updated(
     outcome = client.get(stored.json()["routes"], headers=headers).json()["outcome"]
     assert outcome["cluster"]["id"] == "cluster:odense-robotics"
     assert outcome["status"] == "accepted"
+
+
+@pytest.mark.neo4j
+def test_a_posted_outcome_moves_the_recommendations_from_the_day_it_was_posted(
+    keyed: tuple[TestClient, Neo4jStore],
+) -> None:
+    client, _ = keyed
+    headers = {"X-API-Key": KEY}
+    lead = dict(
+        LEAD,
+        id="lead:http-remote-care",
+        name="Boston hospital tests remote monitoring",
+        technology="remote monitoring of patients",
+        found_on="2026-05-04",
+        found_by="icdk:silicon-valley",
+        found_in="country:US",
+        routed_to="cluster:danish-life-science-cluster",
+        status="result",
+        result="successful",
+    )
+    assert client.post("/leads", json=lead, headers=headers).status_code == 200
+    asked = "/recommendations?cluster=danish-life-science-cluster&model=innovation-test&limit=20"
+
+    def silicon_valley(day: dt.date) -> dict[str, Any]:
+        answer = client.get(f"{asked}&as_of={day.isoformat()}", headers=headers)
+        assert answer.status_code == 200, answer.text
+        found = [
+            r for r in answer.json()["recommendations"] if r["actor"]["id"] == lead["found_by"]
+        ]
+        assert len(found) == 1
+        return found[0]
+
+    today = silicon_valley(dt.date.today())
+    said = [r for r in today["reasons"] if "lead «Boston hospital tests remote monitoring»" in r]
+    assert said and said[0].endswith("turned into a success: trust 0.00 -> 0.25.")
+    assert today["components"]["trust"] == 0.25
+    assert [e["path"] for e in today["evidence"] if e["path"][0] == lead["id"]] == [
+        [lead["id"], Rel.ROUTED_TO, "cluster:danish-life-science-cluster"]
+    ]
+    # the day before it was posted, the graph as loaded then has no outcome
+    before = silicon_valley(dt.date.today() - dt.timedelta(days=1))
+    assert before["components"]["trust"] == 0.0
+    assert not [r for r in before["reasons"] if "lead «" in r]
