@@ -20,6 +20,7 @@ from graph.facts import (
     make_link,
     sorted_links,
 )
+from graph.kept import ACTORS_KEPT, PAIRS_KEPT, kept_many
 from graph.partner_network import PartnerNetwork
 from ontology.names import Label, Rel
 
@@ -158,16 +159,26 @@ class MemoryFacts:
         self, labels: Sequence[str], ids: Sequence[str] | None = None, size: str | None = None
     ) -> list[ActorFacts]:
         if ids is None:  # every actor of the labels: derived from the whole graph, so kept
-            every = self._of_label(labels)
+            every = self._chosen(labels, self._of_label(labels), size)
             key = ("actors of", *sorted(set(labels)), size)
-            return list(self.store.derived(key, lambda: self.actors(labels, every, size)))
+            return list(self.store.derived(key, lambda: self._read_actors(every).values()))
+        # An actor's facts are its own, whoever asks: kept between analyses, up to a bound.
+        kept: dict[str, ActorFacts] = self.store.derived(("actor facts",), dict)
+        chosen = self._chosen(labels, ids, size)
+        return list(kept_many(kept, chosen, self._read_actors, ACTORS_KEPT).values())
+
+    def _chosen(self, labels: Sequence[str], ids: Sequence[str], size: str | None) -> list[str]:
+        """The ids of actors of these labels (and size), sorted."""
         wanted = set(labels)
         chosen = sorted(
             i for i in set(ids) if i in self._nodes and self._nodes[i]["label"] in wanted
         )
         if size is not None:
             chosen = [i for i in chosen if self._nodes[i]["props"].get("size") == size]
-        actors = []
+        return chosen
+
+    def _read_actors(self, chosen: list[str]) -> dict[str, ActorFacts]:
+        actors = {}
         in_country: dict[str, list[Link]] = {}  # by place: many actors share a city
         for actor_id in chosen:
             out = self._out_by_type(actor_id, ACTOR_LINKS)
@@ -177,14 +188,12 @@ class MemoryFacts:
                 if first.end not in in_country:
                     in_country[first.end] = list(self._out(first.end, Rel.IN_COUNTRY))
                 presence += [[first, second] for second in in_country[first.end]]
-            actors.append(
-                ActorFacts(
-                    node=self._node(actor_id),
-                    presence=sorted(presence, key=_chain_key),
-                    hotspots=hotspots,
-                    focus=sorted_links([*out[Rel.FOCUSES_ON], *out[Rel.HAS_STRENGTH]]),
-                    serves=sorted_links(out[Rel.SERVES]),
-                )
+            actors[actor_id] = ActorFacts(
+                node=self._node(actor_id),
+                presence=sorted(presence, key=_chain_key),
+                hotspots=hotspots,
+                focus=sorted_links([*out[Rel.FOCUSES_ON], *out[Rel.HAS_STRENGTH]]),
+                serves=sorted_links(out[Rel.SERVES]),
             )
         return actors
 
@@ -210,19 +219,36 @@ class MemoryFacts:
         places: Sequence[str],
         sectors: Sequence[str],
     ) -> set[str]:
+        # Who is near each country, hotspot or sector, by label: derived from the whole graph,
+        # so kept (a few sets per place and label, bounded by the graph's own size).
+        items = [
+            *(("country", i) for i in countries),
+            *(("place", i) for i in places),
+            *(("sector", i) for i in sectors),
+        ]
+        kept: dict[tuple[str, str, str], frozenset[str]] = self.store.derived(("near",), dict)
+        parts = []
+        for kind, node_id in items:
+            if any((kind, node_id, label) not in kept for label in labels):
+                found = self._near(kind, node_id)
+                for label in labels:
+                    of_label = self.by_label.get(label, set())
+                    kept[(kind, node_id, label)] = frozenset(found & of_label)
+            parts += [kept[(kind, node_id, label)] for label in set(labels)]
+        return set().union(*parts)
+
+    def _near(self, kind: str, node_id: str) -> set[str]:
         def into(node_id: str, *rel_types: str) -> set[str]:
             return set().union(*(self.in_by_type.get((node_id, t), set()) for t in rel_types))
 
-        found: set[str] = set()
-        for country in countries:
-            found |= into(country, Rel.PRESENT_IN)
-            for place in into(country, Rel.IN_COUNTRY):
-                found |= into(place, Rel.LOCATED_IN, Rel.IN_HOTSPOT)
-        for place in places:
-            found |= into(place, Rel.IN_HOTSPOT)
-        for sector in sectors:
-            found |= into(sector, Rel.FOCUSES_ON, Rel.HAS_STRENGTH)
-        return set().union(*(found & self.by_label.get(label, set()) for label in set(labels)))
+        if kind == "sector":
+            return into(node_id, Rel.FOCUSES_ON, Rel.HAS_STRENGTH)
+        if kind == "place":
+            return into(node_id, Rel.IN_HOTSPOT)
+        found = into(node_id, Rel.PRESENT_IN)
+        for place in into(node_id, Rel.IN_COUNTRY):
+            found |= into(place, Rel.LOCATED_IN, Rel.IN_HOTSPOT)
+        return found
 
     def partner_network(self) -> PartnerNetwork:
         def build() -> PartnerNetwork:
@@ -239,12 +265,17 @@ class MemoryFacts:
         return self.store.derived(("partner network",), build)
 
     def partnerships_between(self, others: Mapping[str, Sequence[str]]) -> dict[str, list[Link]]:
-        found = {}
-        for node_id, ids in others.items():
-            found[node_id] = sorted_links(
-                link for other in set(ids) for link in self._between(node_id, other)
-            )
-        return found
+        # The partnerships of a pair are theirs, whoever asks: kept between analyses (bounded).
+        kept: dict[tuple[str, str], list[Link]] = self.store.derived(("between",), dict)
+        pairs = [(node_id, other) for node_id, ids in others.items() for other in set(ids)]
+        links = kept_many(kept, pairs, self._read_between, PAIRS_KEPT)
+        return {
+            node_id: sorted_links(link for other in set(ids) for link in links[(node_id, other)])
+            for node_id, ids in others.items()
+        }
+
+    def _read_between(self, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], list[Link]]:
+        return {pair: self._between(*pair) for pair in pairs}
 
     def _between(self, node_id: str, other: str) -> list[Link]:
         """The partnerships between two nodes, read from `node_id`'s side."""

@@ -27,6 +27,7 @@ from graph.facts import (
     make_link,
     sorted_links,
 )
+from graph.kept import ACTORS_KEPT, PAIRS_KEPT, keep, kept_many
 from graph.neo4j_fact_queries import (
     ACTOR_KINDS,
     ACTORS,
@@ -198,14 +199,22 @@ class Neo4jFacts:
         if ids is None:  # every actor of the labels: derived from the whole graph, so kept
             key = ("actors of", *self._labels(labels), size)
             return list(self._derived(key, lambda: self._read_actors(labels, None, size)))
-        ahead = [
-            actor
-            for actor in map(self._read_ahead.get, set(ids))
-            if actor and actor.node.label in labels and size in (None, actor.node.props.get("size"))
-        ]
-        rest = [i for i in ids if i not in self._read_ahead]
-        actors = ahead + (self._read_actors(labels, rest, size) if rest else [])
-        return sorted(actors, key=lambda actor: actor.node.id)
+        # An actor's facts are its own, whoever asks: kept between analyses, up to a bound.
+        kept: dict[str, ActorFacts] = self._derived(("actor facts",), dict)
+        found = {i: actor for i in set(ids) if (actor := self._read_ahead.get(i) or kept.get(i))}
+        rest = [i for i in ids if i not in found]
+        if rest:
+            read = {actor.node.id: actor for actor in self._read_actors(labels, rest, size)}
+            keep(kept, read, ACTORS_KEPT)
+            found.update(read)
+        return sorted(
+            (
+                actor
+                for actor in found.values()
+                if actor.node.label in labels and size in (None, actor.node.props.get("size"))
+            ),
+            key=lambda actor: actor.node.id,
+        )
 
     def _read_actors(
         self, labels: Sequence[str], ids: Sequence[str] | None, size: str | None
@@ -278,13 +287,26 @@ class Neo4jFacts:
         return self._derived(("partner network",), build)
 
     def partnerships_between(self, others: Mapping[str, Sequence[str]]) -> dict[str, list[Link]]:
-        wanted = {node_id: list(ids) for node_id, ids in others.items()}
+        # The partnerships of a pair are theirs, whoever asks: kept between analyses (bounded).
+        kept: dict[tuple[str, str], list[Link]] = self._derived(("between",), dict)
+        pairs = [(node_id, other) for node_id, ids in others.items() for other in set(ids)]
+        links = kept_many(kept, pairs, self._read_between, PAIRS_KEPT)
+        return {
+            node_id: sorted_links(link for other in set(ids) for link in links[(node_id, other)])
+            for node_id, ids in others.items()
+        }
+
+    def _read_between(self, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], list[Link]]:
+        wanted: dict[str, list[str]] = defaultdict(list)
+        for node_id, other in pairs:
+            wanted[node_id].append(other)
         labels = sorted(self.schema.node_types)
-        found: dict[str, list[Link]] = {node_id: [] for node_id in wanted}
+        found: dict[tuple[str, str], list[Link]] = {pair: [] for pair in pairs}
         rows = self._actor_rows(PARTNERSHIPS_BETWEEN, labels, list(wanted), None, others=wanted)
         for row in rows:
-            found[row["node"]].append(facing(_link(row["link"]), row["node"]))
-        return {node_id: sorted_links(links) for node_id, links in found.items()}
+            link = facing(_link(row["link"]), row["node"])
+            found[(row["node"], link.end)].append(link)
+        return found
 
     def funders_by_model(self) -> dict[str, dict[str, list[Link]]]:
         def build() -> dict[str, dict[str, list[Link]]]:

@@ -39,6 +39,7 @@ class Fill:
     role: str
     met: bool  # the requirement is met already: the candidate would add to it
     label: str
+    exercised_at: str  # where the role is exercised: home, abroad or either
 
     @property
     def tier(self) -> int:
@@ -229,35 +230,42 @@ def candidate_fills(
     home = facts.actors_near(all_labels, [HOME_COUNTRY], [], []) if markets else set()
     # A hotspot asked for is its own area first: its country only for what no one there meets.
     area = facts.actors_near(all_labels, [], hotspots, []) if hotspots else set()
-    already = {p for s in statuses for p in s.partners}
+    already = {p for s in statuses for p in s.partners} | {ctx.id}
     wanted.sort(key=lambda p: (not short[p[0].id], not p[0].required, p[0].id))
     fills: dict[str, Fill] = {}
     for kind, ids in kinds:
         # Each actor meets the first requirement (in that order) whose role its kind fills and
-        # whose gate it passes.
-        options = [(n, r) for n, r in wanted if r.filled_by(kind.label, kind.size)]
+        # whose gate it passes: one Fill for all of a kind who pass the same way.
+        options = [
+            Fill(need, role.id, not short[need.id], kind.label, role.exercised_at)
+            for need, role in wanted
+            if role.filled_by(kind.label, kind.size)
+        ]
         if kind.status in INACTIVE or not options:
             continue
-        for actor_id in ids:
-            if actor_id in already or actor_id == ctx.id:
-                continue
-            for need, role in options:
-                if _passes(role.exercised_at, actor_id, bool(markets), here, home):
-                    fills[actor_id] = Fill(need, role.id, not short[need.id], kind.label)
-                    break
+        if not markets:
+            fills.update(dict.fromkeys(ids, options[0]))
+            continue
+        anyone = _first(options, ("home",))  # the gate of a role exercised at home: everyone
+        from_home = _first(options, ("home", "either"))
+        if anyone:
+            fills.update(dict.fromkeys(ids, anyone))
+        # Those present at home, then in the market, pass more gates: an earlier one may be theirs.
+        for present, fill in ((home, from_home), (here, options[0])):
+            if fill and fill is not anyone:
+                fills.update((i, fill) for i in present.intersection(ids))
+    for actor_id in already & fills.keys():
+        del fills[actor_id]
     if area:
         at_home = {r.id for _, r in wanted if r.exercised_at == "home"}
         fills = _area_first(fills, area, home, at_home)
     return fills, all_labels
 
 
-def _passes(exercised_at: str, actor: str, market: bool, here: set[str], home: set[str]) -> bool:
-    """The gate: see the module docstring."""
-    if not market or exercised_at == "home":
-        return True
-    if exercised_at == "either":
-        return actor in here or actor in home
-    return actor in here
+def _first(options: list[Fill], where: tuple[str, ...]) -> Fill | None:
+    """The first requirement whose role is exercised in one of `where`: the gate (see the
+    module docstring) an actor passes there."""
+    return next((fill for fill in options if fill.exercised_at in where), None)
 
 
 def _area_first(
