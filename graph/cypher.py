@@ -169,6 +169,13 @@ RETURN row.start AS start, row.end AS end, row.source_id AS source_id,
        properties(r) AS properties"""
 
 
+def detached_relationships(label: str) -> str:
+    """Every relationship of the nodes a load removes, whichever source states it."""
+    return f"""UNWIND $ids AS id MATCH (n:`{label}` {{id: id}})-[r]-()
+RETURN DISTINCT startNode(r).id AS start, type(r) AS type, endNode(r).id AS end,
+       r.{SOURCE_ID} AS source_id, properties(r) AS properties"""
+
+
 def undo_created_relationships(rel_type: str, start_label: str, end_label: str) -> str:
     return f"""UNWIND $rows AS row
 {_one_relationship(rel_type, start_label, end_label)}

@@ -224,6 +224,12 @@ class MemoryStore(GraphStore):
             found = self.graph.get_edge_data(start, end, (rel_type, source))
             if found is not None:
                 facts.relationships[key] = dict(found)
+        for node_id in facts.detached & self.graph.nodes.keys():
+            for start, end, (rel_type, source), props in [
+                *self.graph.in_edges(node_id, keys=True, data=True),
+                *self.graph.out_edges(node_id, keys=True, data=True),
+            ]:
+                facts.relationships.setdefault((start, rel_type, end, source), dict(props))
 
     def put_node(self, node_id: str, label: str, props: dict[str, Any]) -> None:
         """Set a node as it was (the as-of view of the graph): no bookkeeping, no checks."""

@@ -108,6 +108,14 @@ class Neo4jLoadGuard:
                 for found in self._read(query, rows=list(part)):
                     key = (found["start"], rel_type, found["end"], found["source_id"])
                     facts.relationships[key] = found["properties"]
+        detached: dict[str, list[str]] = defaultdict(list)
+        for node_id in sorted(facts.detached):
+            detached[self.schema.label_for_id(node_id)].append(node_id)
+        for label, ids in detached.items():
+            for batch in chunks(ids, self.batch_size):
+                for found in self._read(cypher.detached_relationships(label), ids=list(batch)):
+                    key = (found["start"], found["type"], found["end"], found["source_id"])
+                    facts.relationships.setdefault(key, found["properties"])
 
     def undo(self, load_id: str, facts: SavedFacts) -> bool:
         """What the load created goes (only where it still carries this load's id), what it

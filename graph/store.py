@@ -81,6 +81,9 @@ class SavedFacts:
     relationships: dict[FactKey, dict[str, Any]] = field(default_factory=dict)
     created_nodes: set[str] = field(default_factory=set)
     created_relationships: set[FactKey] = field(default_factory=set)
+    # Nodes the load removes: their relationships of other sources go with them (DETACH DELETE),
+    # so `save` keeps those too, for the change set and the undo.
+    detached: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)

@@ -130,6 +130,7 @@ def _before(
     for node_id, (_, source, _) in state.nodes.items():
         if node_id not in kept[source][0]:
             saved.nodes[node_id] = {}
+            saved.detached.add(node_id)
     for key in state.relationships:
         if key not in kept[key[3]][1]:
             saved.relationships[key] = {}

@@ -1,5 +1,6 @@
-"""The board's "changes since" section (index and meeting report): what the loads changed since
-a day, per cluster, worded in the page's language from each change's phrase and fields."""
+"""The board's "changes since" page (changes.html in the pack, a chapter of the meeting report):
+what the loads changed since a day, per cluster, worded in the page's language from each
+change's phrase and fields."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from api.views.lang import Lang, current, date, listing, t
+from api.views.lang import Lang, current, date, listing, num, t
+from api.views.render import page_templates
 from graph.store import GraphStore
 from queries.changes import NOT_A_CLUSTER, Change, changes_since
 
@@ -29,13 +31,32 @@ class ChangeGroup:
 @dataclass(frozen=True)
 class ChangesSection:
     heading: str
+    intro: str
     groups: tuple[ChangeGroup, ...]
-    note: str  # no change, or how many other facts changed
+    empty: str  # said when no change is told in words
+    note: str  # no load since, or how many other facts changed
+
+    @property
+    def told(self) -> int:
+        return sum(len(group.lines) for group in self.groups)
+
+    def summary(self) -> str:
+        """One line for the index's link to the page."""
+        if not self.told:
+            return self.empty
+        return t(
+            "{count} changes told, in {clusters} groups",
+            count=num(self.told),
+            clusters=num(len(self.groups)),
+        )
 
 
-def changes_section(store: GraphStore, since: dt.date) -> ChangesSection:
-    """The changes loaded after the end of `since`, up to now."""
-    report = changes_since(store, dt.datetime.combine(since, dt.time.max, tzinfo=dt.UTC))
+def changes_section(
+    store: GraphStore, since: dt.date, until: dt.datetime | None = None
+) -> ChangesSection:
+    """The changes loaded after the end of `since`, up to `until` (default: now)."""
+    start = dt.datetime.combine(since, dt.time.max, tzinfo=dt.UTC)
+    report = changes_since(store, start, until)
     lang = current()
     groups = tuple(
         ChangeGroup(
@@ -44,7 +65,7 @@ def changes_section(store: GraphStore, since: dt.date) -> ChangesSection:
                 ChangeLine(
                     date(change.at.date(), lang),
                     worded(change, lang),
-                    ", ".join(x for x in (change.source, change.provenance.confidence) if x),
+                    ", ".join(x for x in (change.source, _confidence(change)) if x),
                 )
                 for change in group.changes
             ),
@@ -56,7 +77,25 @@ def changes_section(store: GraphStore, since: dt.date) -> ChangesSection:
         if not report.loads
         else t("{count} other facts changed (places, activities, links).", count=report.untold)
     )
-    return ChangesSection(t("Changes since {day}", day=date(since, lang)), groups, note)
+    day = date(since, lang)
+    return ChangesSection(
+        t("Changes since {day}", day=day),
+        t("changes intro", day=day),
+        groups,
+        t("changes empty", day=day),
+        note,
+    )
+
+
+def render_changes_page(section: ChangesSection, index_href: str = "index.html") -> str:
+    """changes.html: the section as a page of its own, linked back to the index."""
+    template = page_templates().get_template("board_changes.html")
+    return template.render(lang=current().value, t=t, changes=section, index_href=index_href)
+
+
+def _confidence(change: Change) -> str:
+    confidence = change.provenance.confidence
+    return t(f"confidence {confidence}") if confidence else ""
 
 
 def worded(change: Change, lang: Lang) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from api.board import strategy
-from api.board.changes import changes_section
+from api.board.changes import ChangesSection, changes_section, render_changes_page
 from api.board.index import PageLink, Section, render_index
 from api.board.leads_page import render_leads_page
 from api.board.summary import SummaryRow, gap_summary
@@ -23,9 +23,11 @@ from api.views import render_html, write_assets
 from api.views.gaps import missing_partners
 from api.views.lang import DEFAULT_LANG, Lang, current, date, named, num, speaking, t
 from api.views.pages import MissingFor, ViewKind, build_view
+from graph.as_of import AsOf
 from graph.store import GraphStore
 from ontology.names import Label, Rel
 from queries.findings import SEVERITIES
+from queries.gaps.options import judged_on
 
 Summary = Callable[[GraphStore, Sequence[str]], list[SummaryRow]]
 FOLDERS = {ViewKind.cluster: "clusters", ViewKind.model: "models", ViewKind.market: "markets"}
@@ -36,6 +38,7 @@ class BoardPack:
     index: Path
     pages: list[Path] = field(default_factory=list)  # the graph views
     tables: list[Path] = field(default_factory=list)  # pages without a drawing (the leads)
+    changes: Path | None = None  # what changed since a day, when asked for
 
 
 def file_name(node_id: str) -> str:
@@ -74,6 +77,13 @@ def pack_intro(today: dt.date) -> str:
     return t("board intro", day=date(today, current()))
 
 
+def as_of_notes(as_of: AsOf | None) -> list[str]:
+    """Said first on a pack made as of a day: which graph and which day it shows."""
+    if as_of is None:
+        return []
+    return [t("board as of", day=date(as_of.moment.date(), current()))]
+
+
 def write_board(
     store: GraphStore,
     out: Path,
@@ -81,10 +91,18 @@ def write_board(
     summary: Summary = gap_summary,
     lang: Lang | str = DEFAULT_LANG,
     changes_since: dt.date | None = None,
+    as_of: AsOf | None = None,
 ) -> BoardPack:
-    """`changes_since`: a day; the index then opens with what changed since (api/board/changes)."""
-    with speaking(lang):
-        return _write_board(store, out, missing_for, summary, changes_since)
+    """`changes_since`: a day; the pack then has changes.html, what changed since that day
+    (api/board/changes), linked at the top of the index. `as_of`: the graph as it was on a day
+    (graph/as_of.py); every page then shows it, judged on that day, and the changes run to it."""
+    with speaking(lang), judged_on(as_of.moment.date() if as_of else None):
+        shown = as_of.store if as_of else store
+        changes = None
+        if changes_since:
+            until = as_of.moment if as_of else None
+            changes = changes_section(store, changes_since, until)
+        return _write_board(shown, out, missing_for, summary, changes, as_of)
 
 
 def _write_board(
@@ -92,7 +110,8 @@ def _write_board(
     out: Path,
     missing_for: MissingFor,
     summary: Summary,
-    changes_since: dt.date | None = None,
+    changes: ChangesSection | None,
+    as_of: AsOf | None,
 ) -> BoardPack:
     out.mkdir(parents=True, exist_ok=True)
     write_assets(out / "assets")
@@ -153,12 +172,19 @@ def _write_board(
             (PageLink("leads.html", t("Leads from abroad and their landing bases")),),
         )
     )
+    changes_link = None
+    if changes:
+        changes_page = out / "changes.html"
+        changes_page.write_text(render_changes_page(changes), encoding="utf-8")
+        pack.changes = changes_page
+        changes_link = PageLink("changes.html", changes.heading, changes.summary())
+        sections.insert(0, Section(t("What changed since the last meeting"), (changes_link,)))
     html = render_index(
         t("The InternationaliseringsBoard's overview"),
         pack_intro(dt.date.today()),
         sections,
-        notes=[t("board note", views=num(len(pack.pages)))],
-        changes=changes_section(store, changes_since) if changes_since else None,
+        notes=[*as_of_notes(as_of), t("board note", views=num(len(pack.pages)))],
+        changes_link=changes_link,
         **parts,
     )
     pack.index.write_text(html, encoding="utf-8")

@@ -15,11 +15,13 @@ from pathlib import Path
 
 from api.board.changes import changes_section
 from api.board.index import render_index
-from api.board.pack import pack_intro, sorted_clusters, strategy_parts
+from api.board.pack import as_of_notes, pack_intro, sorted_clusters, strategy_parts
 from api.views.gap_items import GapItem, cluster_gap_items
 from api.views.lang import DEFAULT_LANG, Lang, named, num, speaking, t
 from api.views.portfolio import next_step
+from graph.as_of import AsOf
 from graph.store import GraphStore
+from queries.gaps.options import judged_on
 from queries.strategy import cluster_portfolio
 
 CHROMIUM_CANDIDATES = (
@@ -43,10 +45,18 @@ class ClusterReport:
 
 
 def report_html(
-    store: GraphStore, lang: Lang | str = DEFAULT_LANG, changes_since: dt.date | None = None
+    store: GraphStore,
+    lang: Lang | str = DEFAULT_LANG,
+    changes_since: dt.date | None = None,
+    as_of: AsOf | None = None,
 ) -> str:
-    """The meeting report as one HTML page (the index's look, with a print stylesheet)."""
-    with speaking(lang):
+    """The meeting report as one HTML page (the index's look, with a print stylesheet); `as_of`:
+    of the graph as it was on a day, judged on it (as the pack, api/board/pack.py)."""
+    with speaking(lang), judged_on(as_of.moment.date() if as_of else None):
+        changes = None
+        if changes_since:
+            changes = changes_section(store, changes_since, as_of.moment if as_of else None)
+        store = as_of.store if as_of else store
         clusters = []
         for cluster in sorted_clusters(store):
             items, state = cluster_gap_items(store, cluster["id"])
@@ -60,10 +70,10 @@ def report_html(
             t("The InternationaliseringsBoard: meeting report"),
             pack_intro(dt.date.today()),
             [],
-            notes=[],
+            notes=as_of_notes(as_of),
             report=clusters,
             sources=sources(store),
-            changes=changes_section(store, changes_since) if changes_since else None,
+            changes=changes,
             **strategy_parts(store),
         )
 
@@ -105,9 +115,10 @@ def write_pdf(
     pdf: Path,
     lang: Lang | str = DEFAULT_LANG,
     changes_since: dt.date | None = None,
+    as_of: AsOf | None = None,
 ) -> Path:
     """Print the meeting report to `pdf` with the headless Chromium."""
-    html = report_html(store, lang, changes_since)
+    html = report_html(store, lang, changes_since, as_of)
     pdf.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="partnergraph-report-") as folder:
         page = Path(folder) / "report.html"

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 import time
 import uuid
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from api.cli.common import fail
 from api.settings import Settings
+from graph.history import ChangeSet
 from graph.neo4j_bulk import ImportFiles, run_admin_import, write_import_files
 from graph.neo4j_local import LocalServer
 from graph.neo4j_store import Neo4jStore
@@ -66,7 +68,20 @@ def bulk_load(
     store = Neo4jStore(settings.neo4j_uri, settings.neo4j_auth, settings.neo4j_database)
     store.ensure_schema()
     store.await_indexes()
+    store.record_changes(_first_load(load_id, batches))
     return _created(batches), batches, store
+
+
+def _first_load(load_id: str, batches: list[SourceBatch]) -> ChangeSet:
+    """The import's change set, as an ordinary first load records it: every fact created, kept
+    as its key (the values are the graph's), so history begins with the bulk load."""
+    return ChangeSet(
+        load_id,
+        dt.datetime.now(dt.UTC),
+        sorted({batch.source_id for batch in batches}),
+        created_nodes={node.id for batch in batches for node in batch.nodes},
+        created_relationships={rel.key for batch in batches for rel in batch.relationships},
+    )
 
 
 def _scratch(server: LocalServer) -> Path:

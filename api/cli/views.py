@@ -90,9 +90,10 @@ def board(
         dt.datetime | None,
         typer.Option(
             formats=["%Y-%m-%d"],
-            help="Open the index (and the PDF) with what changed since this day, per cluster.",
+            help="Add a page (and a chapter of the PDF) of what changed since this day.",
         ),
     ] = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """Write the static, offline board pack: every view plus an index page.
 
@@ -107,11 +108,14 @@ def board(
     with store_errors(), writing(out):
         store = open_configured()
         try:
+            from api.cli.history import as_of_day
+
+            then = as_of_day(store, as_of)  # the graph as loaded by that day, judged on it
             since = changes_since.date() if changes_since else None
-            pack = write_board(store, out, lang=language, changes_since=since)
+            pack = write_board(store, out, lang=language, changes_since=since, as_of=then)
             if pdf is not None:
                 try:
-                    write_pdf(store, pdf, language, since)
+                    write_pdf(store, pdf, language, since, then)
                 except PdfError as error:
                     fail(str(error), code=1)
         finally:

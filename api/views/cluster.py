@@ -30,6 +30,7 @@ from api.views.spec import (
 from api.views.style import node_style
 from graph.store import GraphStore
 from ontology.names import Label, Rel
+from queries.gaps.options import judging_day
 
 MEMBERS_DRAWN = 40  # more members than this are counted in one box: the partners are the point
 CANDIDATES_GROUP = "Recommended candidates"
@@ -42,7 +43,7 @@ def cluster_view(
     missing: Sequence[MissingPartner] = (),
     today: dt.date | None = None,
 ) -> View:
-    today = today or dt.date.today()
+    today = today or judging_day()
     cluster = store.get_node(cluster_id)
     if cluster is None:
         raise UnknownNode(cluster_id)

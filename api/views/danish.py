@@ -109,6 +109,24 @@ ENGLISH: dict[str, str] = {
         "work abroad and who supports them there. Made on {day} from sourced facts and a marked "
         "illustrative layer; every page works offline."
     ),
+    "board as of": (
+        "The graph as it was loaded by the end of {day}, and judged on that day: agreements in "
+        "force then, gaps as they stood then."
+    ),
+    "confidence reported": "reported",
+    "confidence public-source": "public-source",
+    "confidence inferred": "inferred",
+    "confidence illustrative": "illustrative",
+    "confidence synthetic": "synthetic",
+    "changes intro": (
+        "What the loads changed in the graph after {day}: partnerships and agreements begun, "
+        "altered or ended, engagements and clusters new, changed or gone, per cluster. Each line "
+        "gives the day the change was loaded, the source that states it and its confidence."
+    ),
+    "changes empty": (
+        "Nothing to report since {day}: no partnership, agreement, engagement or cluster was "
+        "added, altered or ended in the graph."
+    ),
     "board note": (
         "{views} views. A gap is something a model needs that a cluster lacks; each cluster's "
         "page lists all of them with a suggested action. Facts marked * are illustrative, not "
@@ -466,6 +484,26 @@ DANISH: dict[str, str] = {
     # The board's "changes since" section (api/board/changes.py)
     "Changes since {day}": "Ændringer siden {day}",
     "Not tied to a cluster": "Ikke knyttet til en klynge",
+    "board as of": (
+        "Grafen, som den var indlæst ved udgangen af {day}, og bedømt den dag: aftaler i kraft "
+        "dengang, mangler som de stod dengang."
+    ),
+    "confidence reported": "fra rapporten",
+    "confidence public-source": "offentlig kilde",
+    "confidence inferred": "udledt",
+    "confidence illustrative": "illustrativ",
+    "confidence synthetic": "syntetisk",
+    "changes intro": (
+        "Hvad indlæsningerne har ændret i grafen efter {day}: partnerskaber og aftaler indgået, "
+        "ændret eller ophørt, indsatser og klynger nye, ændrede eller borte, pr. klynge. Hver "
+        "linje giver dagen, ændringen blev indlæst, kilden, der angiver den, og dens sikkerhed."
+    ),
+    "changes empty": (
+        "Intet at berette siden {day}: ingen partnerskaber, aftaler, indsatser eller klynger er "
+        "kommet til, ændret eller ophørt i grafen."
+    ),
+    "{count} changes told, in {clusters} groups": "{count} ændringer, i {clusters} grupper",
+    "What changed since the last meeting": "Hvad er ændret siden sidste møde",
     "No load changed the graph since then.": "Ingen indlæsning har ændret grafen siden da.",
     "{count} other facts changed (places, activities, links).": (
         "{count} andre fakta er ændret (steder, aktiviteter, forbindelser)."

@@ -14,15 +14,17 @@ from api.views.facts import (
 )
 from api.views.lang import day_text, named, num, t
 from api.views.spec import View, ViewEdge, ViewNode
-from graph.store import GraphStore
+from graph.records import SOURCE_ID
+from graph.store import GraphStore, StoredRelationship
 from ontology.names import Label, Rel
 from ontology.schema import load_schema
+from queries.gaps.options import judging_day
 
 STRUCTURE = (Rel.MEMBER_OF, Rel.PART_OF, Rel.ANCHORED_IN)
 
 
 def ecosystem_view(store: GraphStore, today: dt.date | None = None) -> View:
-    today = today or dt.date.today()
+    today = today or judging_day()
     located = cities(store)
     labels = load_schema().actor_labels
     nodes: dict[str, ViewNode] = {}
@@ -31,11 +33,12 @@ def ecosystem_view(store: GraphStore, today: dt.date | None = None) -> View:
             nodes[props["id"]] = view_node(props, label, located.get(props["id"]))
     names = {node_id: node.tooltip[0] for node_id, node in nodes.items()}
     edges: list[ViewEdge] = []
-    for rel in store.relationships(Rel.PARTNERS_WITH):
+    # In the order of their ends, not of loading: the graph as of a day draws as a fresh load.
+    for rel in sorted(store.relationships(Rel.PARTNERS_WITH), key=_ends):
         if rel.start in nodes and rel.end in nodes:
             edges.append(view_edge(rel, partnership_style(rel, today), names))
     for rel_type in STRUCTURE:
-        for rel in store.relationships(rel_type):
+        for rel in sorted(store.relationships(rel_type), key=_ends):
             if rel.start in nodes and rel.end in nodes:
                 edges.append(view_edge(rel, "structure", names, (t(rel_type.replace("_", " ")),)))
     edges += _agreement_edges(store, nodes, names, today)
@@ -46,6 +49,10 @@ def ecosystem_view(store: GraphStore, today: dt.date | None = None) -> View:
         list(nodes.values()),
         edges,
     )
+
+
+def _ends(rel: StoredRelationship) -> tuple[str, str, str]:
+    return rel.start, rel.end, str(rel.properties.get(SOURCE_ID, ""))
 
 
 def _agreement_edges(

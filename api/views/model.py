@@ -10,10 +10,11 @@ from api.views.lang import named, num, t
 from api.views.spec import UnknownNode, View, ViewEdge, ViewNode
 from graph.store import GraphStore, StoredRelationship
 from ontology.names import Label, Rel
+from queries.gaps.options import judging_day
 
 
 def model_view(store: GraphStore, model_id: str, today: dt.date | None = None) -> View:
-    today = today or dt.date.today()
+    today = today or judging_day()
     model = store.get_node(model_id)
     if model is None:
         raise UnknownNode(model_id)

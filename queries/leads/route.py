@@ -28,7 +28,7 @@ from ontology.names import Label, Rel
 from ontology.schema import load_schema
 from queries.cluster_context import ClusterContext
 from queries.findings import ActorRef, FactProvenance
-from queries.gaps import GapOptions
+from queries.gaps.options import GapOptions, judging_day
 from queries.ids import resolve_id
 from queries.leads.contacts import contacts_by_partnership
 from queries.leads.findings import (
@@ -81,7 +81,7 @@ def route_lead(
     }
     earlier = past_leads(store)
     words = lead_words(str(props.get("technology", "")))
-    options = GapOptions(as_of=as_of or dt.date.today())
+    options = GapOptions(as_of=as_of or judging_day())
     with store.analysis_facts() as facts:
         country, where = _country(facts, market)
         contexts = _active_contexts(facts)

@@ -58,8 +58,8 @@ def load(server: SpareServer, *args: str) -> subprocess.CompletedProcess[str]:
 
 def snapshot(store: Neo4jStore) -> tuple[object, list[dict[str, object]], list[dict[str, object]]]:
     """Counts by label and type, and every fact's own properties (what the store stamps aside)."""
-    # The graph's nodes: an ordinary load also records its change set, which a bulk load
-    # does not (the README says so); that bookkeeping is not the graph.
+    # The graph's nodes: both loads also record their change set; that bookkeeping is not the
+    # graph (the bulk load's is checked on its own).
     nodes = store.read_rows(
         f"MATCH (n) WHERE {cypher.NOT_HISTORY} RETURN properties(n) AS n ORDER BY n.id"
     )
@@ -101,6 +101,12 @@ def test_bulk_gives_the_graph_an_ordinary_load_gives_and_refuses_a_loaded_databa
         assert report["graph"]["nodes"] == expected[0].node_total  # type: ignore[attr-defined]
         names = {r["name"] for r in store.read_rows("SHOW INDEXES YIELD name").rows}
         assert set(cypher.schema_statements(load_schema())) <= names  # created afterwards
+        # History begins with the bulk load: one change set, every fact created by it.
+        (bulk_set,) = store.change_sets()
+        assert bulk_set.load_id.startswith("bulk-")
+        assert len(bulk_set.created_nodes) == expected[0].node_total  # type: ignore[attr-defined]
+        assert len(bulk_set.created_relationships) == expected[0].relationship_total  # type: ignore[attr-defined]
+        assert store.history_begins() == bulk_set.at
         # Stamped as a load of ours stamps: an ordinary load of the same sources changes nothing.
         again = load(server, str(synthetic))
         assert again.returncode == 0, again.stderr
@@ -108,6 +114,7 @@ def test_bulk_gives_the_graph_an_ordinary_load_gives_and_refuses_a_loaded_databa
         assert all(
             row["created"] == row["updated"] == row["removed"] == 0 for row in by_type.values()
         )
+        assert [c.load_id for c in store.change_sets()] == [bulk_set.load_id]  # none recorded
 
         refused = load(server, "--bulk", str(synthetic))
         assert refused.returncode == 1

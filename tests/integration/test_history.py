@@ -13,6 +13,7 @@ import pytest
 
 from graph.as_of import graph_as_of
 from graph.memory_store import MemoryStore
+from graph.records import SOURCE_ID
 from graph.store import GraphStore
 from loaders.pipeline import load_sources
 from loaders.reference import reference_sources
@@ -151,3 +152,39 @@ def test_pruning_history_keeps_the_graph_exact_and_as_of_reaches_back_as_far_as_
     assert answers(store) == answers_before
     between = graph_as_of(store, dt.datetime(2026, 10, 1, tzinfo=dt.UTC))
     assert between.before_history and between.store is store  # history no longer reaches it
+
+
+REMOVED_NODE = "association:danish-sector-association"  # actors.yaml; partnerships.yaml links it
+
+
+def test_a_removed_node_takes_other_sources_relationships_and_the_change_set_keeps_them(
+    store: GraphStore, illustrative: Path
+) -> None:
+    load_sources(store, sources(illustrative), at=FIRST)
+    actors = (illustrative / "actors.yaml").resolve()
+    before = answers(store)
+    ids_before = {props["id"] for props in store.nodes()}
+    attached = {
+        (r.start, r.type, r.end, r.properties[SOURCE_ID])
+        for r in store.relationships()
+        if REMOVED_NODE in (r.start, r.end)
+    }
+    assert {key[3] for key in attached} == {str((illustrative / "partnerships.yaml").resolve())}
+
+    lines = actors.read_text().splitlines(keepends=True)
+    kept = [line for line in lines if not line.startswith(f"  - {{id: {REMOVED_NODE},")]
+    assert len(kept) == len(lines) - 1
+    actors.write_text("".join(kept))
+    load_sources(store, [s for s in sources(illustrative) if s.path == actors], at=SECOND)
+
+    assert not [r for r in store.relationships() if REMOVED_NODE in (r.start, r.end)]
+    changes = store.change_sets(since=FIRST)[0]
+    assert changes.removed_nodes.keys() == {REMOVED_NODE}
+    assert changes.removed_relationships.keys() == attached  # another source's, gone with it
+    assert changes.removed_relationships[min(attached)]["kind"]  # with their old values
+    between = graph_as_of(store, dt.datetime(2026, 10, 1, tzinfo=dt.UTC))
+    assert {props["id"] for props in between.store.nodes()} == ids_before
+    assert attached <= {
+        (r.start, r.type, r.end, r.properties[SOURCE_ID]) for r in between.store.relationships()
+    }
+    assert answers(between.store) == before
