@@ -41,7 +41,7 @@ def measure_ours(folder: Path) -> dict[str, float]:
     started = time.perf_counter()
     batches = prepare(discover([folder]), store, load_schema())
     validated = time.perf_counter()
-    write_batches(store, batches)
+    write_batches(store, batches, release=True)
     loaded = time.perf_counter()
     del batches
     counts = store.counts()

@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from graph.records import NodeRecord, RelationshipRecord, WriteCounts, fingerprint
 from graph.store import (
@@ -20,6 +21,9 @@ from graph.store import (
     StoreUnavailable,
 )
 from loaders.changes import change_set
+
+T = TypeVar("T")
+RELEASED_CHUNK = 50_000  # records written per call when the batches are released as written
 
 
 class LoadUndone(StoreError):
@@ -48,6 +52,7 @@ def write_batches(
     batches: Sequence[SourceBatch],
     progress: Progress | None = None,
     at: dt.datetime | None = None,
+    release: bool = False,
 ) -> WriteCounts:
     """Merge every batch's nodes, then every batch's relationships (which may point at nodes of
     another source), then remove what each source no longer states. Records of all sources are
@@ -57,7 +62,11 @@ def write_batches(
     the store back as it was (LoadUndone), where the store can (Neo4j).
 
     A load that changes something records its change set (graph/history.py), made `at` (now
-    unless given: tests date their loads); a load that changes nothing records none."""
+    unless given: tests date their loads); a load that changes nothing records none.
+
+    `release`: the caller is done with the batches' records (only their source ids stay): they
+    are emptied and each record dropped once written, so a large load never holds all its
+    records beside the store's copies of them (the embedded store's peak memory)."""
     with store.exclusive_load():
         store.ensure_schema()
         state = store.source_state(sorted({batch.source_id for batch in batches}))
@@ -65,14 +74,19 @@ def write_batches(
         counts = WriteCounts()
         if state.duplicates:  # what a crash or an old concurrent load left: one of each stays
             counts.add(store.remove_duplicates(state.duplicates))
+        # one key tuple per relationship, shared by `kept` and the change set (a million each)
+        keys = [[r.key for r in b.relationships] for b in batches]  # in the batches' order
         kept = {
-            batch.source_id: ({n.id for n in batch.nodes}, {r.key for r in batch.relationships})
-            for batch in batches
+            b.source_id: ({n.id for n in b.nodes}, set(k))
+            for b, k in zip(batches, keys, strict=True)
         }
-        saved = _before(store, batches, state, kept)
+        saved = _before(store, batches, state, kept, keys)
+        del keys
         try:
-            counts.add(_write(store, batches, state, kept, progress))
+            # the change set before the write: it needs the records, which a release drops
             changes = change_set(state.load_id, at or _now(), batches, saved, kept)
+            counts.add(_write(store, batches, state, kept, progress, release))
+            changes.at = at or _now()  # when the load finished writing
             if changes.size:  # part of the load: a load whose history is not kept is undone
                 store.record_changes(changes)
         except BaseException as error:
@@ -91,19 +105,40 @@ def _write(
     state: SourceState,
     kept: dict[str, tuple[set[str], set[FactKey]]],
     progress: Progress | None,
+    release: bool = False,
 ) -> WriteCounts:
     counts = WriteCounts()
     by_label: dict[str, list[NodeRecord]] = defaultdict(list)
     for batch in batches:
         for node in batch.nodes:
             by_label[node.label].append(node)
-    for label, records in sorted(by_label.items()):
-        counts.add(store.write_nodes(label, records, state, progress))
     relationships = [r for b in batches for r in b.relationships]
-    counts.add(store.write_relationships(relationships, state, progress))
+    if release:
+        for batch in batches:
+            batch.nodes, batch.relationships = [], []
+    for label in sorted(by_label):
+        for nodes in _parts(by_label.pop(label), release):
+            counts.add(store.write_nodes(label, nodes, state, progress))
+    for part in _parts(relationships, release):
+        counts.add(store.write_relationships(part, state, progress))
     if state.nodes or state.relationships:  # else the sources held nothing to remove
         counts.add(store.cleanup_sources(kept, state))
     return counts
+
+
+def _parts(records: list[T], release: bool) -> Iterator[list[T]]:
+    """All records at once; or, released, consecutive slices, each taken out of `records` before
+    it is written, so that a written slice is freed while the next is written."""
+    if not release:
+        yield records
+        return
+    records.reverse()  # slices are then taken off the end, cheaply, in the original order
+    while records:
+        part = records[-RELEASED_CHUNK:]
+        del records[-RELEASED_CHUNK:]
+        part.reverse()
+        yield part
+        del part
 
 
 def _before(
@@ -111,22 +146,23 @@ def _before(
     batches: Sequence[SourceBatch],
     state: SourceState,
     kept: dict[str, tuple[set[str], set[FactKey]]],
+    keys: list[list[FactKey]],
 ) -> SavedFacts:
     """What this load will create, and what it will change or remove as it is now."""
     saved = SavedFacts()
-    for batch in batches:
+    for batch, batch_keys in zip(batches, keys, strict=True):
         for node in batch.nodes:
             known = state.nodes.get(node.id)
             if known is None:
                 saved.created_nodes.add(node.id)
             elif known[2] != fingerprint(node.properties):
                 saved.nodes[node.id] = {}
-        for rel in batch.relationships:
-            old = state.relationships.get(rel.key)
+        for rel, key in zip(batch.relationships, batch_keys, strict=True):
+            old = state.relationships.get(key)
             if old is None:
-                saved.created_relationships.add(rel.key)
+                saved.created_relationships.add(key)
             elif old != fingerprint(rel.properties):
-                saved.relationships[rel.key] = {}
+                saved.relationships[key] = {}
     for node_id, (_, source, _) in state.nodes.items():
         if node_id not in kept[source][0]:
             saved.nodes[node_id] = {}

@@ -8,7 +8,8 @@ models and the partner roles) are always part of a load.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import TypeVar
 
 from graph.records import WriteCounts
 from graph.store import GraphStore, Progress
@@ -31,21 +32,31 @@ from loaders.validate import check_contact_numbers, check_records, check_referen
 from loaders.workbook import read_workbook
 from ontology.schema import MODELS_FILE, Schema, load_schema
 
+T = TypeVar("T")
+
 
 def transform(raw: RawSource, schema: Schema) -> tuple[SourceBatch, list[Problem]]:
     batch = SourceBatch(raw.source.source_id)
     problems = list(raw.problems)
-    for origin, row in raw.nodes:
+    for origin, row in _taken(raw.nodes):
         node = node_from_raw(row, raw.defaults, batch.source_id, origin, schema, problems)
         if node is not None:
             batch.nodes.append(node)
-    for origin, row in raw.relationships:
+    for origin, row in _taken(raw.relationships):
         rel = relationship_from_raw(row, raw.defaults, batch.source_id, origin, schema, problems)
         if rel is not None:
             batch.relationships.append(rel)
     if raw.columns:  # a workbook: each problem in a row also names its column
         problems = [_in_column(p, raw.columns) for p in problems]
     return batch, problems
+
+
+def _taken(rows: list[T]) -> Iterator[T]:
+    """Each row in order, dropped from `rows` as it is read: a large source's raw rows are freed
+    as their records are made, not held beside all of them."""
+    rows.reverse()
+    while rows:
+        yield rows.pop()
 
 
 def _in_column(problem: Problem, columns: dict[str, dict[str, str]]) -> Problem:
@@ -108,7 +119,8 @@ def load_sources(
 ) -> WriteCounts:
     """`at`: the load's time in its change set (default now; tests date their loads)."""
     with store.exclusive_load():  # validated against the store as it is when written
-        return write_batches(store, prepare(sources, store, load_schema()), progress, at)
+        batches = prepare(sources, store, load_schema())
+        return write_batches(store, batches, progress, at, release=True)
 
 
 def load_bundled(store: GraphStore, include_illustrative: bool = True) -> WriteCounts:

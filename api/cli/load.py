@@ -207,7 +207,7 @@ def _validate_and_write(
         transient=True,
     ) as bar:
         task = bar.add_task("load", total=total)
-        counts = write_batches(store, batches, lambda n: bar.advance(task, n))
+        counts = write_batches(store, batches, lambda n: bar.advance(task, n), release=True)
     return counts, batches
 
 
