@@ -103,7 +103,7 @@ def _to_formalise(ctx: ClusterContext, work: LongTermWork) -> list[ActorRef]:
             if link.end in ctx.partners and work.country in ctx.partners[link.end].countries
         }
     in_market = {i for i in ids if i in ctx.partners and work.country in ctx.partners[i].countries}
-    ordered = sorted(ids, key=lambda i: (i not in in_market, ctx.name(i)))
+    ordered = sorted(ids, key=lambda i: (i not in in_market, ctx.name(i), i))
     return [
         ActorRef(id=i, name=ctx.name(i), type=ctx.facts.nodes[i].label)
         for i in ordered
