@@ -33,9 +33,12 @@ def label_of(node_id: str) -> str:
 
 
 def cities(store: GraphStore) -> dict[str, str]:
-    """{actor id: city name} from LOCATED_IN."""
+    """{actor id: its city's name, or its cities' names in order} from LOCATED_IN."""
     names = {n["id"]: named(n) for n in store.nodes(Label.City)}
-    return {r.start: names.get(r.end, r.end) for r in store.relationships(Rel.LOCATED_IN)}
+    located: dict[str, set[str]] = {}
+    for r in store.relationships(Rel.LOCATED_IN):
+        located.setdefault(r.start, set()).add(names.get(r.end, r.end))
+    return {actor: ", ".join(sorted(places)) for actor, places in located.items()}
 
 
 def is_illustrative(props: dict[str, Any]) -> bool:

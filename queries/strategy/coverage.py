@@ -83,12 +83,19 @@ def coverage_matrix(store: GraphStore) -> CoverageMatrix:
                 target.active |= hubs_of[hub]
                 if hub_props.get("confidence") != "illustrative":
                     sourced.add(target.country)
-    for r in store.relationships(Rel.PRESENT_IN):
-        label = _label(store, r.start)
-        found = country(r.end)
-        if label in SUPPORT and found and (found in rows or label == Label.InnovationCentre):
+    present = sorted(
+        (label, found, r.start)
+        for r in store.relationships(Rel.PRESENT_IN)
+        if (label := _label(store, r.start)) in SUPPORT and (found := country(r.end))
+    )
+    # A country with an innovation centre has a row even with no cluster, before the rest of
+    # its support is added: whatever order the store lists its facts in.
+    for label, found, _ in present:
+        if label == Label.InnovationCentre:
             rows[found].country = found
-            rows[found].support.setdefault(label, []).append(r.start)
+    for label, found, actor in present:
+        if found in rows:
+            rows[found].support.setdefault(label, []).append(actor)
     for key, each in rows.items():
         each.illustrative = key not in sourced
     ordered = sorted(rows.values(), key=lambda m: (-len(m.clusters), m.country))

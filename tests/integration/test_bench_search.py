@@ -9,6 +9,7 @@ import pytest
 from bench import answers_compare, search_ab
 from graph.memory_store import MemoryStore
 from loaders.pipeline import load_bundled
+from ontology.names import ModelId
 
 pytestmark = pytest.mark.slow
 
@@ -21,8 +22,9 @@ def test_answers_asked_again_with_what_was_kept_are_the_same() -> None:
     first = answers_compare.answers(store, clusters, markets)
     again = answers_compare.answers(store, clusters, markets)
     assert answers_compare.differences({"bundled": first}, {"bundled": again}) == []
-    assert "error" in first["recommend cluster:marlog model:market-test DE 5"]  # bankrupt
-    assert first["recommend cluster:odense-robotics model:market-test DE 5"]["recommendations"]
+    asked = f"{ModelId.market_test} DE 5"
+    assert "error" in first[f"recommend {clusters[2]} {asked}"]  # bankrupt
+    assert first[f"recommend {clusters[0]} {asked}"]["recommendations"]
 
 
 def test_the_search_ab_times_both_variants_on_the_same_questions() -> None:
