@@ -55,7 +55,8 @@ class ScoreComponents(TypedDict):
         ),
     ]
     network_proximity: Annotated[
-        float, _part("Shared partners (resource allocation, squashed to [0, 1]).")
+        float,
+        _part("Partners the cluster and the candidate share: n of them as n/(1+n)."),
     ]
     peer_adoption: Annotated[
         float, _part("Clusters with the cluster's strength position partnering with it.")
@@ -156,7 +157,11 @@ def adoption(adopters: int) -> float:
 
 def proximity(degrees: list[int]) -> tuple[float, float, float]:
     """Link-prediction signals from the degrees of the shared partners (sorted, so both stores
-    add in the same order): resource allocation, Adamic-Adar, and RA squashed into [0, 1)."""
+    add in the same order): resource allocation and Adamic-Adar (shown as signals), and the
+    component: n shared partners as n/(1+n). The count, as the reason tells it ("3 of your
+    partners already work with it"): resource allocation discounts each by its degree, and
+    the partners clusters share are mostly hubs (an innovation centre, a Trade Council post),
+    so three of them weighed 0.08 and never moved a rank (bench/RESULTS.md, 2026-12-04)."""
     resource_allocation = sum(1 / d for d in degrees)
     adamic_adar = sum(1 / math.log(d) for d in degrees if d > 1)
-    return resource_allocation, adamic_adar, resource_allocation / (1 + resource_allocation)
+    return resource_allocation, adamic_adar, len(degrees) / (1 + len(degrees))

@@ -282,7 +282,7 @@ def _area_first(
 
 
 def network_proximity(common: list[CommonPartner]) -> float:
-    """The network component: resource allocation over the shared partners, squashed."""
+    """The network component: the shared partners, counted and squashed."""
     return proximity([partner.degree for partner in common])[2]
 
 

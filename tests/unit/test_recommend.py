@@ -214,6 +214,14 @@ def test_network_signals_match_networkx_link_prediction(bundled: MemoryStore) ->
         [(_, _, aa)] = nx.adamic_adar_index(partners, [(cluster, rec.actor.id)])
         assert rec.signals["resource_allocation"] == pytest.approx(ra, abs=1e-12)
         assert rec.signals["adamic_adar"] == pytest.approx(aa, abs=1e-12)
+        # The component counts the shared partners the reason names, hubs or not.
+        shared = len(list(nx.common_neighbors(partners, cluster, rec.actor.id)))
+        assert rec.signals["common_partners"] == shared
+        assert rec.components["network_proximity"] == pytest.approx(shared / (1 + shared))
+        if shared:
+            assert any(f"{shared} of your partners already work" in r for r in rec.reasons) or (
+                shared == 1 and any("1 of your partners already works" in r for r in rec.reasons)
+            )
         checked += ra > 0
     assert checked >= 3
 
