@@ -110,9 +110,7 @@ class ImportWriter:
         # file -> its handle, csv writer, property keys in column order, and the keys it takes
         self._open: dict[str, tuple[IO[str], Any, list[str], frozenset[str]]] = {}
 
-    def add(
-        self, nodes: Sequence[NodeRecord], relationships: Sequence[RelationshipRecord]
-    ) -> None:
+    def add(self, nodes: Sequence[NodeRecord], relationships: Sequence[RelationshipRecord]) -> None:
         now, load_id = self.stamp
         for record in nodes:
             out, keys, known = self._file("nodes", record.label, node_header)
