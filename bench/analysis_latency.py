@@ -88,6 +88,7 @@ def run(
     neo4j: Neo4jStore,
     sample: int,
     stores: Sequence[str] = STORES,
+    clear: bool = True,
 ) -> list[dict[str, object]]:
     """Each store loaded and measured in turn, in the state the app serves it from: alone in
     the process, with what start-up loaded frozen out of the garbage collector's full passes
@@ -95,7 +96,7 @@ def run(
     rows: list[dict[str, object]] = []
     for kind in stores:
         store: GraphStore = MemoryStore() if kind == "memory" else neo4j
-        if kind == "neo4j":
+        if kind == "neo4j" and clear:
             neo4j.clear()
         started = time.perf_counter()
         fill(store)
@@ -145,10 +146,21 @@ def main() -> None:
     parser.add_argument(
         "--store", choices=STORES, action="append", help="time only this store (repeatable)"
     )
+    parser.add_argument(
+        "--as-loaded",
+        metavar="DATASET",
+        help="time the Neo4j database as it is, named DATASET in the figures: loaded beforehand "
+        "(a scale too large to load here, by `partnergraph load --bulk`); nothing is cleared",
+    )
     args = parser.parse_args()
     stores = args.store or STORES
     settings = Settings()
     neo4j = Neo4jStore(settings.neo4j_uri, settings.neo4j_auth, settings.neo4j_database)
+    if args.as_loaded:
+        rows = run(args.as_loaded, lambda _: None, neo4j, args.sample, ["neo4j"], clear=False)
+        neo4j.close()
+        record(rows)
+        return
     rows = run("bundled", load_bundled, neo4j, args.sample, stores)
     for scale in args.scale:
         with tempfile.TemporaryDirectory() as tmp:

@@ -2,19 +2,23 @@
 the fair baseline (bench/baselines.py) in the same run.
 
     python -m bench.load_bulk --scale 1
+    python -m bench.load_bulk --scale 10 --no-fair --data /big/disk/syn10   # generated already
 
-Needs the local server deploy/neo4j/neo4j.sh runs at NEO4J_URI (with NEO4J_BOLT_PORT and the
+A benchmark of the Neo4j path: it sets PARTNERGRAPH_STORE=neo4j itself, and needs the local
+server deploy/neo4j/neo4j.sh runs at NEO4J_URI (with NEO4J_RUN_DIR, NEO4J_BOLT_PORT and the
 other settings it was started with exported): it is CLEARED, STOPPED and STARTED again.
-Appends time, disk and memory to bench/RESULTS.md.
+Appends time (each step), disk and memory to bench/RESULTS.md.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import re
 import resource
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -27,8 +31,9 @@ from graph.neo4j_local import LocalServer
 from graph.neo4j_store import Neo4jStore
 from loaders.pipeline import prepare
 from loaders.sources import discover
-from loaders.synthetic import generate
 from ontology.schema import load_schema
+
+STEPS = ("validate_and_csv_s", "stop_s", "import_s", "start_s", "schema_s", "history_s")
 
 
 def _disk_mib(path: Path) -> float:
@@ -37,40 +42,56 @@ def _disk_mib(path: Path) -> float:
 
 
 def _import_peak(log: Path) -> str:
-    found = re.findall(r"Peak memory usage: (\S+)", log.read_text(errors="replace"))
-    return found[-1] if found else "?"
+    found = re.findall(r"Peak memory usage: (\S+ ?\S*)", log.read_text(errors="replace"))
+    return found[-1].strip() if found else "?"
 
 
-def run(scale: float, settings: Settings, with_fair: bool) -> dict[str, object]:
+def _generated(scale: float, out: Path) -> None:
+    """In a child process: this process's peak memory is then the load's alone."""
+    command = ["-m", "loaders.synthetic", "--scale", str(scale), "--seed", "7", "--out", str(out)]
+    subprocess.run(
+        [sys.executable, *command],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def run(scale: float, settings: Settings, with_fair: bool, data: Path | None) -> dict[str, object]:
     server = LocalServer.from_environment()
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "synthetic"
-        generate(out, scale=scale, seed=7)
+    with tempfile.TemporaryDirectory(dir=server.run_dir) as tmp:
+        out = data or Path(tmp) / "synthetic"
+        if data is None:
+            _generated(scale, out)
         store = Neo4jStore(settings.neo4j_uri, settings.neo4j_auth, settings.neo4j_database)
         store.clear()
         store.close()
+        steps: dict[str, float] = {}
         started = time.perf_counter()
-        counts, _, store = bulk_load(settings, discover([out]))
+        counts, _, store = bulk_load(settings, discover([out]), steps)
         seconds = time.perf_counter() - started
         graph = store.counts()
-        disk = _disk_mib(server.run_dir / "data" / "databases" / settings.neo4j_database)
+        facts = graph.node_total + graph.relationship_total
         result: dict[str, object] = {
             "scale": scale,
             "nodes": graph.node_total,
             "relationships": graph.relationship_total,
             "bulk_s": seconds,
-            "facts_per_s": (graph.node_total + graph.relationship_total) / seconds,
-            "disk_mib": disk,
+            "facts_per_s": facts / seconds,
+            **steps,
+            "disk_mib": _disk_mib(server.run_dir / "data" / "databases" / settings.neo4j_database),
+            "source_mib": _disk_mib(out),
             "python_peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "child_peak_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
             "import_peak": _import_peak(server.run_dir / "logs" / "bulk-import.log"),
         }
+        assert counts.total("created") == facts
         if with_fair:
             again = prepare(discover([out]), store, load_schema())
-            fair = fair_create(store, again)
-            result["fair_facts_per_s"] = (graph.node_total + graph.relationship_total) / fair
+            result["fair_s"] = fair_create(store, again)
+            result["fair_facts_per_s"] = facts / float(result["fair_s"])  # type: ignore[arg-type]
+            del again
         store.clear()
         store.close()
-        assert counts.total("created") == graph.node_total + graph.relationship_total
     return result
 
 
@@ -80,25 +101,43 @@ def main() -> None:
     parser.add_argument(
         "--no-fair", action="store_true", help="skip the fair baseline (large scales)"
     )
+    parser.add_argument(
+        "--data", type=Path, help="the generator's output for the (one) scale, made beforehand"
+    )
     args = parser.parse_args()
+    os.environ["PARTNERGRAPH_STORE"] = "neo4j"  # a benchmark of the Neo4j path, whatever is set
     settings = Settings()
+    server = LocalServer.from_environment()
+    if not server.serves(settings.neo4j_uri) or not server.running():
+        sys.exit(
+            f"bench.load_bulk: no local server of deploy/neo4j/neo4j.sh (NEO4J_RUN_DIR "
+            f"{server.run_dir}, NEO4J_BOLT_PORT {server.bolt_port}) serves NEO4J_URI "
+            f"{settings.neo4j_uri}: start one and export the same settings"
+        )
     lines = [
         f"\n## Bulk first load into Neo4j ({dt.date.today()}; {machine()})\n",
-        "`partnergraph load --bulk` end to end: validation, CSV files, server stopped, "
-        "`neo4j-admin database import full`, server started, constraints and indexes online.\n",
-        "| scale | nodes | relationships | bulk s | bulk facts/s | fair CREATE facts/s "
-        "| bulk / fair | database MiB | loader peak RSS MiB | import tool peak memory |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "`partnergraph load --bulk` end to end: validation streamed to CSV files, server stopped, "
+        "`neo4j-admin database import full`, server started, constraints and indexes online, "
+        "history recorded. Steps in seconds; memory: this process's peak RSS, the largest child "
+        "process's (the import tool, or the generator when the bench generated the data), and the "
+        "peak the import tool reports.\n",
+        "| scale | nodes | relationships | bulk s | validate+CSV s | stop s | import s | start s "
+        "| schema s | history s | bulk facts/s | fair CREATE s | bulk / fair | source MiB "
+        "| CSV MiB | database MiB | loader peak MiB | child peak MiB | import tool peak |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for scale in args.scale:
-        r = run(scale, settings, with_fair=not args.no_fair)
+        r = run(scale, settings, not args.no_fair, args.data)
         rate = float(r["facts_per_s"])  # type: ignore[arg-type]
+        fair_s = float(r.get("fair_s") or 0)  # type: ignore[arg-type]
         fair = float(r.get("fair_facts_per_s") or 0)  # type: ignore[arg-type]
         line = (
-            f"| {r['scale']} | {r['nodes']:,} | {r['relationships']:,} | {r['bulk_s']:.1f} "
-            f"| {rate:,.0f} | {f'{fair:,.0f}' if fair else '-'} "
-            f"| {f'{rate / fair:.2f}x' if fair else '-'} "
-            f"| {r['disk_mib']:,.0f} | {r['python_peak_mib']:,.0f} | {r['import_peak']} |"
+            f"| {r['scale']} | {r['nodes']:,} | {r['relationships']:,} | {r['bulk_s']:.1f} | "
+            + " | ".join(f"{float(r.get(s, 0)):.1f}" for s in STEPS)  # type: ignore[arg-type]
+            + f" | {rate:,.0f} | {f'{fair_s:.1f}' if fair else '-'} "
+            f"| {f'{rate / fair:.2f}x' if fair else '-'} | {r['source_mib']:,.0f} "
+            f"| {r.get('csv_mib', 0):,.0f} | {r['disk_mib']:,.0f} | {r['python_peak_mib']:,.0f} "
+            f"| {r['child_peak_mib']:,.0f} | {r['import_peak']} |"
         )
         print(line, flush=True)
         lines.append(line)

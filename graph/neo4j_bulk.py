@@ -13,11 +13,10 @@ import csv
 import datetime as dt
 import os
 import subprocess
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from graph.records import (
     FINGERPRINT,
@@ -98,6 +97,71 @@ def relationship_header(rel_type: str, schema: Schema) -> tuple[list[str], list[
     return header + STORE_MANAGED_COLUMNS, keys
 
 
+class ImportWriter:
+    """The CSV files of one import, appended to batch by batch (a file per label and per
+    relationship type, opened with its header on first use), so memory holds one batch however
+    large the load; stamped as a load of ours stamps facts."""
+
+    def __init__(self, schema: Schema, directory: Path, load_id: str) -> None:
+        self.schema = schema
+        self.directory = directory
+        self.stamp = (dt.datetime.now(dt.UTC).isoformat(), load_id)
+        self.files = ImportFiles()
+        # file -> its handle, csv writer, property keys in column order, and the keys it takes
+        self._open: dict[str, tuple[IO[str], Any, list[str], frozenset[str]]] = {}
+
+    def add(self, nodes: Sequence[NodeRecord], relationships: Sequence[RelationshipRecord]) -> None:
+        now, load_id = self.stamp
+        for record in nodes:
+            out, keys, known = self._file("nodes", record.label, node_header)
+            _refuse_unknown(record.label, known, record.properties)
+            out.writerow(
+                [
+                    record.id,
+                    record.label,
+                    *(_cell(record.properties.get(k)) for k in keys),
+                    *(fingerprint(record.properties), now, now, load_id),
+                ]
+            )
+        for rel in relationships:
+            out, keys, known = self._file("relationships", rel.type, relationship_header)
+            _refuse_unknown(rel.type, known, rel.properties)
+            out.writerow(
+                [
+                    rel.start,
+                    rel.end,
+                    rel.type,
+                    *(_cell(rel.properties.get(k)) for k in keys),
+                    *(fingerprint(rel.properties), now, now, load_id),
+                ]
+            )
+        self.files.node_count += len(nodes)
+        self.files.relationship_count += len(relationships)
+
+    def close(self) -> ImportFiles:
+        for handle, *_ in self._open.values():
+            handle.close()
+        self._open.clear()
+        self.files.nodes.sort()
+        self.files.relationships.sort()
+        return self.files
+
+    def _file(
+        self, section: str, name: str, make_header: Any
+    ) -> tuple[Any, list[str], frozenset[str]]:
+        opened = self._open.get(f"{section}-{name}")
+        if opened is None:
+            header, keys = make_header(name, self.schema)
+            path = self.directory / f"{section}-{name}.csv"
+            handle = path.open("w", newline="", encoding="utf-8", buffering=1 << 20)
+            writer = csv.writer(handle)
+            writer.writerow(header)
+            opened = (handle, writer, keys, frozenset({*keys, "id"}))
+            self._open[f"{section}-{name}"] = opened
+            (self.files.nodes if section == "nodes" else self.files.relationships).append(path)
+        return opened[1], opened[2], opened[3]
+
+
 def write_import_files(
     nodes: Sequence[NodeRecord],
     relationships: Sequence[RelationshipRecord],
@@ -105,74 +169,21 @@ def write_import_files(
     directory: Path,
     load_id: str,
 ) -> ImportFiles:
-    """One file per label and per relationship type, stamped as a load of ours stamps facts."""
-    now = dt.datetime.now(dt.UTC).isoformat()
-    files = ImportFiles()
-    by_label: dict[str, list[NodeRecord]] = defaultdict(list)
-    for node in nodes:
-        by_label[node.label].append(node)
-    for label, records in sorted(by_label.items()):
-        header, keys = node_header(label, schema)
-        path = directory / f"nodes-{label}.csv"
-        _write_rows(
-            path,
-            header,
-            (
-                [
-                    r.id,
-                    label,
-                    *(_cell(r.properties.get(k)) for k in keys),
-                    *(fingerprint(r.properties), now, now, load_id),
-                ]
-                for r in records
-            ),
-        )
-        _refuse_unknown(label, keys, records)
-        files.nodes.append(path)
-        files.node_count += len(records)
-    by_type: dict[str, list[RelationshipRecord]] = defaultdict(list)
-    for rel in relationships:
-        by_type[rel.type].append(rel)
-    for rel_type, typed in sorted(by_type.items()):
-        header, keys = relationship_header(rel_type, schema)
-        path = directory / f"relationships-{rel_type}.csv"
-        _write_rows(
-            path,
-            header,
-            (
-                [
-                    r.start,
-                    r.end,
-                    rel_type,
-                    *(_cell(r.properties.get(k)) for k in keys),
-                    *(fingerprint(r.properties), now, now, load_id),
-                ]
-                for r in typed
-            ),
-        )
-        _refuse_unknown(rel_type, keys, typed)
-        files.relationships.append(path)
-        files.relationship_count += len(typed)
+    """All records at once (small loads and tests); `ImportWriter` appends batch by batch."""
+    writer = ImportWriter(schema, directory, load_id)
+    try:
+        writer.add(nodes, relationships)
+    finally:
+        files = writer.close()
     return files
 
 
-def _refuse_unknown(
-    what: str, keys: list[str], records: Sequence[NodeRecord] | Sequence[RelationshipRecord]
-) -> None:
+def _refuse_unknown(what: str, known: frozenset[str], properties: dict[str, Any]) -> None:
     """A property the schema does not declare would be dropped by the generated header; the
     loader's validation refuses those, so this only guards against the two drifting apart."""
-    known = {*keys, "id"}
-    for record in records:
-        extra = set(record.properties) - known
-        if extra:
-            raise StoreError(f"{what} has properties the schema does not declare: {sorted(extra)}")
-
-
-def _write_rows(path: Path, header: list[str], rows: Any) -> None:
-    with path.open("w", newline="", encoding="utf-8") as out:
-        writer = csv.writer(out)
-        writer.writerow(header)
-        writer.writerows(rows)
+    if not properties.keys() <= known:
+        extra = sorted(set(properties) - known)
+        raise StoreError(f"{what} has properties the schema does not declare: {extra}")
 
 
 def admin_import_command(

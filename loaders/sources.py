@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -290,6 +290,13 @@ def read_document(source: Source) -> RawSource:
 
 def read_csv_folder(source: Source) -> RawSource:
     """nodes/<prefix>.csv and relationships/<TYPE>.csv; provenance defaults in source.yaml."""
+    return next(csv_folder_chunks(source))
+
+
+def csv_folder_chunks(source: Source, chunk_rows: int | None = None) -> Iterator[RawSource]:
+    """The folder's rows in chunks of at most `chunk_rows` rows (None: one chunk), in file
+    order, each chunk with the source's defaults: `load --bulk` validates a source larger
+    than memory chunk by chunk. A problem is reported in the chunk being read when found."""
     raw = RawSource(source)
     defaults_file = source.path / "source.yaml"
     if defaults_file.exists() or defaults_file.is_symlink():
@@ -302,7 +309,7 @@ def read_csv_folder(source: Source) -> RawSource:
         else:
             raw.defaults = _defaults(document, name, raw.problems)
     files = 0
-    for section, rows in (("nodes", raw.nodes), ("relationships", raw.relationships)):
+    for section in ("nodes", "relationships"):
         for path in sorted((source.path / section).glob("*.csv")):
             files += 1
             name = display(path)
@@ -311,24 +318,23 @@ def read_csv_folder(source: Source) -> RawSource:
                 check_size(path)
                 # utf-8-sig: a spreadsheet's byte-order mark is not part of the first column's name
                 with path.open(newline="", encoding="utf-8-sig") as handle:
-                    _read_csv(handle, name, path.stem, section, rows, raw.problems)
+                    for row in _csv_rows(handle, name, path.stem, section, raw.problems):
+                        (raw.nodes if section == "nodes" else raw.relationships).append(row)
+                        if chunk_rows and len(raw.nodes) + len(raw.relationships) >= chunk_rows:
+                            yield raw
+                            raw = RawSource(source, raw.defaults)
             except (*READ_ERRORS, csv.Error) as error:
                 raw.problems.append(Problem(name, "file", None, unreadable(error)))
     if not files:
         raw.problems.append(
             Problem(display(source.path), "file", None, "no nodes/*.csv or relationships/*.csv")
         )
-    return raw
+    yield raw
 
 
-def _read_csv(
-    handle: TextIO,
-    name: str,
-    stem: str,
-    section: str,
-    rows: list[tuple[str, dict[str, Any]]],
-    problems: list[Problem],
-) -> None:
+def _csv_rows(
+    handle: TextIO, name: str, stem: str, section: str, problems: list[Problem]
+) -> Iterator[tuple[str, dict[str, Any]]]:
     reader = csv.DictReader(handle)
     for row_number, row in enumerate(reader, start=2):  # row 1 is the header
         where = f"{name} row {row_number}"
@@ -341,4 +347,4 @@ def _read_csv(
             problems.append(
                 Problem(where, "id", fields.get("id"), f"ids in {stem}.csv start with {stem}:")
             )
-        rows.append((where, fields))
+        yield where, fields

@@ -100,7 +100,7 @@ def _bounds_and_order(props: dict, origin: str, schema: Schema) -> list[Problem]
     return problems
 
 
-def _closest(node_id: str, candidates: Iterable[str]) -> str:
+def closest(node_id: str, candidates: Iterable[str]) -> str:
     prefix = node_id.partition(":")[0]
     same_kind = [c for c in candidates if c.startswith(prefix + ":")]
     close = difflib.get_close_matches(node_id, same_kind, n=3, cutoff=0.5)
@@ -149,13 +149,13 @@ def check_references(
             for field, node_id in (("from", rel.start), ("to", rel.end)):
                 if node_id not in known:
                     problems.append(
-                        Problem(rel.origin, field, node_id, f"unknown id{_closest(node_id, known)}")
+                        Problem(rel.origin, field, node_id, f"unknown id{closest(node_id, known)}")
                     )
             for key in ("role", "model"):  # edge properties whose values are ids
                 value = rel.properties.get(key)
                 if value is not None and value not in known:
                     problems.append(
-                        Problem(rel.origin, key, value, f"unknown id{_closest(value, known)}")
+                        Problem(rel.origin, key, value, f"unknown id{closest(value, known)}")
                     )
             if rel.type == Rel.PARTY_TO:
                 parties[rel.end] += 1

@@ -12,24 +12,24 @@ from pathlib import Path
 from api.cli.common import fail
 from api.settings import Settings
 from graph.history import ChangeSet
-from graph.neo4j_bulk import ImportFiles, run_admin_import, write_import_files
+from graph.neo4j_bulk import ImportFiles, ImportWriter, run_admin_import
 from graph.neo4j_local import LocalServer
 from graph.neo4j_store import Neo4jStore
 from graph.records import WriteCounts
 from graph.store import StoreError
 from loaders.batch import SourceBatch
-from loaders.pipeline import prepare
-from loaders.problems import LoadError
 from loaders.sources import Source
+from loaders.streamed import StreamedValidation
 from ontology.schema import load_schema
 
 
 def bulk_load(
-    settings: Settings, sources: list[Source]
+    settings: Settings, sources: list[Source], timings: dict[str, float] | None = None
 ) -> tuple[WriteCounts, list[SourceBatch], Neo4jStore]:
     """Validate as `load` does, refuse a database that is not empty, import offline with the
     server stopped, start it again and create the constraints and indexes. Returns the counts,
-    the batches and the store (open, on the restarted server)."""
+    the batches (their source ids only: the records went to the CSV files) and the store (open,
+    on the restarted server). `timings`, if given, gets the seconds of each step."""
     server = LocalServer.from_environment()
     if settings.partnergraph_store != "neo4j":
         fail("--bulk loads into Neo4j: set PARTNERGRAPH_STORE=neo4j")
@@ -39,6 +39,7 @@ def bulk_load(
             f"(bolt port {server.bolt_port}, files in {server.run_dir}), and none serves "
             f"{settings.neo4j_uri}; on Aura or a cluster use `partnergraph load`"
         )
+    took = timings if timings is not None else {}
     store = Neo4jStore(settings.neo4j_uri, settings.neo4j_auth, settings.neo4j_database)
     held = store.counts()
     if held.node_total:
@@ -49,38 +50,48 @@ def bulk_load(
             "loads into an empty database; nothing was loaded (use `partnergraph load`)"
         )
     schema = load_schema()
-    try:
-        batches = prepare(sources, store, schema)
-    except LoadError:
-        store.close()
-        raise
-    store.close()
     load_id = f"bulk-{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{uuid.uuid4().hex[:12]}"
+    check = StreamedValidation(schema)
+    # The CSV files are written as the sources are validated, into a scratch folder removed
+    # whatever happens: bad input anywhere leaves no file behind and the import never runs.
     with tempfile.TemporaryDirectory(prefix="bulk-", dir=_scratch(server)) as tmp:
-        files = write_import_files(
-            [n for b in batches for n in b.nodes],
-            [r for b in batches for r in b.relationships],
-            schema,
-            Path(tmp),
-            load_id,
+        started = time.perf_counter()
+        writer = ImportWriter(schema, Path(tmp), load_id)
+        try:
+            for chunk in check.chunks(sources, store):
+                if not check.problems:  # once input is bad, only validate (nothing is imported)
+                    writer.add(chunk.nodes, chunk.relationships)
+        finally:
+            files = writer.close()
+            store.close()
+        check.finish()  # LoadError: nothing imported, the scratch folder goes
+        took["validate_and_csv_s"] = time.perf_counter() - started
+        took["csv_mib"] = (
+            sum(f.stat().st_size for f in [*files.nodes, *files.relationships]) / 2**20
         )
-        _import_with_server_stopped(server, settings.neo4j_database, files, Path(tmp))
+        _import_with_server_stopped(server, settings.neo4j_database, files, took)
+    started = time.perf_counter()
     store = Neo4jStore(settings.neo4j_uri, settings.neo4j_auth, settings.neo4j_database)
     store.ensure_schema()
     store.await_indexes()
-    store.record_changes(_first_load(load_id, batches))
-    return _created(batches), batches, store
+    took["schema_s"] = time.perf_counter() - started
+    started = time.perf_counter()
+    store.record_changes(_first_load(load_id, check))
+    took["history_s"] = time.perf_counter() - started
+    counts = WriteCounts()
+    counts.created.update(check.created)
+    return counts, [SourceBatch(source_id) for source_id in check.sources], store
 
 
-def _first_load(load_id: str, batches: list[SourceBatch]) -> ChangeSet:
+def _first_load(load_id: str, check: StreamedValidation) -> ChangeSet:
     """The import's change set, as an ordinary first load records it: every fact created, kept
     as its key (the values are the graph's), so history begins with the bulk load."""
     return ChangeSet(
         load_id,
         dt.datetime.now(dt.UTC),
-        sorted({batch.source_id for batch in batches}),
-        created_nodes={node.id for batch in batches for node in batch.nodes},
-        created_relationships={rel.key for batch in batches for rel in batch.relationships},
+        sorted(set(check.sources)),
+        created_nodes=set(check.defined),
+        created_relationships=check.keys,
     )
 
 
@@ -92,10 +103,13 @@ def _scratch(server: LocalServer) -> Path:
 
 
 def _import_with_server_stopped(
-    server: LocalServer, database: str, files: ImportFiles, scratch: Path
+    server: LocalServer, database: str, files: ImportFiles, took: dict[str, float]
 ) -> None:
+    started = time.perf_counter()
     server.stop()
+    took["stop_s"] = time.perf_counter() - started
     try:
+        started = time.perf_counter()
         run_admin_import(
             server.lib_dir,
             server.run_dir,
@@ -104,18 +118,13 @@ def _import_with_server_stopped(
             files,
             server.run_dir / "logs" / "bulk-import.log",
         )
+        took["import_s"] = time.perf_counter() - started
     except StoreError:
         # A failed import leaves store files the server cannot open; the database was empty
         # (checked above), so removing them gives it back as it was: empty.
         server.remove_database_files(database)
         raise
     finally:
+        started = time.perf_counter()
         server.start()  # whatever happened, the server runs again
-
-
-def _created(batches: list[SourceBatch]) -> WriteCounts:
-    counts = WriteCounts()
-    for batch in batches:
-        counts.created.update(n.label for n in batch.nodes)
-        counts.created.update(r.type for r in batch.relationships)
-    return counts
+        took["start_s"] = time.perf_counter() - started

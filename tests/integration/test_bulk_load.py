@@ -46,6 +46,9 @@ def load(server: SpareServer, *args: str) -> subprocess.CompletedProcess[str]:
         "NEO4J_URI": server.uri,
         "NEO4J_LIB_DIR": str(LIB),
         "COLUMNS": "200",
+        # small chunks: the generated source (9,750 relationships) is validated and written in
+        # ten, as a large one is
+        "PARTNERGRAPH_BULK_CHUNK_ROWS": "1000",
     }
     return subprocess.run(
         [EXE, "load", *args, "--format", "json"],
@@ -123,6 +126,34 @@ def test_bulk_gives_the_graph_an_ordinary_load_gives_and_refuses_a_loaded_databa
         assert store.counts() == expected[0]
     finally:
         store.close()
+
+
+def test_bad_input_in_a_later_source_imports_nothing_and_leaves_no_csv(
+    server: SpareServer, synthetic: Path, tmp_path: Path
+) -> None:
+    """The generated source is valid and its CSV files are written first; a partnership to an
+    unknown id in the source after it refuses the whole load."""
+    later = tmp_path / "later"
+    (later / "relationships").mkdir(parents=True)
+    (later / "source.yaml").write_text((synthetic / "source.yaml").read_text())
+    header, row = (synthetic / "relationships" / "PARTNERS_WITH.csv").read_text().splitlines()[:2]
+    start, _, rest = row.split(",", 2)
+    (later / "relationships" / "PARTNERS_WITH.csv").write_text(
+        f"{header}\n{start},cluster:nowhere,{rest}\n"
+    )
+    store = Neo4jStore(server.uri)
+    try:
+        store.clear()
+        refused = load(server, "--bulk", str(synthetic), str(later))
+        assert refused.returncode == 1
+        assert "cluster:nowhere" in refused.stderr and "unknown id" in refused.stderr
+        assert "nothing was loaded" in refused.stderr and "Traceback" not in refused.stderr
+        assert store.counts().node_total == 0
+        assert store.change_sets() == []
+    finally:
+        store.close()
+    scratch = Path(server.env["NEO4J_RUN_DIR"]) / "import"
+    assert not list(scratch.glob("**/*.csv"))
 
 
 def test_bulk_refuses_a_server_it_does_not_run() -> None:
