@@ -11,6 +11,7 @@ the top are scored in full: the same ranking as scoring everyone.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -151,17 +152,23 @@ def _best_of(
 ) -> list[Recommendation]:
     """The top of one role's candidates in one tier (`order`: of another sector last, then by
     bound), the same as scoring all of them: each later candidate scores at most its bound, so
-    once it would rank below the last of the top even at its bound, none can enter it."""
+    once it would rank below the last of the top even at its bound, none can enter it. A batch
+    ends there too: the last of the top only gets better as more are scored."""
+
+    def at_best(actor_id: str) -> tuple[bool, float]:
+        return actor_id in other, -bounds[actor_id]
+
     scored: list[Recommendation] = []
     start, step = 0, top  # often the first `top` are the top: nothing else can reach it
-    while start < len(order):
-        scored += score(order[start : start + step])
+    reach = len(order)  # who may still enter the top: everyone, until there is a top
+    while start < reach:
+        end = min(start + step, reach)
+        scored += score(order[start:end])
         ranked = sorted(scored, key=rank_key)[:top]
-        start, step = start + step, step * 2  # where many tie at the boundary: few batches
-        if start < len(order) and len(ranked) == top:
-            last, following_id = ranked[-1], order[start]
-            if (following_id in other, -bounds[following_id]) > (last.other_sector, -last.score):
-                break
+        start, step = end, step * 2  # where many tie at the boundary: few batches
+        if len(ranked) == top:
+            last = ranked[-1]
+            reach = bisect_right(order, (last.other_sector, -last.score), start, reach, key=at_best)
     return sorted(scored, key=rank_key)[:top]
 
 
