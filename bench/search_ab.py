@@ -6,10 +6,11 @@ On a shared machine only ratios within one run say anything: both variants answe
 questions (a seeded sample of active clusters, the four models in turn, no market, and the
 first country with an innovation centre), alternating question by question in each round, on
 one loaded store. The base variant runs the earlier commit's graph/memory_facts.py,
-graph/neo4j_facts.py and queries/recommend/ranking.py (read with git show), in place of
-today's. Round 1 starts with nothing kept from the whole graph (what a first question after a
-load meets); later rounds find what the first kept. Prints p50/p95/mean ms of recommendations
-and gap analyses per variant and round, and appends them to bench/RESULTS.md.
+graph/neo4j_facts.py, queries/recommend/ranking.py and queries/leads/outcomes.py (read with
+git show), in place of today's. Round 1 starts with nothing kept from the whole graph (what a
+first question after a load meets); later rounds find what the first kept. Prints p50/p95/mean
+ms of recommendations and gap analyses per variant and round, and appends them to
+bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ SWAPPED = (
     ("graph/memory_facts.py", graph.memory_store, "MemoryFacts"),
     ("graph/neo4j_facts.py", graph.neo4j_store, "Neo4jFacts"),
     ("queries/recommend/ranking.py", queries.recommend.partners, "rank_candidates"),
+    ("queries/leads/outcomes.py", queries.recommend.partners, "leads_to"),
 )
 
 

@@ -291,6 +291,15 @@ class MemoryStore(GraphStore):
             if rel_type is None or key_type == rel_type:
                 yield StoredRelationship(key_type, start, end, dict(attrs))
 
+    def relationships_to(self, node_id: str, rel_type: str) -> Iterator[StoredRelationship]:
+        # From the index of who points at a node: every relationship of the type would be one
+        # pass over the whole graph, and a recommendation asks for the leads routed to a cluster.
+        succ = self.graph._succ
+        for start in sorted(self.in_by_type.get((node_id, rel_type), ())):
+            for (key_type, _), attrs in succ[start][node_id].items():
+                if key_type == rel_type:
+                    yield StoredRelationship(key_type, start, node_id, dict(attrs))
+
     def neighbourhood(self, node_id: str, depth: int = 1) -> Subgraph:
         if node_id not in self.graph:
             return Subgraph({}, [])

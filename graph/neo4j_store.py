@@ -251,6 +251,20 @@ class Neo4jStore(Neo4jLoadGuard, Neo4jHistory, GraphStore):
         for row in self._read(query):
             yield StoredRelationship(row["type"], row["start"], row["end"], entity_props(row["r"]))
 
+    def relationships_to(self, node_id: str, rel_type: str) -> Iterator[StoredRelationship]:
+        if rel_type not in self.schema.relationship_types:
+            raise StoreError(f"unknown relationship type {rel_type!r}")
+        try:
+            label = self.schema.label_for_id(node_id)
+        except KeyError:
+            return
+        query = (
+            f"MATCH (a)-[r:`{rel_type}`]->(b:`{label}` {{id: $id}}) "
+            "RETURN type(r) AS type, a.id AS start, b.id AS end, r"
+        )
+        for row in self._read(query, id=node_id):
+            yield StoredRelationship(row["type"], row["start"], row["end"], entity_props(row["r"]))
+
     def neighbourhood(self, node_id: str, depth: int = 1) -> Subgraph:
         if not 0 <= depth <= 3:
             raise ValueError("depth must be between 0 and 3")

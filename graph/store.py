@@ -189,6 +189,11 @@ class GraphStore(ABC):
     @abstractmethod
     def relationships(self, rel_type: str | None = None) -> Iterator[StoredRelationship]: ...
 
+    def relationships_to(self, node_id: str, rel_type: str) -> Iterator[StoredRelationship]:
+        """The relationships of this type that end at `node_id` (a store with an index of
+        them reads only those; this default walks every relationship of the type)."""
+        return (rel for rel in self.relationships(rel_type) if rel.end == node_id)
+
     @abstractmethod
     def neighbourhood(self, node_id: str, depth: int = 1) -> Subgraph:
         """The node, its neighbours up to `depth` hops in either direction, and their links."""

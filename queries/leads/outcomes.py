@@ -107,12 +107,11 @@ def leads_to(store: GraphStore, cluster: str, as_of: dt.date) -> tuple[PastLead,
     """The leads routed to `cluster` whose outcome teaches something, found by `as_of`, oldest
     first, with their finders' names. An outcome recorded after the day is not in the graph
     as loaded by then (graph/as_of.py), which callers asking about a past day read; a lead found
-    after the day cannot have had an outcome by then either. One read of the routings, then one
-    of each lead's neighbourhood: most clusters have none, and this runs per recommendation."""
+    after the day cannot have had an outcome by then either. One read of the routings to the
+    cluster, then one of each lead's neighbourhood: most clusters have none, and this runs per
+    recommendation."""
     day, found = as_of.isoformat(), []
-    for rel in store.relationships(Rel.ROUTED_TO):
-        if rel.end != cluster:
-            continue
+    for rel in store.relationships_to(cluster, Rel.ROUTED_TO):
         around = store.neighbourhood(rel.start, 1)
         lead = around.nodes.get(rel.start) or {}
         key = outcome_key(lead.get("status"), lead.get("result"))

@@ -11,6 +11,7 @@ the top are scored in full: the same ranking as scoring everyone.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -71,16 +72,20 @@ def rank_candidates(
         sector_hits.update(facts.actors_near(labels, [], [], [strength]) & candidates)
     past = History.of(ctx, options)
     funders = facts.funders_by_model().get(spec.id, {})
+    # The kinds of fill are few and each is shared by many candidates: what depends only on
+    # the fill is worked out once for each, not once for each of thousands of candidates.
+    by_fill = _by_fill(fills)
     # Home fit is for a regional actor (if it serves the cluster's city) or a funder of such work.
-    at_home = {
-        i
-        for i, fill in fills.items()
-        if ctx.catalogue.roles[fill.role].exercised_at != "abroad"
-        and (fill.label in REGIONAL or (fill.label in FUNDING and i in funders))
-    }
+    at_home: set[str] = set()
+    for fill, ids in by_fill.values():
+        if ctx.catalogue.roles[fill.role].exercised_at == "abroad":
+            continue
+        if fill.label in REGIONAL:
+            at_home.update(ids)
+        elif fill.label in FUNDING:
+            at_home.update(funders.keys() & ids)
     # Each component at its best, by candidate (absent: 0); home fit and the market are supersets.
     upper = {
-        "role_fit": {i: 1.0 if fill.need.required else 0.5 for i, fill in fills.items()},
         "market_presence": dict.fromkeys(in_market & candidates, 1.0),
         "home_fit": dict.fromkeys(at_home, 1.0),
         "sector_match": {i: hits / len(strengths) for i, hits in sector_hits.items()},
@@ -89,11 +94,13 @@ def rank_candidates(
         "trust": past.trust,
         "agreement": past.agreement,
     }
-    bounds = weights.scores(upper, fills)
-    other = other_sector(facts, fills, strengths, sector_hits)
-    # A candidate needs a reason beyond its role (see relevant): those with none at best go now.
-    hopeful = {i for name, values in upper.items() if name != "role_fit" for i in values}
-    order = sorted(hopeful & set(fills), key=lambda i: (fills[i].tier, i in other, -bounds[i], i))
+    # A candidate needs a reason beyond its role (see relevant): those with none at best go now,
+    # and only the rest need a bound.
+    hopeful = candidates & set().union(*upper.values())
+    role_fit = {key: 1.0 if fill.need.required else 0.5 for key, (fill, _) in by_fill.items()}
+    upper["role_fit"] = {i: role_fit[id(fills[i])] for i in hopeful}
+    bounds = weights.scores(upper, hopeful)
+    other = other_sector(facts, fills, strengths, sector_hits, hopeful)
 
     def score(batch: list[str]) -> list[Recommendation]:
         networked = {i: [p.id for p in common.get(i, [])] + adopters.get(i, []) for i in batch}
@@ -113,9 +120,16 @@ def rank_candidates(
         return [rec for rec in found if relevant(rec)]
 
     # Each role's top (in each tier) is found on its own: the answer takes a few of each role.
+    # Its candidates in order (of another sector last, then by bound, then by id): sorted three
+    # times, stably, on keys Python compares without calling back into Python code.
+    tiers = {key: fill.tier for key, (fill, _) in by_fill.items()}
     groups: dict[tuple[str, int], list[str]] = {}
-    for actor_id in order:
-        groups.setdefault((fills[actor_id].role, fills[actor_id].tier), []).append(actor_id)
+    for actor_id in sorted(hopeful):
+        fill = fills[actor_id]
+        groups.setdefault((fill.role, tiers[id(fill)]), []).append(actor_id)
+    for ids in groups.values():
+        ids.sort(key=bounds.__getitem__, reverse=True)  # stable, even reversed
+        ids.sort(key=other.__contains__)
     best: dict[str, list[Recommendation]] = {}
     for (role, _), ids in groups.items():
         best.setdefault(role, []).extend(_best_of(ids, bounds, other, score, top))
@@ -138,17 +152,23 @@ def _best_of(
 ) -> list[Recommendation]:
     """The top of one role's candidates in one tier (`order`: of another sector last, then by
     bound), the same as scoring all of them: each later candidate scores at most its bound, so
-    once it would rank below the last of the top even at its bound, none can enter it."""
+    once it would rank below the last of the top even at its bound, none can enter it. A batch
+    ends there too: the last of the top only gets better as more are scored."""
+
+    def at_best(actor_id: str) -> tuple[bool, float]:
+        return actor_id in other, -bounds[actor_id]
+
     scored: list[Recommendation] = []
     start, step = 0, top  # often the first `top` are the top: nothing else can reach it
-    while start < len(order):
-        scored += score(order[start : start + step])
+    reach = len(order)  # who may still enter the top: everyone, until there is a top
+    while start < reach:
+        end = min(start + step, reach)
+        scored += score(order[start:end])
         ranked = sorted(scored, key=rank_key)[:top]
-        start, step = start + step, step * 2  # where many tie at the boundary: few batches
-        if start < len(order) and len(ranked) == top:
-            last, following_id = ranked[-1], order[start]
-            if (following_id in other, -bounds[following_id]) > (last.other_sector, -last.score):
-                break
+        start, step = end, step * 2  # where many tie at the boundary: few batches
+        if len(ranked) == top:
+            last = ranked[-1]
+            reach = bisect_right(order, (last.other_sector, -last.score), start, reach, key=at_best)
     return sorted(scored, key=rank_key)[:top]
 
 
@@ -168,14 +188,18 @@ def diversified(best: dict[str, list[Recommendation]], top: int) -> list[Recomme
 
 
 def other_sector(
-    facts: AnalysisFacts, fills: dict[str, Fill], strengths: list[str], hits: Counter[str]
+    facts: AnalysisFacts,
+    fills: dict[str, Fill],
+    strengths: list[str],
+    hits: Counter[str],
+    among: set[str],
 ) -> set[str]:
-    """The candidates needs.off_sector rules another sector's, from who focuses on what (so the
-    bounded search knows them before scoring): foreign clusters with a recorded sector and none
-    of the cluster's strength positions."""
+    """The candidates (of those `among`) needs.off_sector rules another sector's, from who
+    focuses on what (so the bounded search knows them before scoring): foreign clusters with a
+    recorded sector and none of the cluster's strength positions."""
     if not strengths:
         return set()
-    foreign = {i for i, fill in fills.items() if fill.label == Label.ForeignCluster and not hits[i]}
+    foreign = {i for i in among if fills[i].label == Label.ForeignCluster and not hits[i]}
     sectors = [actor.node.id for actor in facts.actors([Label.Sector])]
     return foreign & facts.actors_near([Label.ForeignCluster], [], [], sectors)
 
@@ -260,6 +284,14 @@ def candidate_fills(
         at_home = {r.id for _, r in wanted if r.exercised_at == "home"}
         fills = _area_first(fills, area, home, at_home)
     return fills, all_labels
+
+
+def _by_fill(fills: dict[str, Fill]) -> dict[int, tuple[Fill, list[str]]]:
+    """The candidates by the (shared) Fill they were given: {id(fill): (fill, ids)}."""
+    found: dict[int, tuple[Fill, list[str]]] = {}
+    for actor_id, fill in fills.items():
+        found.setdefault(id(fill), (fill, []))[1].append(actor_id)
+    return found
 
 
 def _first(options: list[Fill], where: tuple[str, ...]) -> Fill | None:
