@@ -3,6 +3,7 @@ the fair baseline (bench/baselines.py) in the same run.
 
     python -m bench.load_bulk --scale 1
     python -m bench.load_bulk --scale 10 --no-fair --data /big/disk/syn10   # generated already
+    python -m bench.load_bulk --scale 10 --no-fair --keep   # then: bench.analysis_latency --as-loaded
 
 A benchmark of the Neo4j path: it sets PARTNERGRAPH_STORE=neo4j itself, and needs the local
 server deploy/neo4j/neo4j.sh runs at NEO4J_URI (with NEO4J_RUN_DIR, NEO4J_BOLT_PORT and the
@@ -56,7 +57,9 @@ def _generated(scale: float, out: Path) -> None:
     )
 
 
-def run(scale: float, settings: Settings, with_fair: bool, data: Path | None) -> dict[str, object]:
+def run(
+    scale: float, settings: Settings, with_fair: bool, data: Path | None, keep: bool = False
+) -> dict[str, object]:
     server = LocalServer.from_environment()
     with tempfile.TemporaryDirectory(dir=server.run_dir) as tmp:
         out = data or Path(tmp) / "synthetic"
@@ -90,7 +93,8 @@ def run(scale: float, settings: Settings, with_fair: bool, data: Path | None) ->
             result["fair_s"] = fair_create(store, again)
             result["fair_facts_per_s"] = facts / float(result["fair_s"])  # type: ignore[arg-type]
             del again
-        store.clear()
+        if not keep:
+            store.clear()
         store.close()
     return result
 
@@ -104,7 +108,15 @@ def main() -> None:
     parser.add_argument(
         "--data", type=Path, help="the generator's output for the (one) scale, made beforehand"
     )
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="leave the last scale's bulk-loaded graph in the database (not with the fair "
+        "baseline), to time analyses on it: python -m bench.analysis_latency --as-loaded NAME",
+    )
     args = parser.parse_args()
+    if args.keep and not args.no_fair:
+        parser.error("--keep needs --no-fair: the fair baseline replaces the bulk-loaded graph")
     os.environ["PARTNERGRAPH_STORE"] = "neo4j"  # a benchmark of the Neo4j path, whatever is set
     settings = Settings()
     server = LocalServer.from_environment()
@@ -126,8 +138,9 @@ def main() -> None:
         "| CSV MiB | database MiB | loader peak MiB | child peak MiB | import tool peak |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
-    for scale in args.scale:
-        r = run(scale, settings, not args.no_fair, args.data)
+    for number, scale in enumerate(args.scale, start=1):
+        keep = args.keep and number == len(args.scale)
+        r = run(scale, settings, not args.no_fair, args.data, keep)
         rate = float(r["facts_per_s"])  # type: ignore[arg-type]
         fair_s = float(r.get("fair_s") or 0)  # type: ignore[arg-type]
         fair = float(r.get("fair_facts_per_s") or 0)  # type: ignore[arg-type]

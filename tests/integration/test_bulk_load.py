@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from api.settings import Settings
+from bench import load_bulk
 from graph import cypher
 from graph.neo4j_store import Neo4jStore
 from graph.records import STORE_MANAGED
@@ -169,3 +171,30 @@ def test_bulk_refuses_a_server_it_does_not_run() -> None:
     assert result.returncode == 1
     assert "on Aura or a cluster use `partnergraph load`" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_bulk_benchmark_times_each_step_and_can_leave_the_graph_for_analyses(
+    server: SpareServer, synthetic: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`bench.load_bulk --keep` (what `make bench BENCH_ARGS=--scale10` runs before timing the
+    analyses on the loaded graph): the steps are timed and the graph stays."""
+    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
+    for name, value in server.env.items():
+        if name.startswith("NEO4J_"):
+            monkeypatch.setenv(name, value)
+    monkeypatch.setenv("NEO4J_URI", server.uri)
+    monkeypatch.setenv("NEO4J_LIB_DIR", str(LIB))
+    monkeypatch.setenv("PARTNERGRAPH_STORE", "neo4j")
+    figures = load_bulk.run(0.01, Settings(), with_fair=False, data=synthetic, keep=True)
+    assert all(float(str(figures[step])) > 0 for step in ("import_s", "start_s", "schema_s"))
+    store = Neo4jStore(server.uri)
+    try:
+        held = store.counts()
+        assert (held.node_total, held.relationship_total) == (
+            figures["nodes"],
+            figures["relationships"],
+        )
+        assert held.node_total > 1000
+    finally:
+        store.clear()
+        store.close()
