@@ -127,12 +127,7 @@ def rank_candidates(
     for actor_id in sorted(hopeful):
         fill = fills[actor_id]
         groups.setdefault((fill.role, tiers[id(fill)]), []).append(actor_id)
-    for ids in groups.values():
-        ids.sort(key=bounds.__getitem__, reverse=True)  # stable, even reversed
-        ids.sort(key=other.__contains__)
     best: dict[str, list[Recommendation]] = {}
-    for (role, _), ids in groups.items():
-        best.setdefault(role, []).extend(_best_of(ids, bounds, other, score, top))
     for need in _unfilled(statuses, fills):
         for actor in fallbacks(facts, ctx, need):
             role = fallback_role(ctx, need)
@@ -140,6 +135,18 @@ def rank_candidates(
             scorer.as_fallback(target)
             scorer.history(past)
             best.setdefault(role, []).append(scorer.recommendation(weights))
+    # The answer lists every candidate of the first tier before any of the second (see
+    # diversified): once the first has `top`, the second's are not searched at all.
+    first = sum(_tier(rec) == 0 for recs in best.values() for rec in recs)
+    for tier in (0, 1):
+        for (role, of_tier), ids in groups.items():
+            if of_tier != tier or (tier == 1 and first >= top):
+                continue
+            ids.sort(key=bounds.__getitem__, reverse=True)  # stable, even reversed
+            ids.sort(key=other.__contains__)
+            found = _best_of(ids, bounds, other, score, top)
+            best.setdefault(role, []).extend(found)
+            first += len(found) if tier == 0 else 0
     return with_ranks(diversified(best, top))
 
 

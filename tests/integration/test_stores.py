@@ -145,6 +145,19 @@ def test_neighbourhood_reaches_the_requested_depth(store: GraphStore) -> None:
     assert store.neighbourhood("cluster:nowhere").nodes == {}
 
 
+def test_the_relationships_to_a_node_are_read_without_the_rest(store: GraphStore) -> None:
+    write_batch(store, sample_batch())
+    every = {(r.type, r.start, r.end, r.properties["source_id"]) for r in store.relationships()}
+    for node_id in ("icdk:munich", "country:DE", "cluster:clean", "cluster:nowhere"):
+        for rel_type in (Rel.PARTNERS_WITH, Rel.PRESENT_IN, Rel.PARTY_TO):
+            found = {
+                (r.type, r.start, r.end, r.properties["source_id"])
+                for r in store.relationships_to(node_id, rel_type)
+            }
+            assert found == {key for key in every if key[0] == rel_type and key[2] == node_id}
+    assert any(True for _ in store.relationships_to("icdk:munich", Rel.PARTNERS_WITH))
+
+
 @pytest.mark.neo4j
 def test_both_stores_hold_the_same_graph(neo4j_store: Neo4jStore) -> None:
     memory = MemoryStore()
