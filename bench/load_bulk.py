@@ -3,7 +3,7 @@ the fair baseline (bench/baselines.py) in the same run.
 
     python -m bench.load_bulk --scale 1
     python -m bench.load_bulk --scale 10 --no-fair --data /big/disk/syn10   # generated already
-    python -m bench.load_bulk --scale 10 --no-fair --keep   # then: bench.analysis_latency --as-loaded
+    python -m bench.load_bulk --scale 10 --no-fair --keep   # then analysis_latency --as-loaded
 
 A benchmark of the Neo4j path: it sets PARTNERGRAPH_STORE=neo4j itself, and needs the local
 server deploy/neo4j/neo4j.sh runs at NEO4J_URI (with NEO4J_RUN_DIR, NEO4J_BOLT_PORT and the
