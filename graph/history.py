@@ -89,9 +89,10 @@ def _untag(value: dict[str, Any]) -> Any:
 _ENCODER = json.JSONEncoder(default=_tag, ensure_ascii=False, separators=(",", ":"))
 
 
-def encode_parts(changes: ChangeSet) -> list[bytes]:
-    """The changes as compressed parts of at most PART_SIZE entries each; the entries are made
-    part by part (a bulk first load's change set has ten million)."""
+def encode_parts(changes: ChangeSet) -> Iterator[bytes]:
+    """The changes as compressed parts of at most PART_SIZE entries each, made one at a time:
+    a store can write a part while the next is encoded (at scale 1 each takes about half of
+    the recording), and the million entries of a first load never exist as one list."""
     entries: Iterator[list[Any]] = itertools.chain(
         (["cn", i] for i in sorted(changes.created_nodes)),
         (["cr", list(k)] for k in sorted(changes.created_relationships)),
@@ -100,10 +101,8 @@ def encode_parts(changes: ChangeSet) -> list[bytes]:
         (["rn", i, own(o)] for i, o in changes.removed_nodes.items()),
         (["rr", list(k), own(o)] for k, o in changes.removed_relationships.items()),
     )
-    parts = []
     while part := list(itertools.islice(entries, PART_SIZE)):
-        parts.append(zlib.compress(_ENCODER.encode(part).encode(), 1))
-    return parts
+        yield zlib.compress(_ENCODER.encode(part).encode(), 1)
 
 
 def decode_parts(changes: ChangeSet, parts: Sequence[bytes]) -> ChangeSet:
