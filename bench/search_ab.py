@@ -83,7 +83,7 @@ def variant(kind: str, base: dict[str, Any]) -> Iterator[None]:
             setattr(user, name, saved[path])
 
 
-def questions(store: GraphStore, sample: int) -> list[dict[str, Callable[[], object]]]:
+def questions(store: GraphStore, sample: int, top: int) -> list[dict[str, Callable[[], object]]]:
     """For each sampled cluster: its recommendations (the model in turn; every other one for
     the first market with an innovation centre) and its gap analysis."""
     clusters = active_clusters(store)
@@ -103,7 +103,7 @@ def questions(store: GraphStore, sample: int) -> list[dict[str, Callable[[], obj
                 cluster,
                 models[i % 4],
                 (None, market)[i % 2],
-                5,
+                top,
                 options=OPTIONS,
             ),
             "gaps": partial(find_gaps, store, cluster, options=OPTIONS),
@@ -112,9 +112,9 @@ def questions(store: GraphStore, sample: int) -> list[dict[str, Callable[[], obj
     ]
 
 
-def run(store: GraphStore, sample: int, rounds: int, commit: str) -> list[dict[str, Any]]:
+def run(store: GraphStore, sample: int, rounds: int, commit: str, top: int) -> list[dict[str, Any]]:
     base = {path: base_module(commit, path) for path, _, _ in SWAPPED}
-    asked = questions(store, sample)
+    asked = questions(store, sample, top)
     for kind in ("base", "now"):  # what derives from the whole graph, built before timing
         with variant(kind, base):
             for call in asked[0].values():
@@ -149,7 +149,8 @@ def record(rows: list[dict[str, Any]], args: argparse.Namespace, load_s: float) 
     lines = [
         f"\n## Recommendation search A/B against {args.base} ({dt.date.today()}; {machine()})\n",
         f"`python -m bench.search_ab --base {args.base} --store {args.store} --scale "
-        f"{args.scale:g} --sample {args.sample} --rounds {args.rounds}` (load {load_s:.0f} s): "
+        f"{args.scale:g} --sample {args.sample} --rounds {args.rounds} --top {args.top}` "
+        f"(load {load_s:.0f} s): "
         "both variants in one process on one store, alternating question by question. Round 1: "
         "each question asked for the first time (today's code keeps nothing per actor yet, "
         "beyond the questions before it); later rounds: asked again.\n",
@@ -171,6 +172,9 @@ def main() -> None:
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--sample", type=int, default=60)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--top", type=int, default=10, help="recommendations asked for (the API's default)"
+    )
     parser.add_argument("--store", choices=("memory", "neo4j"), default="memory")
     parser.add_argument("--no-record", action="store_true", help="print only")
     args = parser.parse_args()
@@ -183,7 +187,7 @@ def main() -> None:
         load_s = time.perf_counter() - started
     gc.collect()
     gc.freeze()  # as the app does once it has loaded its store
-    rows = run(store, args.sample, args.rounds, args.base)
+    rows = run(store, args.sample, args.rounds, args.base, args.top)
     for r in rows:
         print(
             f"{r['operation']:>9} round {r['round']} {r['variant']:>4}: n={r['n']} "

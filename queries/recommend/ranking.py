@@ -119,35 +119,66 @@ def rank_candidates(
             found.append(scorer.recommendation(weights))
         return [rec for rec in found if relevant(rec)]
 
-    # Each role's top (in each tier) is found on its own: the answer takes a few of each role.
-    # Its candidates in order (of another sector last, then by bound, then by id): sorted three
-    # times, stably, on keys Python compares without calling back into Python code.
+    # Each role's candidates in order (of another sector last, then by bound, then by id):
+    # sorted three times, stably, on keys Python compares without calling back into Python code.
     tiers = {key: fill.tier for key, (fill, _) in by_fill.items()}
     groups: dict[tuple[str, int], list[str]] = {}
     for actor_id in sorted(hopeful):
         fill = fills[actor_id]
         groups.setdefault((fill.role, tiers[id(fill)]), []).append(actor_id)
-    best: dict[str, list[Recommendation]] = {}
+    for ids in groups.values():
+        _by_bound(ids, bounds, other)
+    fallen: dict[str, list[Recommendation]] = {}
     for need in _unfilled(statuses, fills):
         for actor in fallbacks(facts, ctx, need):
             role = fallback_role(ctx, need)
             scorer = CandidateScore(ctx, spec, target, options, actor, need, role)
             scorer.as_fallback(target)
             scorer.history(past)
-            best.setdefault(role, []).append(scorer.recommendation(weights))
-    # The answer lists every candidate of the first tier before any of the second (see
-    # diversified): once the first has `top`, the second's are not searched at all.
-    first = sum(_tier(rec) == 0 for recs in best.values() for rec in recs)
+            fallen.setdefault(role, []).append(scorer.recommendation(weights))
+    return with_ranks(diversified(groups, fallen, bounds, other, _scored_once(score), top))
+
+
+def diversified(
+    groups: dict[tuple[str, int], list[str]],
+    fallen: dict[str, list[Recommendation]],
+    bounds: dict[str, float],
+    other: set[str],
+    score: Callable[[list[str]], list[Recommendation]],
+    top: int,
+) -> list[Recommendation]:
+    """The answer a cluster manager reads: the candidates for unmet required requirements
+    first; within them and within the rest, the best PER_ROLE of each role first, by rank, so the
+    head shows each kind of partner the model names, and after that every other by rank.
+
+    `groups`: each (role, tier)'s candidates in order (see _by_bound); `fallen`: each role's
+    fallbacks, scored. Only what can enter the answer is scored: each role's head, then the
+    best of all the roles' other candidates together, as many as places are left."""
+    answer: list[Recommendation] = []
     for tier in (0, 1):
-        for (role, of_tier), ids in groups.items():
-            if of_tier != tier or (tier == 1 and first >= top):
-                continue
-            ids.sort(key=bounds.__getitem__, reverse=True)  # stable, even reversed
-            ids.sort(key=other.__contains__)
-            found = _best_of(ids, bounds, other, score, top)
-            best.setdefault(role, []).extend(found)
-            first += len(found) if tier == 0 else 0
-    return with_ranks(diversified(best, top))
+        places = top - len(answer)
+        if places <= 0:
+            break
+        orders = {role: ids for (role, of_tier), ids in groups.items() if of_tier == tier}
+        spare = {role: [rec for rec in recs if _tier(rec) == tier] for role, recs in fallen.items()}
+        heads: list[Recommendation] = []
+        rest_fallen: list[Recommendation] = []
+        rest_ids: list[str] = []
+        for role in sorted(orders.keys() | {role for role, recs in spare.items() if recs}):
+            order = orders.get(role, [])
+            # Fallbacks rank after every candidate of their tier: the head is the role's best.
+            own = _best_of(order, bounds, other, score, PER_ROLE) + spare.get(role, [])
+            head = sorted(own, key=rank_key)[:PER_ROLE]
+            heads += head
+            taken = {rec.actor.id for rec in head if not rec.fallback}
+            rest_ids += [i for i in order if i not in taken]
+            rest_fallen += [rec for rec in spare.get(role, []) if all(rec is not h for h in head)]
+        rest: list[Recommendation] = []
+        if (left := places - len(heads)) > 0:
+            _by_bound(rest_ids, bounds, other)
+            rest = _best_of(rest_ids, bounds, other, score, left) + rest_fallen
+        answer += sorted(heads, key=rank_key) + sorted(rest, key=rank_key)
+    return answer[:top]
 
 
 def _best_of(
@@ -157,8 +188,8 @@ def _best_of(
     score: Callable[[list[str]], list[Recommendation]],
     top: int,
 ) -> list[Recommendation]:
-    """The top of one role's candidates in one tier (`order`: of another sector last, then by
-    bound), the same as scoring all of them: each later candidate scores at most its bound, so
+    """The top of the candidates in `order` (of another sector last, then by bound), the same
+    as scoring all of them: each later candidate scores at most its bound, so
     once it would rank below the last of the top even at its bound, none can enter it. A batch
     ends there too: the last of the top only gets better as more are scored."""
 
@@ -179,19 +210,28 @@ def _best_of(
     return sorted(scored, key=rank_key)[:top]
 
 
-def diversified(best: dict[str, list[Recommendation]], top: int) -> list[Recommendation]:
-    """The answer a cluster manager reads: the candidates for unmet required requirements
-    first; within them and within the rest, the best PER_ROLE of each role first, by rank, so the
-    head shows each kind of partner the model names, and after that every other by rank."""
-    out: list[Recommendation] = []
-    for tier in (0, 1):
-        lists = [
-            sorted((r for r in recs if _tier(r) == tier), key=rank_key) for recs in best.values()
-        ]
-        head = [rec for recs in lists for rec in recs[:PER_ROLE]]
-        rest = [rec for recs in lists for rec in recs[PER_ROLE:]]
-        out += sorted(head, key=rank_key) + sorted(rest, key=rank_key)
-    return out[:top]
+def _by_bound(ids: list[str], bounds: dict[str, float], other: set[str]) -> None:
+    """In the order the bounded search walks (see _best_of): of another sector last, then by
+    bound, then by id, sorted stably on keys Python compares without calling back into Python."""
+    ids.sort()
+    ids.sort(key=bounds.__getitem__, reverse=True)  # stable, even reversed
+    ids.sort(key=other.__contains__)
+
+
+def _scored_once(
+    score: Callable[[list[str]], list[Recommendation]],
+) -> Callable[[list[str]], list[Recommendation]]:
+    """`score`, remembering each candidate's answer (None: not relevant), so the heads' search
+    and the rest's never score one twice."""
+    known: dict[str, Recommendation | None] = {}
+
+    def once(batch: list[str]) -> list[Recommendation]:
+        if new := [i for i in batch if i not in known]:
+            found = {rec.actor.id: rec for rec in score(new)}
+            known.update((i, found.get(i)) for i in new)
+        return [rec for i in batch if (rec := known[i]) is not None]
+
+    return once
 
 
 def other_sector(

@@ -35,7 +35,7 @@ def test_the_search_ab_times_both_variants_on_the_same_questions() -> None:
         pytest.skip("not a git checkout: no commit to compare with")
     store = MemoryStore()
     load_bundled(store)
-    rows = search_ab.run(store, sample=2, rounds=1, commit=head)
+    rows = search_ab.run(store, sample=2, rounds=1, commit=head, top=5)
     assert {(r["variant"], r["operation"]) for r in rows} == {
         (v, o) for v in ("base", "now") for o in ("recommend", "gaps")
     }
