@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from api.settings import Settings
-from bench.search_ab import SWAPPED, base_module, variant
+from bench.search_ab import base_modules, variant
 from graph.memory_store import MemoryStore
 from graph.store import GraphStore
 from loaders.pipeline import load_bundled, load_sources
@@ -76,7 +76,7 @@ def _ids(store: GraphStore, label: str) -> list[str]:
 
 def dump(scale: float, sample: int, store_kind: str, base: str | None) -> dict[str, Any]:
     """The answers of today's code; with `base`, also the base commit's (keys "base: ...")."""
-    swapped = {path: base_module(base, path) for path, _, _ in SWAPPED} if base else {}
+    swapped = base_modules(base) if base else {}
 
     def both(store: GraphStore, clusters: list[str], markets: list[str | None]) -> Any:
         found = {"": answers(store, clusters, markets)}

@@ -6,8 +6,8 @@ On a shared machine only ratios within one run say anything: both variants answe
 questions (a seeded sample of active clusters, the four models in turn, no market, and the
 first country with an innovation centre), alternating question by question in each round, on
 one loaded store. The base variant runs the earlier commit's graph/memory_facts.py,
-graph/neo4j_facts.py, queries/recommend/ranking.py and queries/leads/outcomes.py (read with
-git show), in place of today's. Round 1 starts with nothing kept from the whole graph (what a
+graph/neo4j_facts.py, queries/recommend/ranking.py (with its candidate.py) and
+queries/leads/outcomes.py (read with git show), in place of today's. Round 1 starts with nothing kept from the whole graph (what a
 first question after a load meets); later rounds find what the first kept. Prints p50/p95/mean
 ms of recommendations and gap analyses per variant and round, and appends them to
 bench/RESULTS.md.
@@ -54,12 +54,31 @@ SWAPPED = (
     ("queries/leads/outcomes.py", queries.recommend.partners, "leads_to"),
 )
 
+# What the swapped files import and must take from the same commit (its ranking.py calls its
+# own CandidateScore): in place while they load.
+ALONGSIDE = ("queries/recommend/candidate.py",)
+
+
+def base_modules(commit: str) -> dict[str, types.ModuleType]:
+    """The commit's SWAPPED files as modules, each importing the commit's ALONGSIDE files."""
+    alongside = {_module_name(path): base_module(commit, path) for path in ALONGSIDE}
+    saved = {name: sys.modules[name] for name in alongside}
+    sys.modules.update(alongside)
+    try:
+        return {path: base_module(commit, path) for path, _, _ in SWAPPED}
+    finally:
+        sys.modules.update(saved)
+
+
+def _module_name(path: str) -> str:
+    return path.removesuffix(".py").replace("/", ".")
+
 
 def base_module(commit: str, path: str) -> types.ModuleType:
     source = subprocess.run(
         ["git", "show", f"{commit}:{path}"], capture_output=True, text=True, check=True
     ).stdout
-    name = path.removesuffix(".py").replace("/", ".") + "__base"
+    name = _module_name(path) + "__base"
     module = types.ModuleType(name)
     module.__file__ = f"{commit}:{path}"
     sys.modules[name] = module  # dataclasses look their module up while the code runs
@@ -113,7 +132,7 @@ def questions(store: GraphStore, sample: int, top: int) -> list[dict[str, Callab
 
 
 def run(store: GraphStore, sample: int, rounds: int, commit: str, top: int) -> list[dict[str, Any]]:
-    base = {path: base_module(commit, path) for path, _, _ in SWAPPED}
+    base = base_modules(commit)
     asked = questions(store, sample, top)
     for kind in ("base", "now"):  # what derives from the whole graph, built before timing
         with variant(kind, base):

@@ -42,6 +42,8 @@ class CandidateScore:
         self.components = dict.fromkeys(COMPONENTS, 0.0)
         self.components["role_fit"] = 1.0 if need.required else 0.5
         self.signals: dict[str, float] = {}
+        self.score, self.sourced = 0.0, True  # set by `ranked`, with the evidence once each:
+        self.facts: dict[tuple[object, ...], Evidence] = {}
         self.fallback, self.adds_to_met, self.other_sector = False, adds_to_met, False
         kind = "requires" if need.required else "recommends"
         verb = "Adds to" if adds_to_met else "Meets"
@@ -146,23 +148,39 @@ class CandidateScore:
         self.reasons += past.reasons.get(actor_id, [])
         self.evidence += past.evidence.get(actor_id, [])
 
-    def recommendation(self, weights: Weights) -> Recommendation:
-        unique = {fact.sort_key: fact for fact in self.evidence}
+    def ranked(self, weights: Weights) -> CandidateScore:
+        """Its score and what ranks it (queries/recommend/ranking.py rank_key): all a search
+        needs, before any answer is made of it (few candidates scored make the answer)."""
+        self.score = weights.score(self.components)
+        self.sourced = str(self.actor.node.props.get("confidence") or "") not in UNSOURCED
+        self.facts = {fact.sort_key: fact for fact in self.evidence}  # the evidence, once each
+        return self
+
+    @property
+    def tier(self) -> int:
+        """An unmet required requirement first (queries/recommend/ranking.py Fill.tier)."""
+        return 0 if self.need.required and not self.adds_to_met else 1
+
+    def recommendation(self, rank: int, tied: bool) -> Recommendation:
+        """The answer, at its rank (after `ranked`)."""
         node = self.actor.node
-        confidence = str(node.props.get("confidence") or "")
-        if confidence in UNSOURCED:
-            self.reasons.append(f"Its own record is {confidence}, not from a source.")
+        reasons = self.reasons
+        if not self.sourced:
+            confidence = node.props.get("confidence")
+            reasons = [*reasons, f"Its own record is {confidence}, not from a source."]
         return Recommendation(
             actor=ActorRef(id=node.id, name=node.name, type=node.label),
             fills_role=self.role,
             requirement=self.need.id,
             requirement_strength="required" if self.need.required else "recommended",
-            score=weights.score(self.components),
+            rank=rank,
+            tied=tied,
+            score=self.score,
             components=cast(ScoreComponents, dict(sorted(self.components.items()))),
-            reasons=tuple(self.reasons),
-            evidence=tuple(unique.values()),
+            reasons=tuple(reasons),
+            evidence=tuple(self.facts.values()),
             signals=dict(sorted(self.signals.items())),
-            sourced=confidence not in UNSOURCED,
+            sourced=self.sourced,
             adds_to_met=self.adds_to_met,
             fallback=self.fallback,
             other_sector=self.other_sector,

@@ -102,7 +102,7 @@ def rank_candidates(
     bounds = weights.scores(upper, hopeful)
     other = other_sector(facts, fills, strengths, sector_hits, hopeful)
 
-    def score(batch: list[str]) -> list[Recommendation]:
+    def score(batch: list[str]) -> list[CandidateScore]:
         networked = {i: [p.id for p in common.get(i, [])] + adopters.get(i, []) for i in batch}
         links = facts.partnerships_between({i: ids for i, ids in networked.items() if ids})
         found = []
@@ -116,8 +116,8 @@ def rank_candidates(
                 common.get(actor_id, []), peers, adopters.get(actor_id, []), links.get(actor_id, [])
             )
             scorer.history(past)
-            found.append(scorer.recommendation(weights))
-        return [rec for rec in found if relevant(rec)]
+            found.append(scorer.ranked(weights))
+        return [scored for scored in found if relevant(scored)]
 
     # Each role's candidates in order (of another sector last, then by bound, then by id):
     # sorted three times, stably, on keys Python compares without calling back into Python code.
@@ -128,25 +128,25 @@ def rank_candidates(
         groups.setdefault((fill.role, tiers[id(fill)]), []).append(actor_id)
     for ids in groups.values():
         _by_bound(ids, bounds, other)
-    fallen: dict[str, list[Recommendation]] = {}
+    fallen: dict[str, list[CandidateScore]] = {}
     for need in _unfilled(statuses, fills):
         for actor in fallbacks(facts, ctx, need):
             role = fallback_role(ctx, need)
             scorer = CandidateScore(ctx, spec, target, options, actor, need, role)
             scorer.as_fallback(target)
             scorer.history(past)
-            fallen.setdefault(role, []).append(scorer.recommendation(weights))
+            fallen.setdefault(role, []).append(scorer.ranked(weights))
     return with_ranks(diversified(groups, fallen, bounds, other, _scored_once(score), top))
 
 
 def diversified(
     groups: dict[tuple[str, int], list[str]],
-    fallen: dict[str, list[Recommendation]],
+    fallen: dict[str, list[CandidateScore]],
     bounds: dict[str, float],
     other: set[str],
-    score: Callable[[list[str]], list[Recommendation]],
+    score: Callable[[list[str]], list[CandidateScore]],
     top: int,
-) -> list[Recommendation]:
+) -> list[CandidateScore]:
     """The answer a cluster manager reads: the candidates for unmet required requirements
     first; within them and within the rest, the best PER_ROLE of each role first, by rank, so the
     head shows each kind of partner the model names, and after that every other by rank.
@@ -154,26 +154,26 @@ def diversified(
     `groups`: each (role, tier)'s candidates in order (see _by_bound); `fallen`: each role's
     fallbacks, scored. Only what can enter the answer is scored: each role's head, then the
     best of all the roles' other candidates together, as many as places are left."""
-    answer: list[Recommendation] = []
+    answer: list[CandidateScore] = []
     for tier in (0, 1):
         places = top - len(answer)
         if places <= 0:
             break
         orders = {role: ids for (role, of_tier), ids in groups.items() if of_tier == tier}
-        spare = {role: [rec for rec in recs if _tier(rec) == tier] for role, recs in fallen.items()}
-        heads: list[Recommendation] = []
-        rest_fallen: list[Recommendation] = []
+        spare = {role: [c for c in scored if c.tier == tier] for role, scored in fallen.items()}
+        heads: list[CandidateScore] = []
+        rest_fallen: list[CandidateScore] = []
         rest_ids: list[str] = []
-        for role in sorted(orders.keys() | {role for role, recs in spare.items() if recs}):
+        for role in sorted(orders.keys() | {role for role, scored in spare.items() if scored}):
             order = orders.get(role, [])
             # Fallbacks rank after every candidate of their tier: the head is the role's best.
             own = _best_of(order, bounds, other, score, PER_ROLE) + spare.get(role, [])
             head = sorted(own, key=rank_key)[:PER_ROLE]
             heads += head
-            taken = {rec.actor.id for rec in head if not rec.fallback}
+            taken = {c.actor.node.id for c in head if not c.fallback}
             rest_ids += [i for i in order if i not in taken]
-            rest_fallen += [rec for rec in spare.get(role, []) if all(rec is not h for h in head)]
-        rest: list[Recommendation] = []
+            rest_fallen += [c for c in spare.get(role, []) if all(c is not h for h in head)]
+        rest: list[CandidateScore] = []
         if (left := places - len(heads)) > 0:
             _by_bound(rest_ids, bounds, other)
             rest = _best_of(rest_ids, bounds, other, score, left) + rest_fallen
@@ -185,9 +185,9 @@ def _best_of(
     order: list[str],
     bounds: dict[str, float],
     other: set[str],
-    score: Callable[[list[str]], list[Recommendation]],
+    score: Callable[[list[str]], list[CandidateScore]],
     top: int,
-) -> list[Recommendation]:
+) -> list[CandidateScore]:
     """The top of the candidates in `order` (of another sector last, then by bound), the same
     as scoring all of them: each later candidate scores at most its bound, so
     once it would rank below the last of the top even at its bound, none can enter it. A batch
@@ -196,7 +196,7 @@ def _best_of(
     def at_best(actor_id: str) -> tuple[bool, float]:
         return actor_id in other, -bounds[actor_id]
 
-    scored: list[Recommendation] = []
+    scored: list[CandidateScore] = []
     start, step = 0, top  # often the first `top` are the top: nothing else can reach it
     reach = len(order)  # who may still enter the top: everyone, until there is a top
     while start < reach:
@@ -219,17 +219,17 @@ def _by_bound(ids: list[str], bounds: dict[str, float], other: set[str]) -> None
 
 
 def _scored_once(
-    score: Callable[[list[str]], list[Recommendation]],
-) -> Callable[[list[str]], list[Recommendation]]:
-    """`score`, remembering each candidate's answer (None: not relevant), so the heads' search
+    score: Callable[[list[str]], list[CandidateScore]],
+) -> Callable[[list[str]], list[CandidateScore]]:
+    """`score`, remembering each candidate's score (None: not relevant), so the heads' search
     and the rest's never score one twice."""
-    known: dict[str, Recommendation | None] = {}
+    known: dict[str, CandidateScore | None] = {}
 
-    def once(batch: list[str]) -> list[Recommendation]:
+    def once(batch: list[str]) -> list[CandidateScore]:
         if new := [i for i in batch if i not in known]:
-            found = {rec.actor.id: rec for rec in score(new)}
+            found = {c.actor.node.id: c for c in score(new)}
             known.update((i, found.get(i)) for i in new)
-        return [rec for i in batch if (rec := known[i]) is not None]
+        return [c for i in batch if (c := known[i]) is not None]
 
     return once
 
@@ -251,10 +251,10 @@ def other_sector(
     return foreign & facts.actors_near([Label.ForeignCluster], [], [], sectors)
 
 
-def relevant(recommendation: Recommendation) -> bool:
+def relevant(candidate: CandidateScore) -> bool:
     """Filling a role is not enough: a partner is recommended for something more (its presence
     in the market, its fit at home, its sectors, its network, or past work with the cluster)."""
-    return any(v for name, v in recommendation.components.items() if name != "role_fit")
+    return any(v for name, v in candidate.components.items() if name != "role_fit")
 
 
 def _unfilled(statuses: list[NeedStatus], fills: dict[str, Fill]) -> list[Requirement]:
@@ -365,37 +365,29 @@ def network_proximity(common: list[CommonPartner]) -> float:
     return proximity([partner.degree for partner in common])[2]
 
 
-def _tier(recommendation: Recommendation) -> int:
-    required = recommendation.requirement_strength == "required"
-    return 0 if required and not recommendation.adds_to_met else 1
-
-
-def rank_key(recommendation: Recommendation) -> tuple[object, ...]:
+def rank_key(candidate: CandidateScore) -> tuple[object, ...]:
     """Unmet required requirements first, then the score (a foreign cluster in another sector
     than the cluster's after the rest); ties by the documented signals: facts
     from sources before inferred and illustrative ones, more evidence, then the name."""
+    node = candidate.actor.node
     return (
-        _tier(recommendation),
-        recommendation.fallback,
-        recommendation.other_sector,
-        -recommendation.score,
-        not recommendation.sourced,
-        -len(recommendation.evidence),
-        recommendation.actor.name,
-        recommendation.actor.id,
+        candidate.tier,
+        candidate.fallback,
+        candidate.other_sector,
+        -candidate.score,
+        not candidate.sourced,
+        -len(candidate.facts),
+        node.name,
+        node.id,
     )
 
 
-def with_ranks(ranked: list[Recommendation]) -> list[Recommendation]:
-    """Each with its position; `tied` where another of the answer has the same tier and score
-    (the order between them is by the documented tie-breaks, not a difference in score)."""
-    counts = Counter((_tier(rec), rec.fallback, rec.other_sector, rec.score) for rec in ranked)
+def with_ranks(ranked: list[CandidateScore]) -> list[Recommendation]:
+    """The answer, each at its position; `tied` where another of the answer has the same tier
+    and score (the order between them is by the documented tie-breaks, not a difference in
+    score)."""
+    counts = Counter((c.tier, c.fallback, c.other_sector, c.score) for c in ranked)
     return [
-        rec.model_copy(
-            update={
-                "rank": position,
-                "tied": counts[(_tier(rec), rec.fallback, rec.other_sector, rec.score)] > 1,
-            }
-        )
-        for position, rec in enumerate(ranked, start=1)
+        c.recommendation(position, counts[(c.tier, c.fallback, c.other_sector, c.score)] > 1)
+        for position, c in enumerate(ranked, start=1)
     ]
