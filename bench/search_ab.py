@@ -7,10 +7,10 @@ questions (a seeded sample of active clusters, the four models in turn, no marke
 first country with an innovation centre), alternating question by question in each round, on
 one loaded store. The base variant runs the earlier commit's graph/memory_facts.py,
 graph/neo4j_facts.py, queries/recommend/ranking.py (with its candidate.py) and
-queries/leads/outcomes.py (read with git show), in place of today's. Round 1 starts with nothing kept from the whole graph (what a
-first question after a load meets); later rounds find what the first kept. Prints p50/p95/mean
-ms of recommendations and gap analyses per variant and round, and appends them to
-bench/RESULTS.md.
+queries/leads/outcomes.py (read with git show), in place of today's. Round 1 starts with
+nothing kept from the whole graph (what a first question after a load meets); later rounds find
+what the first kept. Prints p50/p95/mean ms of recommendations and gap analyses per variant and
+round, and appends them to bench/RESULTS.md.
 """
 
 from __future__ import annotations
