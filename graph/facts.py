@@ -138,6 +138,9 @@ class ClusterFacts:
     engagements: list[EngagementFacts]
     agreements: list[AgreementFacts]
     nodes: dict[str, Node]  # every node the lists above name
+    # How many leads were routed to it (ROUTED_TO): most clusters have none, and then the
+    # recommender need not read them (queries/leads/outcomes.py leads_to).
+    leads_routed: int = 0
 
 
 @dataclass(frozen=True)

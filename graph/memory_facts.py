@@ -137,6 +137,7 @@ class MemoryFacts:
             engagements=engagements,
             agreements=agreements,
             nodes={},
+            leads_routed=len(self.in_by_type.get((cluster_id, Rel.ROUTED_TO), ())),
         )
         facts.nodes.update({i: self._node(i) for i in _named_ids(facts)})
         return facts

@@ -81,7 +81,8 @@ RETURN {node_map("c", Label.Cluster)} AS node,
       models: {_out("r", Rel.UNDER_MODEL, "g", "m")},
       targets: {_out("r", Rel.TARGETS, "g", "t")}}}] AS agreements,
   [p IN COLLECT {{ MATCH (c)-[:{Rel.PARTNERS_WITH}]-(p) RETURN DISTINCT p }}
-   | {_actor_row("p", _any_node_map("p"))}] AS partners
+   | {_actor_row("p", _any_node_map("p"))}] AS partners,
+  COUNT {{ ()-[:{Rel.ROUTED_TO}]->(c) }} AS leads_routed
 """
 
 

@@ -145,6 +145,7 @@ class Neo4jFacts:
             engagements=sorted(engagements, key=lambda e: e.undertakes.evidence.sort_key),
             agreements=[agreements[i] for i in sorted(agreements)],
             nodes=nodes,
+            leads_routed=row["leads_routed"],
         )
 
     def places(self, place_ids: Sequence[str]) -> dict[str, Place]:

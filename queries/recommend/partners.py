@@ -45,7 +45,8 @@ def recommend_partners(
         if status in INACTIVE:
             raise InactiveClusterError(cluster_facts.node.id, cluster_facts.node.name, status)
         ctx = ClusterContext.build(facts, cluster_facts)
-        ctx.leads = leads_to(store, ctx.id, options.as_of)  # what its leads taught the trust
+        if cluster_facts.leads_routed:  # what its leads taught the trust
+            ctx.leads = leads_to(store, ctx.id, options.as_of)
         if market_id:
             ctx.places.update(with_countries(facts, [market_id]))
         spec = ctx.catalogue.models[model_id]
