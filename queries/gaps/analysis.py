@@ -82,7 +82,7 @@ def model_gaps(
     near = facts.actors_near(instead, uncovered, [], []) if uncovered else set()
     abroad = [*icdks, *(a for a in facts.actors(instead) if a.node.id in near)] if near else icdks
     gaps = [
-        *role_gaps(facts, ctx, options),
+        *role_gaps(facts, ctx, options, model_id),
         *formality_gaps(ctx, options),
         *coverage_gaps(ctx, abroad),
         *fragility_gaps(ctx),

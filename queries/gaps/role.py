@@ -25,19 +25,27 @@ from queries.wording import alternatives, listing
 SUGGESTED = 3
 
 
-def role_gaps(facts: AnalysisFacts, ctx: ClusterContext, options: GapOptions) -> list[Gap]:
+def role_gaps(
+    facts: AnalysisFacts, ctx: ClusterContext, options: GapOptions, model: str | None = None
+) -> list[Gap]:
     """Each engagement short of a required requirement of its model; each declared target market
-    with no engagement under its model where the cluster's partners do not meet one."""
-    return [*_engagement_gaps(facts, ctx), *_declared_market_gaps(facts, ctx, options)]
+    with no engagement under its model where the cluster's partners do not meet one. Under one
+    model only, if given (each gap's suggestions cost reads)."""
+    return [
+        *_engagement_gaps(facts, ctx, model),
+        *_declared_market_gaps(facts, ctx, options, model),
+    ]
 
 
-def _engagement_gaps(facts: AnalysisFacts, ctx: ClusterContext) -> list[Gap]:
+def _engagement_gaps(facts: AnalysisFacts, ctx: ClusterContext, only: str | None) -> list[Gap]:
     gaps = []
     for engagement in ctx.facts.engagements:
         market = ctx.primary_market(engagement)
         country = ctx.country(market) if market else None
         partial = described_only([engagement])
         for model_id in ctx.models_of(engagement):
+            if only not in (None, model_id):
+                continue
             model = ctx.catalogue.models[model_id]
             for status in of_engagements(model, [engagement]):
                 if not status.need.required or not status.short_by:
@@ -77,12 +85,12 @@ def _engagement_gaps(facts: AnalysisFacts, ctx: ClusterContext) -> list[Gap]:
 
 
 def _declared_market_gaps(
-    facts: AnalysisFacts, ctx: ClusterContext, options: GapOptions
+    facts: AnalysisFacts, ctx: ClusterContext, options: GapOptions, only: str | None
 ) -> list[Gap]:
     gaps = []
     for declaration in ctx.facts.declarations:
         model_id, target = declaration.get("model"), declaration.end
-        if model_id not in ctx.catalogue.models:
+        if model_id not in ctx.catalogue.models or only not in (None, model_id):
             continue
         country = ctx.country(target)
         if ctx.engagements_under(model_id, country) if country else _aimed_at(ctx, target):
