@@ -12,8 +12,8 @@ the top are scored in full: the same ranking as scoring everyone.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
-from collections.abc import Callable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from graph.facts import ActorFacts, AnalysisFacts, CommonPartner
@@ -32,7 +32,8 @@ PER_ROLE = 2  # the best of each role that head the answer, before every other b
 HEADQUARTERS = "headquarters"  # the Trade Council's scope at home (ontology: tradeCouncilScope)
 
 
-@dataclass(frozen=True)
+# One for each kind of fill, shared by its candidates: hashed and compared by identity (fast).
+@dataclass(frozen=True, eq=False)
 class Fill:
     """What a candidate would bring: the requirement (and its role) it meets."""
 
@@ -67,6 +68,10 @@ def rank_candidates(
     peers, adopters = network.peer_partnerships(ctx.id, list(fills))
     strengths = sorted({link.end for link in ctx.facts.strengths})
     in_market = facts.actors_near(labels, sorted(target.countries), sorted(target.places), [])
+    # In the hotspot asked for counts fully, elsewhere in its country half (CandidateScore
+    # _market): a place's own area is who is IN_HOTSPOT there, a presence chain's first step.
+    in_area = facts.actors_near(labels, [], sorted(target.places), []) if target.places else set()
+    elsewhere = 0.5 if target.places else 1.0
     sector_hits: Counter[str] = Counter()  # how many of the cluster's strengths each focuses on
     for strength in strengths:
         sector_hits.update(facts.actors_near(labels, [], [], [strength]) & candidates)
@@ -77,16 +82,16 @@ def rank_candidates(
     by_fill = _by_fill(fills)
     # Home fit is for a regional actor (if it serves the cluster's city) or a funder of such work.
     at_home: set[str] = set()
-    for fill, ids in by_fill.values():
+    for fill, ids in by_fill.items():
         if ctx.catalogue.roles[fill.role].exercised_at == "abroad":
             continue
         if fill.label in REGIONAL:
             at_home.update(ids)
         elif fill.label in FUNDING:
             at_home.update(funders.keys() & ids)
-    # Each component at its best, by candidate (absent: 0); home fit and the market are supersets.
+    # Each component at its best, by candidate (absent: 0); home fit is a superset.
     upper = {
-        "market_presence": dict.fromkeys(in_market & candidates, 1.0),
+        "market_presence": {i: 1.0 if i in in_area else elsewhere for i in in_market & candidates},
         "home_fit": dict.fromkeys(at_home, 1.0),
         "sector_match": {i: hits / len(strengths) for i, hits in sector_hits.items()},
         "network_proximity": {i: network_proximity(shared) for i, shared in common.items()},
@@ -97,10 +102,10 @@ def rank_candidates(
     # A candidate needs a reason beyond its role (see relevant): those with none at best go now,
     # and only the rest need a bound.
     hopeful = candidates & set().union(*upper.values())
-    role_fit = {key: 1.0 if fill.need.required else 0.5 for key, (fill, _) in by_fill.items()}
-    upper["role_fit"] = {i: role_fit[id(fills[i])] for i in hopeful}
+    role_fit = {fill: 1.0 if fill.need.required else 0.5 for fill in by_fill}
+    upper["role_fit"] = {i: role_fit[fills[i]] for i in hopeful}
     bounds = weights.scores(upper, hopeful)
-    other = other_sector(facts, fills, strengths, sector_hits, hopeful)
+    other = other_sector(facts, by_fill, strengths, sector_hits, hopeful)
 
     def score(batch: list[str]) -> list[CandidateScore]:
         networked = {i: [p.id for p in common.get(i, [])] + adopters.get(i, []) for i in batch}
@@ -121,15 +126,15 @@ def rank_candidates(
 
     # Each role's candidates in order (of another sector last, then by bound, then by id):
     # sorted three times, stably, on keys Python compares without calling back into Python code.
-    tiers = {key: fill.tier for key, (fill, _) in by_fill.items()}
+    tiers = {fill: fill.tier for fill in by_fill}
     groups: dict[tuple[str, int], list[str]] = {}
     for actor_id in sorted(hopeful):
         fill = fills[actor_id]
-        groups.setdefault((fill.role, tiers[id(fill)]), []).append(actor_id)
+        groups.setdefault((fill.role, tiers[fill]), []).append(actor_id)
     for ids in groups.values():
         _by_bound(ids, bounds, other)
     fallen: dict[str, list[CandidateScore]] = {}
-    for need in _unfilled(statuses, fills):
+    for need in _unfilled(statuses, by_fill):
         for actor in fallbacks(facts, ctx, need):
             role = fallback_role(ctx, need)
             scorer = CandidateScore(ctx, spec, target, options, actor, need, role)
@@ -236,7 +241,7 @@ def _scored_once(
 
 def other_sector(
     facts: AnalysisFacts,
-    fills: dict[str, Fill],
+    by_fill: dict[Fill, list[str]],
     strengths: list[str],
     hits: Counter[str],
     among: set[str],
@@ -246,7 +251,13 @@ def other_sector(
     recorded sector and none of the cluster's strength positions."""
     if not strengths:
         return set()
-    foreign = {i for i in among if fills[i].label == Label.ForeignCluster and not hits[i]}
+    foreign = {
+        i
+        for fill, ids in by_fill.items()
+        if fill.label == Label.ForeignCluster
+        for i in ids
+        if i in among and not hits[i]
+    }
     sectors = [actor.node.id for actor in facts.actors([Label.Sector])]
     return foreign & facts.actors_near([Label.ForeignCluster], [], [], sectors)
 
@@ -257,9 +268,9 @@ def relevant(candidate: CandidateScore) -> bool:
     return any(v for name, v in candidate.components.items() if name != "role_fit")
 
 
-def _unfilled(statuses: list[NeedStatus], fills: dict[str, Fill]) -> list[Requirement]:
+def _unfilled(statuses: list[NeedStatus], fills: Iterable[Fill]) -> list[Requirement]:
     """Unmet required requirements no one passing the gate can meet."""
-    met = {fill.need.id for fill in fills.values()}
+    met = {fill.need.id for fill in fills}
     return [s.need for s in statuses if s.short_by and s.need.required and s.need.id not in met]
 
 
@@ -333,11 +344,11 @@ def candidate_fills(
     return fills, all_labels
 
 
-def _by_fill(fills: dict[str, Fill]) -> dict[int, tuple[Fill, list[str]]]:
-    """The candidates by the (shared) Fill they were given: {id(fill): (fill, ids)}."""
-    found: dict[int, tuple[Fill, list[str]]] = {}
+def _by_fill(fills: dict[str, Fill]) -> dict[Fill, list[str]]:
+    """The candidates by the (shared) Fill they were given."""
+    found: defaultdict[Fill, list[str]] = defaultdict(list)
     for actor_id, fill in fills.items():
-        found.setdefault(id(fill), (fill, []))[1].append(actor_id)
+        found[fill].append(actor_id)
     return found
 
 
