@@ -188,6 +188,26 @@ def test_the_top_few_are_the_head_of_the_full_ranking_at_scale(
     assert max(candidates) > 100
 
 
+def test_the_top_few_are_the_head_of_the_full_ranking_in_a_hotspot(generated: MemoryStore) -> None:
+    """Asked for a hotspot, a candidate there counts the market fully and one elsewhere in its
+    country half: the bound the search stops on must be as tight as that and no tighter."""
+    store = generated
+    clusters = sorted(
+        n["id"] for n in store.nodes(Label.Cluster) if n.get("status") not in INACTIVE
+    )
+    hotspots = sorted(str(n["id"]) for n in store.nodes(Label.Hotspot))
+    presence: set[float] = set()
+    for hotspot in hotspots[:2]:
+        for cluster in clusters[:4]:
+            for model in load_catalogue().models:
+                everyone = recommend_partners(store, cluster, model, hotspot, top=10**6)
+                presence |= {r.components["market_presence"] for r in everyone.recommendations}
+                for top in (1, 3, 10):
+                    head = recommend_partners(store, cluster, model, hotspot, top=top)
+                    assert untied(head.recommendations) == untied(everyone.recommendations[:top])
+    assert {0.5, 1.0} <= presence
+
+
 def test_required_requirements_come_first(bundled: MemoryStore) -> None:
     """Vision Denmark's Korea showcase has no support organisation, which model 3 requires:
     those come before what it only recommends."""
