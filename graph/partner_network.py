@@ -8,7 +8,8 @@ changes; the questions are then set operations here, the same for both stores.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from graph.facts import CommonPartner
@@ -47,28 +48,28 @@ class PartnerNetwork:
         return self.partners.get(node_id, NO_ONE)
 
     def common_partners(
-        self, cluster_id: str, candidate_ids: Sequence[str]
+        self, cluster_id: str, candidate_ids: AbstractSet[str]
     ) -> dict[str, list[CommonPartner]]:
-        """The partners the cluster shares with each candidate, by id, with their degrees."""
-        wanted = set(candidate_ids) - {cluster_id}
+        """The partners the cluster shares with each candidate, by id, with their degrees.
+        (A set, or a dict's keys: tens of thousands at scale, not copied.)"""
         found: defaultdict[str, list[CommonPartner]] = defaultdict(list)
         for common in sorted(self.of_node(cluster_id)):
             theirs = self.of_node(common)
-            for candidate in theirs & wanted:
-                found[candidate].append(CommonPartner(common, len(theirs)))
+            for candidate in theirs & candidate_ids:
+                if candidate != cluster_id:
+                    found[candidate].append(CommonPartner(common, len(theirs)))
         return dict(sorted(found.items()))
 
     def peer_partnerships(
-        self, cluster_id: str, candidate_ids: Sequence[str]
+        self, cluster_id: str, candidate_ids: AbstractSet[str]
     ) -> tuple[list[str], dict[str, list[str]]]:
         """Clusters sharing a strength with the cluster, and which of them partner with each
-        candidate: {candidate: [peers]}."""
+        candidate (a set, or a dict's keys): {candidate: [peers]}."""
         sectors = self.strengths.get(cluster_id, NO_ONE)
         peers = sorted(set().union(*(self.holders[s] for s in sectors)) - {cluster_id})
-        wanted = set(candidate_ids)
         found: defaultdict[str, list[str]] = defaultdict(list)
         for peer in peers:
-            for candidate in self.of_node(peer) & wanted:
+            for candidate in self.of_node(peer) & candidate_ids:
                 found[candidate].append(peer)
         return peers, dict(sorted(found.items()))
 

@@ -64,8 +64,8 @@ def rank_candidates(
     fills, labels = candidate_fills(facts, ctx, target, statuses)
     candidates = set(fills)
     network = facts.partner_network()
-    common = network.common_partners(ctx.id, list(fills))
-    peers, adopters = network.peer_partnerships(ctx.id, list(fills))
+    common = network.common_partners(ctx.id, fills.keys())
+    peers, adopters = network.peer_partnerships(ctx.id, fills.keys())
     strengths = sorted({link.end for link in ctx.facts.strengths})
     in_market = facts.actors_near(labels, sorted(target.countries), sorted(target.places), [])
     # In the hotspot asked for counts fully, elsewhere in its country half (CandidateScore
