@@ -8,7 +8,7 @@ changes; the questions are then set operations here, the same for both stores.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -48,28 +48,29 @@ class PartnerNetwork:
         return self.partners.get(node_id, NO_ONE)
 
     def common_partners(
-        self, cluster_id: str, candidate_ids: AbstractSet[str]
+        self, cluster_id: str, candidate_ids: Collection[str]
     ) -> dict[str, list[CommonPartner]]:
-        """The partners the cluster shares with each candidate, by id, with their degrees.
-        (A set, or a dict's keys: tens of thousands at scale, not copied.)"""
+        """The partners the cluster shares with each candidate, by id, with their degrees."""
+        wanted = _as_set(candidate_ids)
         found: defaultdict[str, list[CommonPartner]] = defaultdict(list)
         for common in sorted(self.of_node(cluster_id)):
             theirs = self.of_node(common)
-            for candidate in theirs & candidate_ids:
+            for candidate in theirs & wanted:
                 if candidate != cluster_id:
                     found[candidate].append(CommonPartner(common, len(theirs)))
         return dict(sorted(found.items()))
 
     def peer_partnerships(
-        self, cluster_id: str, candidate_ids: AbstractSet[str]
+        self, cluster_id: str, candidate_ids: Collection[str]
     ) -> tuple[list[str], dict[str, list[str]]]:
         """Clusters sharing a strength with the cluster, and which of them partner with each
-        candidate (a set, or a dict's keys): {candidate: [peers]}."""
+        candidate: {candidate: [peers]}."""
         sectors = self.strengths.get(cluster_id, NO_ONE)
         peers = sorted(set().union(*(self.holders[s] for s in sectors)) - {cluster_id})
+        wanted = _as_set(candidate_ids)
         found: defaultdict[str, list[str]] = defaultdict(list)
         for peer in peers:
-            for candidate in self.of_node(peer) & candidate_ids:
+            for candidate in self.of_node(peer) & wanted:
                 found[candidate].append(peer)
         return peers, dict(sorted(found.items()))
 
@@ -80,6 +81,12 @@ class PartnerNetwork:
             for other in (self.of_node(common) & self.clusters) - {cluster_id}:
                 found[other].add(common)
         return {other: sorted(commons) for other, commons in sorted(found.items())}
+
+
+def _as_set(ids: Collection[str]) -> AbstractSet[str]:
+    """The ids as a set: a set, or a dict's keys (tens of thousands of candidates at scale), as
+    they are, not copied."""
+    return ids if isinstance(ids, AbstractSet) else set(ids)
 
 
 def _frozen(sets: dict[str, set[str]]) -> dict[str, frozenset[str]]:
