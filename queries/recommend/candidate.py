@@ -42,7 +42,8 @@ class CandidateScore:
         self.components = dict.fromkeys(COMPONENTS, 0.0)
         self.components["role_fit"] = 1.0 if need.required else 0.5
         self.signals: dict[str, float] = {}
-        self.score, self.sourced = 0.0, True  # set by `ranked`, with the evidence once each:
+        # Set by `ranked`: the score, whether its own record is sourced, its evidence once each.
+        self.score, self.sourced = 0.0, True
         self.facts: dict[tuple[object, ...], Evidence] = {}
         self.fallback, self.adds_to_met, self.other_sector = False, adds_to_met, False
         kind = "requires" if need.required else "recommends"

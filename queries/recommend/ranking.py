@@ -124,8 +124,7 @@ def rank_candidates(
             found.append(scorer.ranked(weights))
         return [scored for scored in found if relevant(scored)]
 
-    # Each role's candidates in order (of another sector last, then by bound, then by id):
-    # sorted three times, stably, on keys Python compares without calling back into Python code.
+    # Each (role, tier)'s candidates, in the order the search walks them (_by_bound).
     tiers = {fill: fill.tier for fill in by_fill}
     groups: dict[tuple[str, int], list[str]] = {}
     for actor_id in sorted(hopeful):
