@@ -17,6 +17,7 @@ from graph.facts import (
     Place,
 )
 from ontology.models import Catalogue, load_catalogue
+from ontology.names import Label
 from queries.leads.outcomes import PastLead
 
 
@@ -33,6 +34,7 @@ class ClusterContext:
     places: dict[str, Place]
     partners: dict[str, ActorFacts]  # the cluster's partners, with where they are present
     catalogue: Catalogue
+    sectors: dict[str, str]  # every sector's name by id (a candidate's may be none of its own)
     # Leads routed to the cluster with an outcome (queries/leads/outcomes.py leads_to): the
     # recommender's trust learns from them; empty unless the caller reads them.
     leads: tuple[PastLead, ...] = ()
@@ -47,7 +49,8 @@ class ClusterContext:
         partner_ids = sorted({link.end for link in cluster.partnerships})
         labels = sorted({cluster.nodes[i].label for i in partner_ids})
         partners = {actor.node.id: actor for actor in facts.actors(labels, partner_ids)}
-        return cls(cluster, with_countries(facts, place_ids), partners, load_catalogue())
+        sectors = {actor.node.id: actor.node.name for actor in facts.actors([Label.Sector])}
+        return cls(cluster, with_countries(facts, place_ids), partners, load_catalogue(), sectors)
 
     @property
     def id(self) -> str:
@@ -61,6 +64,8 @@ class ClusterContext:
             return self.catalogue.models[node_id].name
         if node_id in self.catalogue.roles:
             return self.catalogue.roles[node_id].name
+        if node_id in self.sectors:
+            return self.sectors[node_id]
         node = self.facts.nodes.get(node_id) or (
             self.places[node_id].node if node_id in self.places else None
         )

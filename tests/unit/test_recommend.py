@@ -327,3 +327,19 @@ def test_bounds_for_many_are_the_very_floats_of_one_score() -> None:
         }
         many = weights.scores(by_component, values)
         assert many == {i: weights.score(v) for i, v in values.items()}
+
+
+def test_another_sectors_foreign_cluster_is_told_by_the_sectors_names(
+    bundled: MemoryStore,
+) -> None:
+    """A fintech cluster in the US sees Boston's life science cluster last among its heads, and
+    why: the sectors it focuses on, by name, none of them the cluster's."""
+    result = recommend_partners(bundled, "copenhagen-fintech", "key-market-partnership", "US")
+    [reason] = [
+        r
+        for rec in result.recommendations
+        if rec.actor.id == "fcluster:boston-life-science"
+        for r in rec.reasons
+        if "none of your strength positions" in r
+    ]
+    assert reason == "It focuses on Digital health, Life science, none of your strength positions."
