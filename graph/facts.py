@@ -198,9 +198,9 @@ class AnalysisFacts(Protocol):
 
     def actor_kinds(
         self, labels: Sequence[str], size: str | None = None
-    ) -> dict[ActorKind, list[str]]:
-        """The ids of every actor of these labels (of this company size, if given) by kind,
-        sorted: the cheap list a recommendation's candidates come from."""
+    ) -> dict[ActorKind, frozenset[str]]:
+        """The ids of every actor of these labels (of this company size, if given) by kind: the
+        cheap sets a recommendation's candidates come from (kept, so never changed)."""
         ...
 
     def actors_near(

@@ -200,8 +200,8 @@ class MemoryFacts:
 
     def actor_kinds(
         self, labels: Sequence[str], size: str | None = None
-    ) -> dict[ActorKind, list[str]]:
-        def build() -> dict[ActorKind, list[str]]:
+    ) -> dict[ActorKind, frozenset[str]]:
+        def build() -> dict[ActorKind, frozenset[str]]:
             kinds: dict[ActorKind, list[str]] = defaultdict(list)
             for actor_id in self._of_label(labels):
                 attrs = self._nodes[actor_id]
@@ -209,7 +209,7 @@ class MemoryFacts:
                 if size is None or props.get("size") == size:
                     kind = ActorKind(attrs["label"], props.get("size"), props.get("status"))
                     kinds[kind].append(actor_id)
-            return dict(kinds)
+            return {kind: frozenset(ids) for kind, ids in kinds.items()}
 
         return self.store.derived(("kinds of", *sorted(set(labels)), size), build)
 

@@ -225,11 +225,11 @@ class Neo4jFacts:
 
     def actor_kinds(
         self, labels: Sequence[str], size: str | None = None
-    ) -> dict[ActorKind, list[str]]:
-        def build() -> dict[ActorKind, list[str]]:
+    ) -> dict[ActorKind, frozenset[str]]:
+        def build() -> dict[ActorKind, frozenset[str]]:
             kinds = {}
             for row in self._actor_rows(ACTOR_KINDS, labels, None, size):
-                kinds[ActorKind(row["label"], row["size"], row["status"])] = sorted(row["ids"])
+                kinds[ActorKind(row["label"], row["size"], row["status"])] = frozenset(row["ids"])
             return kinds
 
         return dict(self._derived(("kinds of", *self._labels(labels), size), build))

@@ -11,10 +11,12 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from typing import TypeVar
 
 from graph.facts import CommonPartner
 
 NO_ONE: frozenset[str] = frozenset()
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ class PartnerNetwork:
             for candidate in theirs & wanted:
                 if candidate != cluster_id:
                     found[candidate].append(CommonPartner(common, len(theirs)))
-        return dict(sorted(found.items()))
+        return _by_key(found)
 
     def peer_partnerships(
         self, cluster_id: str, candidate_ids: Collection[str]
@@ -72,7 +74,7 @@ class PartnerNetwork:
         for peer in peers:
             for candidate in self.of_node(peer) & wanted:
                 found[candidate].append(peer)
-        return peers, dict(sorted(found.items()))
+        return peers, _by_key(found)
 
     def shared_partners(self, cluster_id: str) -> dict[str, list[str]]:
         """Other clusters reached through a common partner: {cluster: [common partners]}."""
@@ -87,6 +89,11 @@ def _as_set(ids: Collection[str]) -> AbstractSet[str]:
     """The ids as a set: a set, or a dict's keys (tens of thousands of candidates at scale), as
     they are, not copied."""
     return ids if isinstance(ids, AbstractSet) else set(ids)
+
+
+def _by_key(found: dict[str, list[T]]) -> dict[str, list[T]]:
+    """Sorted by id: sorting the ids alone, not (id, list) pairs, is several times faster."""
+    return {key: found[key] for key in sorted(found)}
 
 
 def _frozen(sets: dict[str, set[str]]) -> dict[str, frozenset[str]]:

@@ -12,8 +12,9 @@ the top are scored in full: the same ranking as scoring everyone.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from graph.facts import ActorFacts, AnalysisFacts, CommonPartner
@@ -61,11 +62,13 @@ def rank_candidates(
     top: int,
 ) -> list[Recommendation]:
     """The top candidates, best first, with ranks that show ties."""
-    fills, labels = candidate_fills(facts, ctx, target, statuses)
-    candidates = set(fills)
+    # The kinds of fill are few and each is shared by many candidates: what depends only on
+    # the fill is worked out once for each, not once for each of thousands of candidates.
+    by_fill, labels = candidate_fills(facts, ctx, target, statuses)
+    candidates = set().union(*by_fill.values())
     network = facts.partner_network()
-    common = network.common_partners(ctx.id, fills.keys())
-    peers, adopters = network.peer_partnerships(ctx.id, fills.keys())
+    common = network.common_partners(ctx.id, candidates)
+    peers, adopters = network.peer_partnerships(ctx.id, candidates)
     strengths = sorted({link.end for link in ctx.facts.strengths})
     in_market = facts.actors_near(labels, sorted(target.countries), sorted(target.places), [])
     # In the hotspot asked for counts fully, elsewhere in its country half (CandidateScore
@@ -77,9 +80,6 @@ def rank_candidates(
         sector_hits.update(facts.actors_near(labels, [], [], [strength]) & candidates)
     past = History.of(ctx, options)
     funders = facts.funders_by_model().get(spec.id, {})
-    # The kinds of fill are few and each is shared by many candidates: what depends only on
-    # the fill is worked out once for each, not once for each of thousands of candidates.
-    by_fill = _by_fill(fills)
     # Home fit is for a regional actor (if it serves the cluster's city) or a funder of such work.
     at_home: set[str] = set()
     for fill, ids in by_fill.items():
@@ -102,6 +102,8 @@ def rank_candidates(
     # A candidate needs a reason beyond its role (see relevant): those with none at best go now,
     # and only the rest need a bound.
     hopeful = candidates & set().union(*upper.values())
+    # Each one's fill, for them only: the rest are thousands, never bounded nor scored.
+    fills = {i: fill for fill, ids in by_fill.items() for i in ids & hopeful}
     role_fit = {fill: 1.0 if fill.need.required else 0.5 for fill in by_fill}
     upper["role_fit"] = {i: role_fit[fills[i]] for i in hopeful}
     bounds = weights.scores(upper, hopeful)
@@ -130,8 +132,8 @@ def rank_candidates(
     for actor_id in sorted(hopeful):
         fill = fills[actor_id]
         groups.setdefault((fill.role, tiers[fill]), []).append(actor_id)
-    for ids in groups.values():
-        _by_bound(ids, bounds, other)
+    for order in groups.values():
+        _by_bound(order, bounds, other)
     fallen: dict[str, list[CandidateScore]] = {}
     for need in _unfilled(statuses, by_fill):
         for actor in fallbacks(facts, ctx, need):
@@ -240,7 +242,7 @@ def _scored_once(
 
 def other_sector(
     facts: AnalysisFacts,
-    by_fill: dict[Fill, list[str]],
+    by_fill: dict[Fill, AbstractSet[str]],
     strengths: list[str],
     hits: Counter[str],
     among: set[str],
@@ -254,9 +256,11 @@ def other_sector(
         i
         for fill, ids in by_fill.items()
         if fill.label == Label.ForeignCluster
-        for i in ids
-        if i in among and not hits[i]
+        for i in ids & among
+        if not hits[i]
     }
+    if not foreign:
+        return foreign
     sectors = [actor.node.id for actor in facts.actors([Label.Sector])]
     return foreign & facts.actors_near([Label.ForeignCluster], [], [], sectors)
 
@@ -293,9 +297,9 @@ def fallback_role(ctx: ClusterContext, need: Requirement) -> str:
 
 def candidate_fills(
     facts: AnalysisFacts, ctx: ClusterContext, target: Target, statuses: list[NeedStatus]
-) -> tuple[dict[str, Fill], list[str]]:
+) -> tuple[dict[Fill, AbstractSet[str]], list[str]]:
     """Every active actor that passes the gate for a requirement (unmet required ones first, met
-    ones last), with the requirement and role it meets; and the labels they have."""
+    ones last), by the requirement and role it meets; and the labels they have."""
     roles = ctx.catalogue.roles
     short = {s.need.id: bool(s.short_by) for s in statuses}
     wanted = [
@@ -313,7 +317,7 @@ def candidate_fills(
     area = facts.actors_near(all_labels, [], hotspots, []) if hotspots else set()
     already = {p for s in statuses for p in s.partners} | {ctx.id}
     wanted.sort(key=lambda p: (not short[p[0].id], not p[0].required, p[0].id))
-    fills: dict[str, Fill] = {}
+    by_fill: dict[Fill, AbstractSet[str]] = {}
     for kind, ids in kinds:
         # Each actor meets the first requirement (in that order) whose role its kind fills and
         # whose gate it passes: one Fill for all of a kind who pass the same way.
@@ -325,30 +329,35 @@ def candidate_fills(
         if kind.status in INACTIVE or not options:
             continue
         if not markets:
-            fills.update(dict.fromkeys(ids, options[0]))
+            by_fill[options[0]] = ids
             continue
-        anyone = _first(options, ("home",))  # the gate of a role exercised at home: everyone
-        from_home = _first(options, ("home", "either"))
-        if anyone:
-            fills.update(dict.fromkeys(ids, anyone))
-        # Those present at home, then in the market, pass more gates: an earlier one may be theirs.
-        for present, fill in ((home, from_home), (here, options[0])):
-            if fill and fill is not anyone:
-                fills.update((i, fill) for i in present.intersection(ids))
-    for actor_id in already & fills.keys():
-        del fills[actor_id]
+        # Those present in the market pass every gate, those at home the gates of roles
+        # exercised at home or either way, everyone else only those exercised at home.
+        there = here.intersection(ids)
+        at_home = home.intersection(ids) - there
+        passes = [
+            (options[0], there),
+            (_first(options, ("home", "either")), at_home),
+            (_first(options, ("home",)), ids.difference(there, at_home)),
+        ]
+        for fill, passing in passes:
+            if fill and passing:
+                by_fill[fill] = by_fill[fill] | passing if fill in by_fill else passing
+    by_fill = _without(by_fill, already)
     if area:
-        at_home = {r.id for _, r in wanted if r.exercised_at == "home"}
-        fills = _area_first(fills, area, home, at_home)
-    return fills, all_labels
+        home_roles = {r.id for _, r in wanted if r.exercised_at == "home"}
+        by_fill = _area_first(by_fill, area, home, home_roles)
+    return by_fill, all_labels
 
 
-def _by_fill(fills: dict[str, Fill]) -> dict[Fill, list[str]]:
-    """The candidates by the (shared) Fill they were given."""
-    found: defaultdict[Fill, list[str]] = defaultdict(list)
-    for actor_id, fill in fills.items():
-        found[fill].append(actor_id)
-    return found
+def _without(by_fill: dict[Fill, AbstractSet[str]], ids: set[str]) -> dict[Fill, AbstractSet[str]]:
+    """The fills of everyone but `ids`, and only those someone still has (a fill's set is
+    copied only if it holds one of them: most hold thousands)."""
+    left = {
+        fill: of_fill if of_fill.isdisjoint(ids) else of_fill - ids
+        for fill, of_fill in by_fill.items()
+    }
+    return {fill: of_fill for fill, of_fill in left.items() if of_fill}
 
 
 def _first(options: list[Fill], where: tuple[str, ...]) -> Fill | None:
@@ -358,16 +367,17 @@ def _first(options: list[Fill], where: tuple[str, ...]) -> Fill | None:
 
 
 def _area_first(
-    fills: dict[str, Fill], area: set[str], home: set[str], home_roles: set[str]
-) -> dict[str, Fill]:
+    by_fill: dict[Fill, AbstractSet[str]], area: set[str], home: set[str], home_roles: set[str]
+) -> dict[Fill, AbstractSet[str]]:
     """For each requirement someone in the hotspot's area meets, only those there (and partners
     at home); the rest of the country for the others."""
-    served = {fill.need.id for actor, fill in fills.items() if actor in area}
-    return {
-        actor: fill
-        for actor, fill in fills.items()
-        if fill.need.id not in served or actor in area or actor in home or fill.role in home_roles
+    served = {fill.need.id for fill, ids in by_fill.items() if not ids.isdisjoint(area)}
+    nearby = area | home
+    kept = {
+        fill: ids if fill.need.id not in served or fill.role in home_roles else ids & nearby
+        for fill, ids in by_fill.items()
     }
+    return {fill: ids for fill, ids in kept.items() if ids}
 
 
 def network_proximity(common: list[CommonPartner]) -> float:
