@@ -9,6 +9,7 @@ provenance, an `Evidence`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, Protocol
 
@@ -209,10 +210,12 @@ class AnalysisFacts(Protocol):
         countries: Sequence[str],
         places: Sequence[str],
         sectors: Sequence[str],
+        among: AbstractSet[str] | None = None,
     ) -> set[str]:
         """Actors of these labels present in one of the countries (directly, by city or by
         hotspot), in one of the hotspots, or focusing on one of the sectors (a superset is fine:
-        it decides only who is scored in full)."""
+        it decides only who is scored in full); only those `among` these ids, if given, which
+        costs less than intersecting them all (a market holds hundreds of thousands)."""
         ...
 
     def partner_network(self) -> PartnerNetwork:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Any
 
 from graph.facts import (
@@ -219,6 +220,7 @@ class MemoryFacts:
         countries: Sequence[str],
         places: Sequence[str],
         sectors: Sequence[str],
+        among: AbstractSet[str] | None = None,
     ) -> set[str]:
         # Who is near each country, hotspot or sector, by label: derived from the whole graph,
         # so kept (a few sets per place and label, bounded by the graph's own size).
@@ -236,7 +238,7 @@ class MemoryFacts:
                     of_label = self.by_label.get(label, set())
                     kept[(kind, node_id, label)] = frozenset(found & of_label)
             parts += [kept[(kind, node_id, label)] for label in set(labels)]
-        return set().union(*parts)
+        return set().union(*(parts if among is None else (part & among for part in parts)))
 
     def _near(self, kind: str, node_id: str) -> set[str]:
         def into(node_id: str, *rel_types: str) -> set[str]:

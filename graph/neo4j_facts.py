@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from graph.facts import (
@@ -240,6 +241,7 @@ class Neo4jFacts:
         countries: Sequence[str],
         places: Sequence[str],
         sectors: Sequence[str],
+        among: AbstractSet[str] | None = None,
     ) -> set[str]:
         # Only a country's, a hotspot's or a sector's own id can match (ids start with their
         # label's prefix): other places find no one and are not asked for.
@@ -276,7 +278,8 @@ class Neo4jFacts:
             for row in rows:
                 found[("near", row["kind"], row["id"], row["label"])] = frozenset(row["ids"])
             kept.update(found)
-        return set().union(*(kept[key] for key in keys))
+        parts = [kept[key] for key in keys]
+        return set().union(*(parts if among is None else (part & among for part in parts)))
 
     def partner_network(self) -> PartnerNetwork:
         def build() -> PartnerNetwork:

@@ -70,14 +70,15 @@ def rank_candidates(
     common = network.common_partners(ctx.id, candidates)
     peers, adopters = network.peer_partnerships(ctx.id, candidates)
     strengths = sorted({link.end for link in ctx.facts.strengths})
-    in_market = facts.actors_near(labels, sorted(target.countries), sorted(target.places), [])
+    countries, places = sorted(target.countries), sorted(target.places)
+    in_market = facts.actors_near(labels, countries, places, [], among=candidates)
     # In the hotspot asked for counts fully, elsewhere in its country half (CandidateScore
     # _market): a place's own area is who is IN_HOTSPOT there, a presence chain's first step.
-    in_area = facts.actors_near(labels, [], sorted(target.places), []) if target.places else set()
+    in_area = facts.actors_near(labels, [], places, [], among=candidates) if places else set()
     elsewhere = 0.5 if target.places else 1.0
     sector_hits: Counter[str] = Counter()  # how many of the cluster's strengths each focuses on
     for strength in strengths:
-        sector_hits.update(facts.actors_near(labels, [], [], [strength]) & candidates)
+        sector_hits.update(facts.actors_near(labels, [], [], [strength], among=candidates))
     past = History.of(ctx, options)
     funders = facts.funders_by_model().get(spec.id, {})
     # Home fit is for a regional actor (if it serves the cluster's city) or a funder of such work.
@@ -91,7 +92,7 @@ def rank_candidates(
             at_home.update(funders.keys() & ids)
     # Each component at its best, by candidate (absent: 0); home fit is a superset.
     upper = {
-        "market_presence": {i: 1.0 if i in in_area else elsewhere for i in in_market & candidates},
+        "market_presence": {i: 1.0 if i in in_area else elsewhere for i in in_market},
         "home_fit": dict.fromkeys(at_home, 1.0),
         "sector_match": {i: hits / len(strengths) for i, hits in sector_hits.items()},
         "network_proximity": {i: network_proximity(shared) for i, shared in common.items()},
@@ -262,7 +263,7 @@ def other_sector(
     if not foreign:
         return foreign
     sectors = [actor.node.id for actor in facts.actors([Label.Sector])]
-    return foreign & facts.actors_near([Label.ForeignCluster], [], [], sectors)
+    return facts.actors_near([Label.ForeignCluster], [], [], sectors, among=foreign)
 
 
 def relevant(candidate: CandidateScore) -> bool:
@@ -311,10 +312,8 @@ def candidate_fills(
         kinds += facts.actor_kinds([Label.Company], size=size).items()
     all_labels = sorted({kind.label for kind, _ in kinds})
     markets, hotspots = sorted(target.countries), sorted(target.places)
-    here = facts.actors_near(all_labels, markets, [], []) if markets else set()
-    home = facts.actors_near(all_labels, [HOME_COUNTRY], [], []) if markets else set()
-    # A hotspot asked for is its own area first: its country only for what no one there meets.
-    area = facts.actors_near(all_labels, [], hotspots, []) if hotspots else set()
+    home: set[str] = set()  # of the candidates, those present at home
+    area: set[str] = set()  # and in the hotspot asked for, if one is
     already = {p for s in statuses for p in s.partners} | {ctx.id}
     wanted.sort(key=lambda p: (not short[p[0].id], not p[0].required, p[0].id))
     by_fill: dict[Fill, AbstractSet[str]] = {}
@@ -328,13 +327,19 @@ def candidate_fills(
         ]
         if kind.status in INACTIVE or not options:
             continue
+        # A hotspot asked for is its own area first: its country only for what no one there
+        # meets.
+        if hotspots:
+            area |= facts.actors_near([kind.label], [], hotspots, [], among=ids)
         if not markets:
             by_fill[options[0]] = ids
             continue
         # Those present in the market pass every gate, those at home the gates of roles
         # exercised at home or either way, everyone else only those exercised at home.
-        there = here.intersection(ids)
-        at_home = home.intersection(ids) - there
+        there = facts.actors_near([kind.label], markets, [], [], among=ids)
+        in_denmark = facts.actors_near([kind.label], [HOME_COUNTRY], [], [], among=ids)
+        home |= in_denmark
+        at_home = in_denmark - there
         passes = [
             (options[0], there),
             (_first(options, ("home", "either")), at_home),

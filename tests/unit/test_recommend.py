@@ -170,9 +170,14 @@ def test_the_top_few_are_the_head_of_the_full_ranking_at_scale(
     decides to stop after every few; a store answering "who is near" with every actor (a
     superset, as the interface allows) makes the bounds loose."""
     if loose:
-        monkeypatch.setattr(
-            MemoryFacts, "actors_near", lambda self, labels, *_: set(self._of_label(labels))
-        )
+
+        def everyone_near(
+            self: MemoryFacts, labels: list[str], *_: object, among: set[str] | None = None
+        ) -> set[str]:
+            every = set(self._of_label(labels))
+            return every if among is None else every & among
+
+        monkeypatch.setattr(MemoryFacts, "actors_near", everyone_near)
     store = generated
     clusters = sorted(
         n["id"] for n in store.nodes(Label.Cluster) if n.get("status") not in INACTIVE
