@@ -213,9 +213,10 @@ class AnalysisFacts(Protocol):
         among: AbstractSet[str] | None = None,
     ) -> set[str]:
         """Actors of these labels present in one of the countries (directly, by city or by
-        hotspot), in one of the hotspots, or focusing on one of the sectors (a superset is fine:
-        it decides only who is scored in full); only those `among` these ids, if given, which
-        costs less than intersecting them all (a market holds hundreds of thousands)."""
+        hotspot), in one of the hotspots, or focusing on one of the sectors: exactly these, since
+        the market's gate and the gaps' suggestions rest on it; only those `among` these ids, if
+        given, which costs less than intersecting them all (a market holds hundreds of
+        thousands)."""
         ...
 
     def partner_network(self) -> PartnerNetwork:

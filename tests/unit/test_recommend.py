@@ -167,8 +167,9 @@ def test_the_top_few_are_the_head_of_the_full_ranking_at_scale(
     """Generated data (thousands of candidates, many tied): candidates are scored in full only
     while one could still reach the top, and the top few must still be the full ranking's head.
     The search scores `top` first, then twice as many each time, so with a top of 1 or 3 it
-    decides to stop after every few; a store answering "who is near" with every actor (a
-    superset, as the interface allows) makes the bounds loose."""
+    decides to stop after every few; a store answering "who is near" with every actor makes
+    the bounds loose (and lets everyone through the market's gate: the answer changes, but the
+    head must still be the full ranking's)."""
     if loose:
 
         def everyone_near(
