@@ -29,7 +29,11 @@ from queries.recommend.history import History
 from queries.recommend.target import Target
 from queries.scoring import Weights, adoption, proximity
 
-PER_ROLE = 2  # the best of each role that head the answer, before every other by rank
+# How many of each role head the answer, before every other by rank: two of a role the model
+# requires ("kræver"), one of a role it recommends ("kan"), so the head shows each kind the model
+# names without pushing a better candidate for a required role below the optional ones.
+PER_REQUIRED_ROLE = 2
+PER_RECOMMENDED_ROLE = 1
 HEADQUARTERS = "headquarters"  # the Trade Council's scope at home (ontology: tradeCouncilScope)
 
 
@@ -143,7 +147,19 @@ def rank_candidates(
             scorer.as_fallback(target)
             scorer.history(past)
             fallen.setdefault(role, []).append(scorer.ranked(weights))
-    return with_ranks(diversified(groups, fallen, bounds, other, _scored_once(score), top))
+    head_sizes = head_sizes_by_role(by_fill)
+    return with_ranks(
+        diversified(groups, fallen, bounds, other, _scored_once(score), top, head_sizes)
+    )
+
+
+def head_sizes_by_role(fills: Iterable[Fill]) -> dict[str, int]:
+    """How many of each role head the answer: a role of a required requirement is required."""
+    sizes: dict[str, int] = {}
+    for fill in fills:
+        size = PER_REQUIRED_ROLE if fill.need.required else PER_RECOMMENDED_ROLE
+        sizes[fill.role] = max(size, sizes.get(fill.role, 0))
+    return sizes
 
 
 def diversified(
@@ -153,14 +169,17 @@ def diversified(
     other: set[str],
     score: Callable[[list[str]], list[CandidateScore]],
     top: int,
+    head_sizes: dict[str, int],
 ) -> list[CandidateScore]:
     """The answer a cluster manager reads: the candidates for unmet required requirements
-    first; within them and within the rest, the best PER_ROLE of each role first, by rank, so the
-    head shows each kind of partner the model names, and after that every other by rank.
+    first; within them and within the rest, the best of each role first (as many as
+    `head_sizes` says, see PER_REQUIRED_ROLE), by rank, so the head shows each kind of partner
+    the model names, and after that every other by rank.
 
     `groups`: each (role, tier)'s candidates in order (see _by_bound); `fallen`: each role's
-    fallbacks, scored. Only what can enter the answer is scored: each role's head, then the
-    best of all the roles' other candidates together, as many as places are left."""
+    fallbacks (for required requirements only), scored. Only what can enter the answer is
+    scored: each role's head, then the best of all the roles' other candidates together, as
+    many as places are left."""
     answer: list[CandidateScore] = []
     for tier in (0, 1):
         places = top - len(answer)
@@ -174,8 +193,9 @@ def diversified(
         for role in sorted(orders.keys() | {role for role, scored in spare.items() if scored}):
             order = orders.get(role, [])
             # Fallbacks rank after every candidate of their tier: the head is the role's best.
-            own = _best_of(order, bounds, other, score, PER_ROLE) + spare.get(role, [])
-            head = sorted(own, key=rank_key)[:PER_ROLE]
+            size = head_sizes.get(role, PER_REQUIRED_ROLE)  # a fallback's role is required
+            own = _best_of(order, bounds, other, score, size) + spare.get(role, [])
+            head = sorted(own, key=rank_key)[:size]
             heads += head
             taken = {c.actor.node.id for c in head if not c.fallback}
             rest_ids += [i for i in order if i not in taken]

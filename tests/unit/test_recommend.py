@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
+from collections import Counter
 from pathlib import Path
 
 import networkx as nx
@@ -222,6 +223,33 @@ def test_required_requirements_come_first(bundled: MemoryStore) -> None:
     assert strengths[0] == "required" and "recommended" in strengths
     assert strengths == sorted(strengths, key=lambda s: s != "required")
     assert result.recommendations[0].actor.id == "icdk:seoul"
+
+
+def test_only_each_roles_head_goes_before_a_better_score(bundled: MemoryStore) -> None:
+    """The head shows each kind of partner: the best two of a role the model requires, the best
+    one of a role it only recommends ("kan"). Anyone else is ranked by score, so a second
+    funder never pushes a better foreign cluster the model requires out of the top."""
+
+    def group(rec: Recommendation) -> tuple[object, ...]:  # what orders before the score
+        return rec.requirement_strength, rec.adds_to_met, rec.fallback, rec.other_sector
+
+    heads_seen = 0
+    for cluster in ("clean", "copenhagen-fintech", "odense-robotics", "vision-denmark"):
+        for model in sorted(ModelId.ALL):
+            for market in (None, "US", "DE", "FR", "hotspot:boston"):
+                ranked = recommend_partners(bundled, cluster, model, market, 15, options=TODAY)
+                of_role: Counter[tuple[object, ...]] = Counter()
+                for i, rec in enumerate(ranked.recommendations):
+                    ahead = of_role[(*group(rec), rec.fills_role)]
+                    of_role[(*group(rec), rec.fills_role)] += 1
+                    if any(
+                        later.score > rec.score and group(later) == group(rec)
+                        for later in ranked.recommendations[i + 1 :]
+                    ):
+                        heads_seen += 1
+                        most = 2 if rec.requirement_strength == "required" else 1
+                        assert ahead < most, (cluster, model, market, rec.actor.id)
+    assert heads_seen  # the rule was exercised, not vacuously true
 
 
 def test_network_signals_match_networkx_link_prediction(bundled: MemoryStore) -> None:
