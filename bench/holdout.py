@@ -5,7 +5,8 @@ to four baselines over the same eligible candidates.
 What is hidden: the partnership itself, the partner's part in the cluster's engagements and its
 party to the cluster's agreements, so nothing the recommender reads still names the pair. The
 question: the model and first market of an engagement of the cluster that involved the partner,
-else a market the cluster declared under a model where the partner is present. Partnerships
+else a market the cluster declared under a model where the partner is present; on generated
+data, the declared model and market the generator planted the partnership for. Partnerships
 that served no such question are counted and skipped.
 """
 
@@ -14,13 +15,14 @@ from __future__ import annotations
 import math
 import random
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from graph.records import STORE_MANAGED, RelationshipRecord
 from graph.store import GraphStore, SourceState, StoredRelationship
+from loaders.synthetic.affinity import NOISE
 from loaders.synthetic.affinity import weight as affinity_weight
 from ontology.models import load_catalogue
 from ontology.names import Label, Rel
@@ -114,11 +116,16 @@ class Graph:
         return next((r.end for r in self.ends(place, Rel.IN_COUNTRY)), None)
 
 
+Served = tuple[str, str | None]  # the model and market a partnership served
+Pair = tuple[str, str]  # a cluster and its partner
+
+
 def questions(
-    graph: Graph, pairs: set[tuple[str, str]] | None = None
+    graph: Graph, pairs: Mapping[Pair, Served] | None = None
 ) -> tuple[list[Question], int]:
-    """One question per (active cluster, partner) the data lets us ask (only these pairs, if
-    given); and how many could not be asked."""
+    """One question per (active cluster, partner) the data lets us ask; and how many could not
+    be asked. Given pairs (the generator's planted ones), only those, each asked for the model
+    and market it was planted for."""
     asked, skipped = [], 0
     for cluster in sorted(i for i, label in graph.labels.items() if label == Label.Cluster):
         if graph.status.get(cluster) in INACTIVE:
@@ -128,7 +135,10 @@ def questions(
         for partner in sorted(graph.partners(cluster)):
             if pairs is not None and (cluster, partner) not in pairs:
                 continue
-            served = _served(graph, cluster, partner, engagements)
+            if pairs is None:
+                served = _served(graph, cluster, partner, engagements)
+            else:
+                served = pairs[cluster, partner]
             if served is None:
                 skipped += 1
                 continue
@@ -145,9 +155,7 @@ def questions(
     return asked, skipped
 
 
-def _served(
-    graph: Graph, cluster: str, partner: str, engagements: Sequence[str]
-) -> tuple[str, str | None] | None:
+def _served(graph: Graph, cluster: str, partner: str, engagements: Sequence[str]) -> Served | None:
     """The model and market a partnership served: its engagement's, else a declared target."""
     for engagement in engagements:
         if not any(r.end == partner for r in graph.ends(engagement, Rel.INVOLVES)):
@@ -257,45 +265,46 @@ def generator_rule_scores(
     graph: Graph, question: Question, pool: list[str], label_weights: dict[str, float]
 ) -> dict[str, float]:
     """How likely the generator was to plant each candidate for this cluster and market
-    (loaders/synthetic/affinity.py): a label by its share of the partner mix, then one of that
-    label in the market with probability in proportion to its affinity weight. Read from the
-    finished graph, so ties made after the draw count too: close to the rule, not exactly it.
-    Ranking by it is about the best any method can do on planted partnerships: the ceiling."""
-    cluster = question.cluster
+    (loaders/synthetic/affinity.py): a label by its share of the partner mix, then, as noise,
+    anyone of that label in the market's country, else one in the target (a hotspot's own area
+    first) with probability in proportion to its affinity weight. Read from the finished graph,
+    so ties made after the draw count too: close to the rule, not exactly it. Ranking by it is
+    about the best any method can do on planted partnerships: the ceiling."""
+    cluster, market = question.cluster, question.market
     strengths = {r.end for r in graph.ends(cluster, Rel.HAS_STRENGTH)}
-    hotspots = {
-        r.end
-        for r in graph.ends(cluster, Rel.TARGETS_MARKET)
-        if graph.labels.get(r.end) == Label.Hotspot
-    }
     own = graph.partners(cluster) - {question.partner}
-    country = graph.country_of(question.market) if question.market else None
-    raw = {
-        node: affinity_weight(
-            len(strengths & {r.end for r in graph.ends(node, Rel.FOCUSES_ON)}),
-            any(r.end in hotspots for r in graph.ends(node, Rel.IN_HOTSPOT)),
-            len(graph.partners(node) & own),
-        )
-        for node in pool
-        if graph.labels[node] in label_weights
-        and (country is None or country in graph.countries(node))
-    }
-    per_label: defaultdict[str, float] = defaultdict(float)
-    for node, value in raw.items():
-        per_label[graph.labels[node]] += value
-    return {
-        node: label_weights[graph.labels[node]] * raw[node] / per_label[graph.labels[node]]
-        if node in raw
-        else 0.0
-        for node in pool
-    }
+    country = graph.country_of(market) if market else None
+    by_label: defaultdict[str, list[str]] = defaultdict(list)
+    for node in pool:
+        if graph.labels[node] in label_weights and (
+            country is None or country in graph.countries(node)
+        ):
+            by_label[graph.labels[node]].append(node)
+    scores = dict.fromkeys(pool, 0.0)
+    for label, in_country in by_label.items():
+        area = [
+            n for n in in_country if any(r.end == market for r in graph.ends(n, Rel.IN_HOTSPOT))
+        ]
+        drawn_from = area or in_country
+        affinity = {
+            node: affinity_weight(
+                len(strengths & {r.end for r in graph.ends(node, Rel.FOCUSES_ON)}),
+                len(graph.partners(node) & own),
+            )
+            for node in drawn_from
+        }
+        total = sum(affinity.values())
+        for node in in_country:
+            chance = NOISE / len(in_country) + (1 - NOISE) * affinity.get(node, 0.0) / total
+            scores[node] = label_weights[label] * chance
+    return scores
 
 
 def evaluate(
     store: GraphStore,
     options: GapOptions,
     sample: int | None = None,
-    pairs: set[tuple[str, str]] | None = None,
+    pairs: Mapping[Pair, Served] | None = None,
     seed: int = 7,
     label_weights: dict[str, float] | None = None,
 ) -> dict[str, Any]:

@@ -76,8 +76,9 @@ def write_partnerships(world: World) -> None:
                         other, planted = pick_abroad(world, index, cluster, label)
                     else:
                         home = clusters.countries[index]
-                        other, planted = world.org(label).pick(rng, home), False
+                        other, planted = world.org(label).pick(rng, home), None
                     if partner(world, cluster, other):
                         world.cluster_partners[index].append(other)
                         if planted:
-                            world.out.planted(cluster, other)
+                            target, model = planted
+                            world.out.planted(cluster, other, model.id, target.id)

@@ -15,8 +15,9 @@ from loaders.synthetic.terms import CONFIDENCE
 
 Progress = Callable[[int], None]  # called with the number of rows just written
 PROGRESS_EVERY = 10_000
-# The partnerships planted by affinity (cluster, partner), for the quality benchmark's hold-out:
-# beside the source, not part of it (no loader reads it).
+# The partnerships planted by affinity (cluster, partner, and the model and target market of the
+# declaration each was drawn for), for the quality benchmark's hold-out: beside the source, not
+# part of it (no loader reads it).
 PLANTED_FILE = "planted.tsv"
 
 
@@ -42,8 +43,8 @@ class CsvFolder:
     def rel(self, rel_type: str, start: str, end: str, *values: object) -> None:
         self._write(rel_type, (start, end, *values, *self.provenance))
 
-    def planted(self, cluster: str, partner: str) -> None:
-        self._planted.write(f"{cluster}\t{partner}\n")
+    def planted(self, cluster: str, partner: str, model: str, market: str) -> None:
+        self._planted.write(f"{cluster}\t{partner}\t{model}\t{market}\n")
 
     def _write(self, key: str, row: tuple[object, ...]) -> None:
         writer = self._writers.get(key) or self._open(key)

@@ -56,13 +56,14 @@ class CandidateScore:
 
     def _market(self, target: Target) -> None:
         """Present in the market: in the hotspot asked for counts fully, elsewhere in its
-        country half; a market asked as a country counts fully anywhere in it."""
+        country half; a country or a market (which has no area of its own) counts fully
+        anywhere in its country."""
         in_area = [c for c in self.actor.presence if c[0].end in target.places]
         in_country = [c for c in self.actor.presence if c[-1].end in target.countries]
         chains = in_area or in_country
         if not chains:
             return
-        self.components["market_presence"] = 1.0 if in_area or not target.places else 0.5
+        self.components["market_presence"] = 1.0 if in_area or not target.hotspots else 0.5
         where = sorted(
             {self.ctx.name(chain[0].end if in_area else chain[-1].end) for chain in chains}
         )

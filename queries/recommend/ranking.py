@@ -79,7 +79,7 @@ def rank_candidates(
     # In the hotspot asked for counts fully, elsewhere in its country half (CandidateScore
     # _market): a place's own area is who is IN_HOTSPOT there, a presence chain's first step.
     in_area = facts.actors_near(labels, [], places, [], among=candidates) if places else set()
-    elsewhere = 0.5 if target.places else 1.0
+    elsewhere = 0.5 if target.hotspots else 1.0
     sector_hits: Counter[str] = Counter()  # how many of the cluster's strengths each focuses on
     for strength in strengths:
         sector_hits.update(facts.actors_near(labels, [], [], [strength], among=candidates))
@@ -347,8 +347,8 @@ def candidate_fills(
         ]
         if kind.status in INACTIVE or not options:
             continue
-        # A hotspot asked for is its own area first: its country only for what no one there
-        # meets.
+        # A hotspot asked for is its own area first: its country only for the roles no one
+        # there fills.
         if hotspots:
             area |= facts.actors_near([kind.label], [], hotspots, [], among=ids)
         if not markets:
@@ -368,11 +368,10 @@ def candidate_fills(
         for fill, passing in passes:
             if fill and passing:
                 by_fill[fill] = by_fill[fill] | passing if fill in by_fill else passing
-    by_fill = _without(by_fill, already)
-    if area:
+    if area:  # before the cluster's partners leave: one of them in the area serves it too
         home_roles = {r.id for _, r in wanted if r.exercised_at == "home"}
         by_fill = _area_first(by_fill, area, home, home_roles)
-    return by_fill, all_labels
+    return _without(by_fill, already), all_labels
 
 
 def _without(by_fill: dict[Fill, AbstractSet[str]], ids: set[str]) -> dict[Fill, AbstractSet[str]]:
@@ -394,12 +393,13 @@ def _first(options: list[Fill], where: tuple[str, ...]) -> Fill | None:
 def _area_first(
     by_fill: dict[Fill, AbstractSet[str]], area: set[str], home: set[str], home_roles: set[str]
 ) -> dict[Fill, AbstractSet[str]]:
-    """For each requirement someone in the hotspot's area meets, only those there (and partners
-    at home); the rest of the country for the others."""
-    served = {fill.need.id for fill, ids in by_fill.items() if not ids.isdisjoint(area)}
+    """For each role someone in the hotspot's area fills, only those there (and partners at
+    home); the rest of the country for the others (a foreign cluster in Boston keeps out those
+    elsewhere in the US, not the innovation centre in Silicon Valley when Boston has none)."""
+    served = {fill.role for fill, ids in by_fill.items() if not ids.isdisjoint(area)}
     nearby = area | home
     kept = {
-        fill: ids if fill.need.id not in served or fill.role in home_roles else ids & nearby
+        fill: ids if fill.role not in served or fill.role in home_roles else ids & nearby
         for fill, ids in by_fill.items()
     }
     return {fill: ids for fill, ids in kept.items() if ids}

@@ -7,8 +7,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ontology.models import ModelSpec
+from ontology.names import Label
+from ontology.schema import load_schema
 from queries.cluster_context import ClusterContext
 from queries.needs import NeedStatus, of_engagements, of_partners
+
+HOTSPOT_PREFIX = f"{load_schema().node_types[Label.Hotspot].prefix}:"
 
 
 @dataclass(frozen=True)
@@ -19,6 +23,12 @@ class Target:
     market: str | None
     countries: frozenset[str] = field(default_factory=frozenset)
     places: frozenset[str] = field(default_factory=frozenset)  # hotspots and markets by id
+
+    @property
+    def hotspots(self) -> frozenset[str]:
+        """The places that have an area of their own (who is IN_HOTSPOT there): a market is a
+        sector or value chain in its country, with no area of its own."""
+        return frozenset(p for p in self.places if p.startswith(HOTSPOT_PREFIX))
 
     @classmethod
     def of(cls, ctx: ClusterContext, model_id: str, market_id: str | None) -> Target:

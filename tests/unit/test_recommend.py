@@ -215,6 +215,44 @@ def test_the_top_few_are_the_head_of_the_full_ranking_in_a_hotspot(generated: Me
     assert {0.5, 1.0} <= presence
 
 
+def test_a_hotspot_keeps_out_the_rest_of_its_country_only_for_roles_filled_there(
+    bundled: MemoryStore,
+) -> None:
+    """Boston has an innovation centre and a foreign cluster but no Trade Council post: asked
+    for Boston, ICDK Silicon Valley stays out (Boston has its own), the embassy in Washington
+    comes in at half the market, as the country's post for the role no one in Boston fills."""
+    result = recommend_partners(
+        bundled, "vision-denmark", "innovation-test", "hotspot:boston", 10, options=TODAY
+    )
+    presence = {r.actor.id: r.components["market_presence"] for r in result.recommendations}
+    assert presence["icdk:boston"] == 1.0
+    assert presence["fcluster:boston-life-science"] == 1.0
+    assert presence["tc:washington-d-c"] == 0.5
+    assert "icdk:silicon-valley" not in presence
+    # A partner of the cluster's in the area fills the role too: Odense Robotics works with
+    # ICDK Boston, so no other innovation centre in the US is offered for Boston.
+    result = recommend_partners(
+        bundled, "odense-robotics", "innovation-test", "hotspot:boston", 10, options=TODAY
+    )
+    assert not [r for r in result.recommendations if r.actor.type == Label.InnovationCentre]
+
+
+def test_a_market_counts_fully_anywhere_in_its_country(bundled: MemoryStore) -> None:
+    """A market (the German health and care sector) has no area of its own, unlike a hotspot:
+    present in Germany is present in it."""
+    result = recommend_partners(
+        bundled,
+        "danish-life-science-cluster",
+        "key-market-partnership",
+        "market:german-health-and-care-sector",
+        10,
+        options=TODAY,
+    )
+    abroad = [r for r in result.recommendations if r.components["market_presence"]]
+    assert {r.actor.id for r in abroad} >= {"icdk:munich", "tc:hamburg"}
+    assert {r.components["market_presence"] for r in abroad} == {1.0}
+
+
 def test_required_requirements_come_first(bundled: MemoryStore) -> None:
     """Vision Denmark's Korea showcase has no support organisation, which model 3 requires:
     those come before what it only recommends."""

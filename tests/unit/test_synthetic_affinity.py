@@ -4,7 +4,8 @@ what the quality benchmark's hold-out asks the recommender to find again must be
 Read back from the CSV files only: a planted partner, against the other actors of its kind in
 its country whom the cluster did not already partner with, shares more of the cluster's
 strength positions and more of its partners, yet is not always the single best fit (the draw is
-graded, not a rule with one answer)."""
+graded, not a rule with one answer). Each is listed with the declared target and model it was
+drawn for, the question the hold-out asks."""
 
 from __future__ import annotations
 
@@ -27,10 +28,12 @@ SCALE = 0.1  # the hold-out's scale: three countries and three sectors, so pools
 @dataclass
 class Generated:
     planted: list[tuple[str, str]]
+    asked_for: dict[tuple[str, str], tuple[str, str]]  # (cluster, partner) -> (model, target)
     out: defaultdict[tuple[str, str], set[str]] = field(
         default_factory=lambda: defaultdict(set)
     )  # (node, relationship type) -> ends
     partners: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    declared: set[tuple[str, str, str]] = field(default_factory=set)  # cluster, target, model
     by_kind_and_country: defaultdict[tuple[str, str], list[str]] = field(
         default_factory=lambda: defaultdict(list)
     )  # (id prefix, country) -> the ids
@@ -48,11 +51,14 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Generated:
     root = tmp_path_factory.mktemp("affinity")
     generate(root, scale=SCALE, seed=7)
     lines = (root / PLANTED_FILE).read_text(encoding="utf-8").splitlines()
-    result = Generated([(a, b) for a, b in (line.split("\t") for line in lines)])
+    rows = [line.split("\t") for line in lines]
+    result = Generated([(a, b) for a, b, _, _ in rows], {(a, b): (m, t) for a, b, m, t in rows})
     for path in (root / "relationships").glob("*.csv"):
         with path.open(encoding="utf-8", newline="") as file:
             for row in csv.DictReader(file):
                 result.out[(row["from"], path.stem)].add(row["to"])
+                if path.stem == Rel.TARGETS_MARKET:
+                    result.declared.add((row["from"], row["to"], row["model"]))
                 if path.stem == Rel.PARTNERS_WITH:
                     result.partners[row["from"]].add(row["to"])
                     result.partners[row["to"]].add(row["from"])
@@ -94,12 +100,35 @@ def test_planted_partners_fit_the_cluster_better_than_their_peers(generated: Gen
     assert beaten > len(lead) / 10  # yet often the one a manager would have named first
 
 
+def test_each_planted_partner_is_listed_with_a_target_and_model_the_cluster_declared(
+    generated: Generated,
+) -> None:
+    for cluster, partner in generated.planted:
+        model, target = generated.asked_for[cluster, partner]
+        assert (cluster, target, model) in generated.declared
+
+
+def test_a_hotspot_targets_partner_is_in_the_hotspot_when_one_of_its_kind_is(
+    generated: Generated,
+) -> None:
+    in_hotspot = {
+        node: hotspots for (node, rel), hotspots in generated.out.items() if rel == Rel.IN_HOTSPOT
+    }
+    kinds_there = {(node.split(":")[0], h) for node, hs in in_hotspot.items() for h in hs}
+    asked = [
+        (partner, target)
+        for (cluster, partner), (_, target) in generated.asked_for.items()
+        if target.startswith("hotspot:") and (partner.split(":")[0], target) in kinds_there
+    ]
+    assert len(asked) > 20
+    assert all(target in in_hotspot.get(partner, set()) for partner, target in asked)
+
+
 def test_the_affinity_weight_rises_with_every_fact_a_manager_weighs() -> None:
-    assert weight(1, False, 0) > weight(0, False, 0)
-    assert weight(2, False, 0) > weight(1, False, 0)
-    assert weight(0, True, 0) > weight(0, False, 0)
-    assert weight(0, False, 2) > weight(0, False, 1) > weight(0, False, 0)
-    assert weight(0, False, 10) == weight(0, False, 3)  # ties count up to a point
+    assert weight(1, 0) > weight(0, 0)
+    assert weight(2, 0) > weight(1, 0)
+    assert weight(0, 2) > weight(0, 1) > weight(0, 0)
+    assert weight(0, 10) == weight(0, 3)  # ties count up to a point
 
 
 def test_planted_file_is_deterministic_for_a_seed(tmp_path: Path) -> None:
