@@ -12,8 +12,6 @@ from ontology.schema import load_schema
 from queries.cluster_context import ClusterContext
 from queries.needs import NeedStatus, of_engagements, of_partners
 
-HOTSPOT_PREFIX = f"{load_schema().node_types[Label.Hotspot].prefix}:"
-
 
 @dataclass(frozen=True)
 class Target:
@@ -28,7 +26,8 @@ class Target:
     def hotspots(self) -> frozenset[str]:
         """The places that have an area of their own (who is IN_HOTSPOT there): a market is a
         sector or value chain in its country, with no area of its own."""
-        return frozenset(p for p in self.places if p.startswith(HOTSPOT_PREFIX))
+        schema = load_schema()
+        return frozenset(p for p in self.places if schema.label_for_id(p) == Label.Hotspot)
 
     @classmethod
     def of(cls, ctx: ClusterContext, model_id: str, market_id: str | None) -> Target:
