@@ -148,11 +148,16 @@ def load_weights(path: Path) -> Weights:
         raise ValueError(f"{path}: {error}") from error
 
 
+def squashed(count: int) -> float:
+    """A count of signals as a component in [0, 1): n/(1+n)."""
+    return count / (1 + count)
+
+
 def adoption(adopters: int) -> float:
     """The peer component: n clusters with the cluster's strength position partnering with the
-    candidate, squashed as n/(1+n). A count, not a share: in a large ecosystem a share of every
-    similar cluster is near 0 for anyone, though a few peers' choice is a strong signal."""
-    return adopters / (1 + adopters)
+    candidate, squashed. A count, not a share: in a large ecosystem a share of every similar
+    cluster is near 0 for anyone, though a few peers' choice is a strong signal."""
+    return squashed(adopters)
 
 
 def proximity(degrees: list[int]) -> tuple[float, float, float]:
@@ -164,4 +169,4 @@ def proximity(degrees: list[int]) -> tuple[float, float, float]:
     so three of them weighed 0.08 and never moved a rank (bench/RESULTS.md, 2026-12-04)."""
     resource_allocation = sum(1 / d for d in degrees)
     adamic_adar = sum(1 / math.log(d) for d in degrees if d > 1)
-    return resource_allocation, adamic_adar, len(degrees) / (1 + len(degrees))
+    return resource_allocation, adamic_adar, squashed(len(degrees))

@@ -17,9 +17,9 @@ from typing import Any
 from graph.store import GraphStore
 from ontology.names import Label, Rel
 from ontology.schema import load_schema
+from queries.needs import HOME_COUNTRY
 
 ILLUSTRATIVE = "illustrative"
-HOME_COUNTRY = "country:DK"
 
 
 @dataclass(frozen=True)

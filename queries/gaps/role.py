@@ -4,8 +4,10 @@ it in the market."""
 
 from __future__ import annotations
 
-from graph.facts import AnalysisFacts
-from ontology.models import ModelSpec, Requirement
+from collections.abc import Iterable
+
+from graph.facts import ActorFacts, AnalysisFacts
+from ontology.models import ModelSpec, Requirement, RoleSpec
 from ontology.names import Label
 from ontology.schema import load_schema
 from queries.cluster_context import ClusterContext
@@ -42,6 +44,7 @@ def _engagement_gaps(facts: AnalysisFacts, ctx: ClusterContext, only: str | None
     for engagement in ctx.facts.engagements:
         market = ctx.primary_market(engagement)
         country = ctx.country(market) if market else None
+        hotspots = _hotspots(ctx, [link.end for link in engagement.targets])
         partial = described_only([engagement])
         for model_id in ctx.models_of(engagement):
             if only not in (None, model_id):
@@ -62,7 +65,9 @@ def _engagement_gaps(facts: AnalysisFacts, ctx: ClusterContext, only: str | None
                         f"«{engagement.node.name}» runs under {model.name} with {what}, which the "
                         f"model requires ({_quote(status.need)})."
                     )
-                suggestions = [] if partial else _present(facts, ctx, status, country)
+                suggestions, in_area = (
+                    ([], set()) if partial else _present(facts, ctx, status, country, hotspots)
+                )
                 gaps.append(
                     Gap(
                         type="role",
@@ -73,7 +78,7 @@ def _engagement_gaps(facts: AnalysisFacts, ctx: ClusterContext, only: str | None
                         market=market,
                         missing_role=_role_of(ctx, status, suggestions),
                         subject=engagement.node.id,
-                        sentence=sentence + _offer(suggestions, ctx, country),
+                        sentence=sentence + _offer(suggestions, in_area, ctx, country, hotspots),
                         evidence=cite(
                             [engagement.undertakes, *engagement.models, *engagement.targets],
                             [requirement(model, status.need)],
@@ -100,7 +105,8 @@ def _declared_market_gaps(
         for status in of_partners(ctx, model, market, options.as_of):
             if not status.need.required or not status.short_by:
                 continue
-            suggestions = _present(facts, ctx, status, country)
+            hotspots = _hotspots(ctx, [target])
+            suggestions, in_area = _present(facts, ctx, status, country, hotspots)
             gaps.append(
                 Gap(
                     type="role",
@@ -114,7 +120,7 @@ def _declared_market_gaps(
                     sentence=f"You aim at {ctx.name(target)} under {model.name}, with no "
                     f"engagement there yet and {_shortfall(ctx, status)} among your partners who "
                     f"can serve it, which the model requires ({_quote(status.need)})."
-                    + _offer(suggestions, ctx, country),
+                    + _offer(suggestions, in_area, ctx, country, hotspots),
                     evidence=cite([declaration], [requirement(model, status.need)]),
                     suggestions=tuple(suggestions),
                 )
@@ -138,19 +144,25 @@ def _quote(need: Requirement) -> str:
 
 
 def _present(
-    facts: AnalysisFacts, ctx: ClusterContext, status: NeedStatus, country: str | None
-) -> list[ActorRef]:
+    facts: AnalysisFacts,
+    ctx: ClusterContext,
+    status: NeedStatus,
+    country: str | None,
+    hotspots: list[str],
+) -> tuple[list[ActorRef], set[str]]:
     """Active actors present in the market who could meet the requirement (besides those who
     do): the cluster's own partners first, foreign clusters in another sector last, then by the
-    requirement's roles and name."""
+    requirement's roles and name; and which of them are in the hotspots' area. That area comes
+    first, as in the recommendations: for a role someone there fills (a partner of the
+    cluster's included), only those there."""
     need = status.need
     if country is None:
-        return []
+        return [], set()
     every = [ctx.catalogue.roles[r] for r in need.roles]
     roles = [role for role in every if role.exercised_at != "home"]
     labels = sorted({label for role in roles for label in role.labels} - {Label.Company})
     if not labels:
-        return []
+        return [], set()
     near = facts.actors_near(labels, [country], [], [])
     partners = {link.end for link in ctx.facts.partnerships}
     found = [
@@ -160,6 +172,9 @@ def _present(
         and actor.node.id not in status.partners
         and any(role.filled_by(actor.node.label, actor.node.props.get("size")) for role in roles)
     ]
+    area = facts.actors_near(labels, [], hotspots, []) if hotspots else set()
+    if area:
+        found = _area_first(found, area, roles, status.partners)
     order = {label: i for i, label in enumerate(sorted({r.labels[0] for r in roles}))}
     found.sort(
         key=lambda a: (
@@ -169,13 +184,58 @@ def _present(
             a.node.name,
         )
     )
-    return [actor_ref(actor) for actor in found[:SUGGESTED]]
+    suggested = [actor_ref(actor) for actor in found[:SUGGESTED]]
+    return suggested, {s.id for s in suggested} & area
 
 
-def _offer(suggestions: list[ActorRef], ctx: ClusterContext, country: str | None) -> str:
+def _area_first(
+    found: list[ActorFacts], area: set[str], roles: list[RoleSpec], partners: tuple[str, ...]
+) -> list[ActorFacts]:
+    """Of the actors found in the country, those in the hotspot's area, and elsewhere only
+    those whose role (the first of the requirement's they fill, as in the recommendations) no
+    one in the area fills: the suggestions agree with the answer beside them (queries/recommend
+    /ranking.py: _area_first)."""
+    schema = load_schema()
+
+    def role_of(label: str, size: str | None = None) -> str | None:
+        return next((r.id for r in roles if r.filled_by(label, size)), None)
+
+    served = {role_of(a.node.label, a.node.props.get("size")) for a in found if a.node.id in area}
+    served |= {role_of(schema.label_for_id(p)) for p in partners if p in area}
+    return [
+        a
+        for a in found
+        if a.node.id in area or role_of(a.node.label, a.node.props.get("size")) not in served
+    ]
+
+
+def _hotspots(ctx: ClusterContext, places: Iterable[str]) -> list[str]:
+    """The hotspots among the places a piece of work aims at."""
+    schema = load_schema()
+    return sorted(p for p in places if schema.label_for_id(p) == Label.Hotspot)
+
+
+def _offer(
+    suggestions: list[ActorRef],
+    in_area: set[str],
+    ctx: ClusterContext,
+    country: str | None,
+    hotspots: list[str],
+) -> str:
+    """ "Present in Germany: A, B."; for work in a hotspot, "In Boston: A; elsewhere in the
+    United States: B." """
     if not suggestions or country is None:
         return ""
-    return f" Present in {ctx.name(country)}: {listing([s.name for s in suggestions])}."
+    there = listing([s.name for s in suggestions if s.id in in_area])
+    elsewhere = listing([s.name for s in suggestions if s.id not in in_area])
+    area = listing([ctx.name(h) for h in hotspots])
+    if not there:
+        offer = f"Present in {ctx.name(country)}: {elsewhere}"
+    elif not elsewhere:
+        offer = f"In {area}: {there}"
+    else:
+        offer = f"In {area}: {there}; elsewhere in {ctx.name(country)}: {elsewhere}"
+    return f" {offer.removesuffix('.')}."  # a name may end in one ("Washington, D.C.")
 
 
 def _role_of(ctx: ClusterContext, status: NeedStatus, suggestions: list[ActorRef]) -> str:

@@ -27,7 +27,7 @@ from queries.needs import HOME_COUNTRY, NeedStatus
 from queries.recommend.candidate import FUNDING, REGIONAL, CandidateScore
 from queries.recommend.history import History
 from queries.recommend.target import Target
-from queries.scoring import Weights, adoption, proximity
+from queries.scoring import Weights, adoption, squashed
 
 # How many of each role head the answer, before every other by rank: two of a role the model
 # requires ("kræver"), one of a role it recommends ("kan"), so the head shows each kind the model
@@ -407,7 +407,7 @@ def _area_first(
 
 def network_proximity(common: list[CommonPartner]) -> float:
     """The network component: the shared partners, counted and squashed."""
-    return proximity([partner.degree for partner in common])[2]
+    return squashed(len(common))  # proximity's component, without the signals it also adds
 
 
 def rank_key(candidate: CandidateScore) -> tuple[object, ...]:

@@ -6,7 +6,7 @@ import pytest
 from bench import analysis_latency, load_memory
 from bench.holdout import BASELINES, GENERATOR_RULE
 from bench.load_neo4j import run
-from bench.quality import GOAL_RATIO, holdout_on_bundled, holdout_on_generated, ratio
+from bench.quality import GOAL_RATIO, holdout_on_bundled, holdout_on_generated, pooled, ratio
 from bench.quality_scenarios import load_scenarios, run_scenarios
 from graph.neo4j_store import Neo4jStore
 from loaders.pipeline import load_bundled
@@ -58,6 +58,18 @@ def test_the_quality_benchmark_judges_every_scenario_and_ranks_hidden_partners()
     assert set(methods) == {"recommender", *BASELINES, GENERATOR_RULE}
     # The generator's own rule knows how the hidden partners were planted: it beats chance.
     assert methods[GENERATOR_RULE]["mrr"] > methods["random"]["mrr"]
+
+
+def test_generated_worlds_pool_by_question_not_by_world() -> None:
+    """A world with three times the questions weighs three times as much in the pooled MRR."""
+
+    def world(questions: int, mrr: float) -> dict[str, object]:
+        figures = {"hit@1": mrr, "hit@5": mrr, "mrr": mrr}
+        return {"questions": questions, "skipped": 1, "methods": {"recommender": figures}}
+
+    together = pooled([world(100, 0.2), world(300, 0.6)])
+    assert together["questions"] == 400 and together["skipped"] == 2
+    assert abs(together["methods"]["recommender"]["mrr"] - 0.5) < 1e-12
 
 
 def test_the_leads_benchmark_meets_its_goal_and_beats_the_sector_only_baseline() -> None:

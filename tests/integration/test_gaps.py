@@ -57,12 +57,21 @@ def test_every_gap_is_typed_explained_and_backed_by_facts_with_provenance(
 
 def test_a_requirement_is_met_by_any_of_its_roles(bundled: MemoryStore) -> None:
     """Model 1 names ICDK among "et par udenlandske samarbejdspartnere": Odense Robotics' Boston
-    test with ICDK Boston has one of the couple, not a missing ICDK; its key-market work in
+    test with ICDK Boston has one of the couple, not a missing ICDK (and is offered no other
+    ICDK in the US: Boston has its own); its key-market work in
     Germany lacks the strategic agreement, and the remedy names whom it works with there."""
     gaps = find_gaps(bundled, "odense-robotics", options=TODAY)
     [role] = [g for g in gaps if g.kind == "missing-required-role"]
     assert "1 of the 2 partners needed" in role.sentence and role.missing_role != RoleId.icdk
-    assert role.suggestions and "Present in United States" in role.sentence
+    # The work is in Boston: as in the recommendations beside it, Boston's own come first and
+    # the rest of the US only for a role no one there fills (ICDK Boston is its partner).
+    suggested = {a.id for a in role.suggestions}
+    assert "icdk:silicon-valley" not in suggested
+    assert {"fcluster:boston-life-science", "tc:washington-d-c"} <= suggested
+    assert (
+        "In Boston: Boston life science cluster (illustrative); elsewhere in United States: "
+        "Trade Council, Embassy of Denmark in Washington, D.C." in role.sentence
+    )
     formality = next(g for g in gaps if g.kind == "no-valid-agreement")
     assert (formality.model, formality.market) == (ModelId.key_market_partnership, "country:DE")
     assert "strategic cooperation agreement" in formality.sentence
