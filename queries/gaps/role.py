@@ -44,7 +44,7 @@ def _engagement_gaps(facts: AnalysisFacts, ctx: ClusterContext, only: str | None
     for engagement in ctx.facts.engagements:
         market = ctx.primary_market(engagement)
         country = ctx.country(market) if market else None
-        hotspots = _hotspots(ctx, [link.end for link in engagement.targets])
+        hotspots = _hotspots(link.end for link in engagement.targets)
         partial = described_only([engagement])
         for model_id in ctx.models_of(engagement):
             if only not in (None, model_id):
@@ -105,7 +105,7 @@ def _declared_market_gaps(
         for status in of_partners(ctx, model, market, options.as_of):
             if not status.need.required or not status.short_by:
                 continue
-            hotspots = _hotspots(ctx, [target])
+            hotspots = _hotspots([target])
             suggestions, in_area = _present(facts, ctx, status, country, hotspots)
             gaps.append(
                 Gap(
@@ -209,7 +209,7 @@ def _area_first(
     ]
 
 
-def _hotspots(ctx: ClusterContext, places: Iterable[str]) -> list[str]:
+def _hotspots(places: Iterable[str]) -> list[str]:
     """The hotspots among the places a piece of work aims at."""
     schema = load_schema()
     return sorted(p for p in places if schema.label_for_id(p) == Label.Hotspot)
