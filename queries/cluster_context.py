@@ -18,6 +18,7 @@ from graph.facts import (
 )
 from ontology.models import Catalogue, load_catalogue
 from ontology.names import Label
+from ontology.schema import load_schema
 from queries.leads.outcomes import PastLead
 
 
@@ -134,3 +135,10 @@ class ClusterContext:
             or (country is not None and country in self.countries(agreement.targets))
             or bool(partners & {link.start for link in agreement.parties})
         )
+
+
+def hotspots_among(places: Iterable[str]) -> list[str]:
+    """The hotspots among these places (they have an area of their own: who is IN_HOTSPOT
+    there; a market is a sector or value chain in its country, with none)."""
+    schema = load_schema()
+    return sorted(p for p in places if schema.label_for_id(p) == Label.Hotspot)

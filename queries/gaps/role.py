@@ -4,13 +4,11 @@ it in the market."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from graph.facts import ActorFacts, AnalysisFacts
 from ontology.models import ModelSpec, Requirement, RoleSpec
 from ontology.names import Label
 from ontology.schema import load_schema
-from queries.cluster_context import ClusterContext
+from queries.cluster_context import ClusterContext, hotspots_among
 from queries.findings import ActorRef, Gap
 from queries.gaps.evidence import actor_ref, cite
 from queries.gaps.options import INACTIVE, GapOptions
@@ -44,7 +42,7 @@ def _engagement_gaps(facts: AnalysisFacts, ctx: ClusterContext, only: str | None
     for engagement in ctx.facts.engagements:
         market = ctx.primary_market(engagement)
         country = ctx.country(market) if market else None
-        hotspots = _hotspots(link.end for link in engagement.targets)
+        hotspots = hotspots_among(link.end for link in engagement.targets)
         partial = described_only([engagement])
         for model_id in ctx.models_of(engagement):
             if only not in (None, model_id):
@@ -105,7 +103,7 @@ def _declared_market_gaps(
         for status in of_partners(ctx, model, market, options.as_of):
             if not status.need.required or not status.short_by:
                 continue
-            hotspots = _hotspots([target])
+            hotspots = hotspots_among([target])
             suggestions, in_area = _present(facts, ctx, status, country, hotspots)
             gaps.append(
                 Gap(
@@ -207,12 +205,6 @@ def _area_first(
         for a in found
         if a.node.id in area or role_of(a.node.label, a.node.props.get("size")) not in served
     ]
-
-
-def _hotspots(places: Iterable[str]) -> list[str]:
-    """The hotspots among the places a piece of work aims at."""
-    schema = load_schema()
-    return sorted(p for p in places if schema.label_for_id(p) == Label.Hotspot)
 
 
 def _offer(

@@ -7,9 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ontology.models import ModelSpec
-from ontology.names import Label
-from ontology.schema import load_schema
-from queries.cluster_context import ClusterContext
+from queries.cluster_context import ClusterContext, hotspots_among
 from queries.needs import NeedStatus, of_engagements, of_partners
 
 
@@ -24,10 +22,8 @@ class Target:
 
     @property
     def hotspots(self) -> frozenset[str]:
-        """The places that have an area of their own (who is IN_HOTSPOT there): a market is a
-        sector or value chain in its country, with no area of its own."""
-        schema = load_schema()
-        return frozenset(p for p in self.places if schema.label_for_id(p) == Label.Hotspot)
+        """The places that have an area of their own (see hotspots_among)."""
+        return frozenset(hotspots_among(self.places))
 
     @classmethod
     def of(cls, ctx: ClusterContext, model_id: str, market_id: str | None) -> Target:
