@@ -2,7 +2,9 @@
 
 All sources of one load are read and validated before anything is written: a problem anywhere
 loads nothing, so the store stays exactly as it was. The ontology's own individuals (the four
-models and the partner roles) are always part of a load.
+models and the partner roles) and the reference countries (every ISO 3166-1 country) are always
+part of a load: any source may refer to them, and a load of one folder into an empty store
+still knows every country.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from graph.store import GraphStore, Progress
 from loaders.batch import SourceBatch, write_batches
 from loaders.problems import LoadError, Problem
 from loaders.rdf_source import read_rdf
-from loaders.reference import read_reference
+from loaders.reference import read_reference, reference_sources
 from loaders.sources import (
     ONTOLOGY_MODELS_SOURCE,
     RDF_FORMATS,
@@ -87,11 +89,18 @@ def models_source() -> Source:
     return Source(ONTOLOGY_MODELS_SOURCE, MODELS_FILE, "rdf")
 
 
+def with_the_always_loaded(sources: Sequence[Source]) -> list[Source]:
+    """The ontology's individuals and the reference countries (unless given), then `sources`."""
+    given = {source.source_id for source in sources}
+    always = [s for s in (models_source(), *reference_sources()) if s.source_id not in given]
+    return [*always, *sources]
+
+
 def prepare(sources: Sequence[Source], store: GraphStore, schema: Schema) -> list[SourceBatch]:
     """Read and validate every source; LoadError with every problem found, or the batches."""
     batches, problems = [], []
     read_from: dict[str, str] = {}  # source id -> the file that gave it
-    for source in [models_source(), *sources]:
+    for source in with_the_always_loaded(sources):
         batch, found = read_batch(source, schema, store)
         if batch.source_id in read_from:  # two survey workbooks of one cluster
             found.append(

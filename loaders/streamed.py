@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from graph.records import RelationshipRecord
 from graph.store import FactKey, GraphStore
 from loaders.batch import SourceBatch
-from loaders.pipeline import models_source, read_batch, transform
+from loaders.pipeline import read_batch, transform, with_the_always_loaded
 from loaders.problems import LoadError, Problem
 from loaders.sources import Source, csv_folder_chunks, display
 from loaders.validate import check_contact_numbers, check_records, closest
@@ -48,7 +48,7 @@ class StreamedValidation:
     def chunks(self, sources: Sequence[Source], store: GraphStore) -> Iterator[SourceBatch]:
         """Each source's records chunk by chunk, checked as they come; problems are collected
         (`problems`), and `finish` adds what needs every source."""
-        for source in [models_source(), *sources]:
+        for source in with_the_always_loaded(sources):
             contacts = SourceBatch(source.source_id)  # what check_contact_numbers reads
             for number, (batch, found) in enumerate(self._read(source, store)):
                 if number == 0:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from loaders.synthetic.dates import founded_year
 from loaders.synthetic.draws import place_name
 from loaders.synthetic.links import focus_on_sectors, fund, located, maybe_in_hotspot
-from loaders.synthetic.mix import INNOVATION_SHARE
+from loaders.synthetic.mix import HOME_SHARE, INNOVATION_SHARE
 from loaders.synthetic.terms import (
     CLUSTER_STATUS_WEIGHTS,
     CLUSTER_STATUSES,
@@ -39,7 +39,7 @@ def write_clusters(world: World) -> None:
     business_hubs = world.org(Label.BusinessHub)
     sector_indices: Sequence[int] = range(len(world.sectors))
     for _ in range(world.counts[Label.Cluster]):
-        country = world.pick_country()
+        country = world.pick_country(HOME_SHARE[Label.Cluster])
         city = world.cities.pick(rng, country)
         strengths = rng.sample(sector_indices, min(len(sector_indices), rng.choice((1, 2, 2, 3))))
         names = [world.sector_names[s] for s in strengths]

@@ -6,26 +6,37 @@ from __future__ import annotations
 import itertools
 
 from loaders.synthetic.draws import coined_name, place_name, some
+from loaders.synthetic.mix import HOME_SHARE
 from loaders.synthetic.terms import SCHEMA
-from loaders.synthetic.vocabulary import COUNTRIES
-from loaders.synthetic.world import Target, World
+from loaders.synthetic.vocabulary import COUNTRIES, HOME_COUNTRY
+from loaders.synthetic.world import HOME, Target, World
 from ontology.names import Label, Rel
 
 
 def write_countries(world: World) -> None:
+    """Denmark, then the countries abroad (`counts[Country]` of them). Denmark is referred to,
+    not written: its node is the reference countries' (loaders/reference.py), which every load
+    brings along."""
     prefix = SCHEMA.node_types[Label.Country].prefix
-    for iso2, name, population in COUNTRIES[: world.counts[Label.Country]]:
+    home_iso2, home_name = HOME_COUNTRY
+    world.countries.append(f"{prefix}:{home_iso2}")
+    world.country_names.append(home_name)
+    abroad = COUNTRIES[: world.counts[Label.Country]]
+    for iso2, name, _ in abroad:
         world.out.node(Label.Country, f"{prefix}:{iso2}", name, iso2)
         world.countries.append(f"{prefix}:{iso2}")
         world.country_names.append(name)
-        world.country_weights.append(population**0.5)
-    world.country_weights = list(itertools.accumulate(world.country_weights))
+    world.country_weights = list(itertools.accumulate(p**0.5 for _, _, p in abroad))
 
 
 def write_cities(world: World) -> None:
-    for index in range(world.counts[Label.City]):
+    """A share of the cities in Denmark (at least one), then each country abroad once, then
+    by weight."""
+    count = world.counts[Label.City]
+    at_home = max(1, round(HOME_SHARE[Label.City] * count))
+    for index in range(count):
         city_id, name = world.new_id(Label.City), place_name(world.rng)
-        country = world.country_for(index)
+        country = HOME if index < at_home else world.country_for(index - at_home)
         world.out.node(Label.City, city_id, name)
         world.out.rel(Rel.IN_COUNTRY, city_id, world.countries[country])
         world.cities.add(city_id, country)
@@ -70,7 +81,9 @@ def write_markets(world: World) -> None:
 
 
 def collect_country_targets(world: World) -> None:
+    """Every country abroad: Danish clusters do not internationalise to Denmark."""
     for index, (country_id, name) in enumerate(
         zip(world.countries, world.country_names, strict=True)
     ):
-        world.targets.append(Target(country_id, Label.Country, name, index))
+        if index != HOME:
+            world.targets.append(Target(country_id, Label.Country, name, index))

@@ -1,11 +1,29 @@
-"""The proportions of the generated ecosystem: whom a cluster partners with, which partners are
-found abroad, how often targets are innovation ones, how many roles engagements fill and how
-many clusters a company joins."""
+"""The proportions of the generated ecosystem: where each kind of actor is, whom a cluster
+partners with, which partners are found abroad, how often targets are innovation ones, how many
+roles engagements fill and how many clusters a company joins."""
 
 from __future__ import annotations
 
 from ontology.names import Label
 
+# Share of each kind located in Denmark; the rest are abroad, by country weight. The clusters
+# and the domestic support system are Danish; cities, knowledge institutions, investors and
+# companies are found on both sides (foreign ones for the local networks of the innovation
+# centres and EEN partners, and the roles abroad). Kinds not listed are abroad only (the Trade
+# Council's posts, EEN partners, innovation centres, foreign clusters, ...) or placed by their
+# own rule (authorities: one per country; the Trade Council's headquarters: at home).
+HOME_SHARE: dict[str, float] = {
+    Label.Cluster: 1.0,
+    Label.BusinessHub: 1.0,
+    Label.RegionalEUOffice: 1.0,
+    Label.EUDKSupport: 1.0,
+    Label.TradeAssociation: 0.8,
+    Label.Funder: 0.7,
+    Label.Company: 0.8,
+    Label.Investor: 0.4,
+    Label.KnowledgeInstitution: 0.35,
+    Label.City: 0.2,
+}
 # How many partners of each label a cluster has (inclusive range).
 CLUSTER_PARTNER_MIX: tuple[tuple[str, int, int], ...] = (
     (Label.InnovationCentre, 1, 3),

@@ -6,22 +6,25 @@ from __future__ import annotations
 from loaders.synthetic.dates import founded_year
 from loaders.synthetic.draws import coined_name, place_name, some
 from loaders.synthetic.links import focus_on_sectors, fund, located, present_in
+from loaders.synthetic.mix import HOME_SHARE
 from loaders.synthetic.terms import HEADQUARTERS, NETWORK, PARTNER, REPRESENTATION
 from loaders.synthetic.vocabulary import AUTHORITY_NAMES, FUNDER_WORDS
-from loaders.synthetic.world import World
+from loaders.synthetic.world import HOME, World
 from ontology.names import Label, Rel
 
 
 def write_public_funding(world: World) -> None:
-    """Authorities, funders and their programmes: what FUNDED_BY points at."""
+    """Authorities (Denmark's first, then one per country abroad), funders and their
+    programmes: what FUNDED_BY points at."""
     rng = world.rng
     for index in range(world.counts[Label.Authority]):
-        country = world.country_for(index)
+        country = HOME if index == 0 else world.country_for(index - 1)
         name = f"{world.country_names[country]} {rng.choice(AUTHORITY_NAMES)}"
         located(world, Label.Authority, country, name, founded_year(rng))
     for _ in range(world.counts[Label.Funder]):
         name = f"{coined_name(rng)} {rng.choice(FUNDER_WORDS)}"
-        located(world, Label.Funder, world.pick_country(), name, founded_year(rng))
+        country = world.pick_country(HOME_SHARE[Label.Funder])
+        located(world, Label.Funder, country, name, founded_year(rng))
     owners = world.org(Label.Authority).ids + world.org(Label.Funder).ids
     for _ in range(world.counts[Label.FundingProgramme]):
         programme_id = world.new_id(Label.FundingProgramme)
@@ -34,8 +37,8 @@ def write_public_funding(world: World) -> None:
 def write_trade_council(world: World) -> None:
     rng, label = world.rng, Label.TradeCouncil
     # Partners and roles are filled by the posts, not by the headquarters.
-    headquarters = located(world, label, 0, "Trade Council", HEADQUARTERS, pickable=False)
-    world.out.rel(Rel.PART_OF, headquarters, world.org(Label.Authority).pick(rng, 0))
+    headquarters = located(world, label, HOME, "Trade Council", HEADQUARTERS, pickable=False)
+    world.out.rel(Rel.PART_OF, headquarters, world.org(Label.Authority).pick(rng, HOME))
     for _ in range(world.counts[label]):
         country = world.pick_country()
         city = world.cities.pick(rng, country)
@@ -47,7 +50,7 @@ def write_trade_council(world: World) -> None:
         country = world.country_for(index)
         name = f"Invest in Denmark {world.country_names[country]}"
         office = located(world, Label.InvestInDenmark, country, name)
-        others = some(rng, range(len(world.countries)), 0, 2)
+        others = some(rng, range(HOME + 1, len(world.countries)), 0, 2)  # abroad
         present_in(world, office, sorted({country, *others}))
         world.out.rel(Rel.PART_OF, office, headquarters)
 
@@ -55,7 +58,7 @@ def write_trade_council(world: World) -> None:
 def write_een(world: World) -> None:
     rng, label = world.rng, Label.EnterpriseEuropeNetwork
     # Partners and roles are filled by the network's partners, not by the network itself.
-    network = located(world, label, 0, "Enterprise Europe Network", NETWORK, pickable=False)
+    network = located(world, label, HOME, "Enterprise Europe Network", NETWORK, pickable=False)
     present_in(world, network, range(len(world.countries)))
     for _ in range(world.counts[label]):
         country = world.pick_country()
@@ -86,17 +89,18 @@ def write_other_support(world: World) -> None:
     """EU offices, business hubs, EU-DK support, marketing organisations, trade associations."""
     rng = world.rng
     for _ in range(world.counts[Label.RegionalEUOffice]):
-        country = world.pick_country()
+        country = world.pick_country(HOME_SHARE[Label.RegionalEUOffice])
         name = f"{place_name(rng)} Region EU Office"
         office = located(world, Label.RegionalEUOffice, country, name, founded_year(rng))
         world.out.rel(Rel.PART_OF, office, world.org(Label.Authority).pick(rng, country))
-    for index in range(world.counts[Label.BusinessHub]):
-        country = world.country_for(index)
+    for _ in range(world.counts[Label.BusinessHub]):
+        country = world.pick_country(HOME_SHARE[Label.BusinessHub])
         city = world.cities.pick(rng, country)
         name = f"Business Hub {world.city_names[city]}"
         located(world, Label.BusinessHub, country, name, founded_year(rng), city=city)
     for index in range(world.counts[Label.EUDKSupport]):
-        located(world, Label.EUDKSupport, world.pick_country(), f"EU-DK Support {index + 1}")
+        country = world.pick_country(HOME_SHARE[Label.EUDKSupport])
+        located(world, Label.EUDKSupport, country, f"EU-DK Support {index + 1}")
     for _ in range(world.counts[Label.MarketingOrganisation]):
         country = world.pick_country()
         name = f"{coined_name(rng)} Marketing"
@@ -105,6 +109,7 @@ def write_other_support(world: World) -> None:
         present_in(world, mfo, sorted({country, *others}))
         focus_on_sectors(world, mfo, 1, 2)
     for _ in range(world.counts[Label.TradeAssociation]):
-        country, sector = world.pick_country(), rng.choice(world.sector_names)
+        country = world.pick_country(HOME_SHARE[Label.TradeAssociation])
+        sector = rng.choice(world.sector_names)
         name = f"{world.country_names[country]} {sector} Association"
         located(world, Label.TradeAssociation, country, name, founded_year(rng))

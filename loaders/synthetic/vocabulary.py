@@ -1,11 +1,15 @@
-"""The word lists synthetic names are made of: fictional countries, sectors, activities,
-syllables and the words that end organisation names."""
+"""The word lists synthetic names are made of: Denmark and fictional countries abroad, sectors,
+activities, syllables and the words that end organisation names."""
 
 from __future__ import annotations
 
 # fmt: off
-# 30 fictional countries, sized like the EEA's (population in millions, largest first): a
-# country's share of clusters and cities follows the square root of its population. Their codes
+# Home: the Danish clusters and the Danish support system are here. The recommender knows Denmark
+# by this id (queries.needs.HOME_COUNTRY), the one real country in the generated world.
+HOME_COUNTRY: tuple[str, str] = ("DK", "Denmark")
+# Abroad: 30 fictional countries, sized like the EEA's (population in millions, largest first): a
+# country's share of what is abroad (cities, foreign clusters, posts) follows the square root of
+# its population. Their codes
 # are ISO 3166-1 user-assigned ones (XA-XZ, QM-QZ are reserved and never name a real country;
 # XK, XX, QO and QU are skipped as some use them), so `country:XA` cannot collide with a curated
 # country such as country:DE.

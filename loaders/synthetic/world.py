@@ -11,6 +11,8 @@ from loaders.synthetic.terms import SCHEMA
 from loaders.synthetic.writer import CsvFolder
 from ontology.models import ModelSpec
 
+HOME = 0  # Denmark's index in World.countries; every other country is abroad
+
 
 @dataclass
 class Register:
@@ -50,9 +52,9 @@ class World:
     counts: dict[str, int]
     models: list[ModelSpec]
     roles: dict[str, tuple[str, ...]]  # role id -> labels that fill it in an INVOLVES
-    countries: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)  # Denmark first (HOME), then abroad
     country_names: list[str] = field(default_factory=list)
-    country_weights: list[float] = field(default_factory=list)  # cumulative
+    country_weights: list[float] = field(default_factory=list)  # cumulative, of those abroad
     sectors: list[str] = field(default_factory=list)
     sector_names: list[str] = field(default_factory=list)
     cities: Register = field(default_factory=Register)
@@ -80,13 +82,17 @@ class World:
     def org(self, label: str) -> Register:
         return self.orgs.setdefault(label, Register())
 
-    def pick_country(self) -> int:
-        indices = range(len(self.countries))
-        return self.rng.choices(indices, cum_weights=self.country_weights)[0]
+    def pick_country(self, home_share: float = 0.0) -> int:
+        """Denmark with probability `home_share`, else a country abroad by weight."""
+        if home_share and self.rng.random() < home_share:
+            return HOME
+        abroad = range(HOME + 1, len(self.countries))
+        return self.rng.choices(abroad, cum_weights=self.country_weights)[0]
 
     def country_for(self, index: int) -> int:
-        """Each country once (while there are more items than countries), then by weight."""
-        return index if index < len(self.countries) else self.pick_country()
+        """Each country abroad once (while there are more items than countries), then by
+        weight."""
+        return HOME + 1 + index if index < len(self.countries) - 1 else self.pick_country()
 
     def models_for(self, purpose: str) -> list[ModelSpec]:
         return [model for model in self.models if model.purpose == purpose]

@@ -311,3 +311,19 @@ def test_a_long_list_of_problems_is_shown_in_part_and_summarised() -> None:
     assert listing[0] == "big.csv row 2: id = 'x2': unknown id"
     assert listing[50] == "... and 28 more:"
     assert listing[51] == "  28 x id: unknown id"
+
+
+def test_a_folder_loaded_on_its_own_brings_every_country(store: GraphStore, tmp_path: Path) -> None:
+    """The generated clusters are in Denmark, which the folder refers to and does not define:
+    the reference countries come with every load, so it loads into an empty store, and so
+    does anyone's folder that names a country."""
+    generate(tmp_path / "syn", scale=0.002, seed=3)
+    load_sources(store, discover([tmp_path / "syn"]))
+    countries = {n["id"]: n for n in store.nodes(Label.Country)}
+    assert countries["country:DK"]["name"] == "Denmark"
+    assert countries["country:PL"]["name_da"] == "Polen"  # a country no source here names
+    assert countries["country:DK"]["source_id"] == "reference/iso3166-1"
+    clusters = [n["id"] for n in store.nodes(Label.Cluster)]
+    cities = {r.start: r.end for r in store.relationships(Rel.IN_COUNTRY)}
+    located = {r.start: cities[r.end] for r in store.relationships(Rel.LOCATED_IN)}
+    assert clusters and {located[c] for c in clusters} == {"country:DK"}

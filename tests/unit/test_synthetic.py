@@ -17,12 +17,14 @@ from pathlib import Path
 import pytest
 import yaml
 
+from loaders.reference import country_rows
 from loaders.synthetic import generate
 from loaders.synthetic.__main__ import main
 from loaders.synthetic.dates import AS_OF
 from loaders.synthetic.scale import scaled_counts
 from ontology.names import Label, Rel, RoleId
 from ontology.schema import PropertySpec, load_schema, models_graph
+from queries.needs import HOME_COUNTRY
 
 SCHEMA = load_schema()
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -92,12 +94,14 @@ def source(request: pytest.FixtureRequest) -> Source:
 
 @pytest.fixture(scope="module")
 def ontology_individuals() -> dict[str, str]:
-    """Model and role ids (models.ttl): relationships may end at them without a node file."""
+    """Model and role ids (models.ttl) and the reference countries: relationships may end at
+    them without a node file (every load brings them along)."""
     graph, individuals = models_graph(), {}
     for label in (Label.Model, Label.PartnerRole):
         id_iri = SCHEMA.node_properties(label)["id"].iri
         for subject in graph.subjects(None, SCHEMA.node_types[label].iri):
             individuals[str(graph.value(subject, id_iri))] = label
+    individuals.update((row["id"], Label.Country) for row in country_rows())
     return individuals
 
 
@@ -201,7 +205,8 @@ def test_ids_are_synthetic_and_match_their_file(source: Source) -> None:
         slug = node_id.partition(":")[2]
         assert SCHEMA.label_for_id(node_id) == source.labels[node_id]
         if source.labels[node_id] == Label.Country:
-            # ISO 3166-1 user-assigned codes: never a real country, never a curated id
+            # ISO 3166-1 user-assigned codes: never a real country, never a curated id (Denmark
+            # is the reference countries' node, referred to, not written)
             assert re.fullmatch(r"X[A-Z]|Q[M-Z]", slug) and row["iso2"] == slug, node_id
         else:
             assert re.fullmatch(r"syn-\d{6,}", slug), node_id
@@ -357,3 +362,26 @@ def test_members_are_local_and_clusters_are_not_national(small: Source) -> None:
     members = Counter(row["from"] for row in small.rels[Rel.MEMBER_OF])
     companies = [i for i, label in small.labels.items() if label == Label.Company]
     assert all(members[company] >= 1 for company in companies)
+
+
+def test_clusters_and_their_members_are_danish_and_their_targets_abroad(small: Source) -> None:
+    """The recommender tells home from abroad by Denmark's id: in the generated world the
+    clusters are Danish, as in the report, and what they target is abroad."""
+    city_country = {row["from"]: row["to"] for row in small.rels[Rel.IN_COUNTRY]}
+    country_of = {row["from"]: city_country[row["to"]] for row in small.rels[Rel.LOCATED_IN]}
+    clusters = {i for i, label in small.labels.items() if label == Label.Cluster}
+    assert clusters and {country_of[c] for c in clusters} == {HOME_COUNTRY}
+    members = {row["from"] for row in small.rels[Rel.MEMBER_OF] if row["to"] in clusters}
+    assert members and {country_of[m] for m in members} == {HOME_COUNTRY}
+    targets = {row["to"] for row in small.rels[Rel.TARGETS_MARKET]}
+    assert HOME_COUNTRY not in targets
+    assert all(city_country.get(t) != HOME_COUNTRY for t in targets)  # no hotspot or market here
+    abroad_kinds = (Label.ForeignCluster, Label.InnovationCentre, Label.KnowledgeInstitution)
+    for label in abroad_kinds:
+        ids = [i for i, found in small.labels.items() if found == label]
+        assert any(country_of[i] != HOME_COUNTRY for i in ids), label
+    assert all(
+        country_of[i] != HOME_COUNTRY
+        for i, label in small.labels.items()
+        if label in (Label.ForeignCluster, Label.InnovationCentre)
+    )
