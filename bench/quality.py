@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from bench.holdout import BASELINES, GENERATOR_RULE, evaluate
+from bench.holdout import BASELINES, GENERATOR_RULE, evaluate, ratio_interval
 from bench.load_neo4j import RESULTS, machine
 from bench.quality_scenarios import Outcome, bundled_store, load_scenarios, run_scenarios
 from graph.memory_store import MemoryStore
@@ -83,7 +83,16 @@ def pooled(worlds: list[dict[str, Any]]) -> dict[str, Any]:
         for method in worlds[0]["methods"]
     }
     skipped = sum(w["skipped"] for w in worlds)
-    return {"questions": questions, "skipped": skipped, "methods": methods}
+    ranks = {
+        method: [rr for w in worlds for rr in w["reciprocal_ranks"][method]]
+        for method in worlds[0]["methods"]
+    }
+    return {
+        "questions": questions,
+        "skipped": skipped,
+        "methods": methods,
+        "reciprocal_ranks": ranks,
+    }
 
 
 def ratio(figures: dict[str, Any], method: str = "recommender") -> float:
@@ -91,6 +100,14 @@ def ratio(figures: dict[str, Any], method: str = "recommender") -> float:
     methods = figures["methods"]
     best = max(methods[name]["mrr"] for name in BASELINES)
     return methods[method]["mrr"] / best if best else float("inf")
+
+
+def ratio_line(figures: dict[str, Any]) -> str:
+    low, high = ratio_interval(figures["reciprocal_ranks"])
+    return (
+        f"MRR {ratio(figures):.1f}x the best baseline (95% interval over the questions "
+        f"{low:.1f}x to {high:.1f}x)"
+    )
 
 
 def ceiling_line(figures: dict[str, Any]) -> str:
@@ -125,7 +142,7 @@ def print_holdout(name: str, figures: dict[str, Any]) -> None:
             f"  {method:<17} hit@1 {values['hit@1']:.3f}  hit@5 {values['hit@5']:.3f}  "
             f"MRR {values['mrr']:.3f}"
         )
-    print(f"  MRR over the best baseline: {ratio(figures):.1f}x (goal {GOAL_RATIO:.0f}x)")
+    print(f"  {ratio_line(figures)}; goal {GOAL_RATIO:.0f}x")
     if ceiling := ceiling_line(figures):
         print(f"  {ceiling[0].upper()}{ceiling[1:]}")
 
@@ -161,7 +178,7 @@ def record(outcomes: list[Outcome], holdouts: dict[str, dict[str, Any]]) -> None
         verdict = "met" if ratio(figures) >= GOAL_RATIO else "not met"
         ceiling = ceiling_line(figures)
         lines.append(
-            f"- {dataset}: MRR {ratio(figures):.1f}x the best baseline ({verdict})"
+            f"- {dataset}: {ratio_line(figures)} ({verdict})"
             + (f"; {ceiling}." if ceiling else ".")
         )
     with RESULTS.open("a", encoding="utf-8") as results:

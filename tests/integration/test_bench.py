@@ -4,7 +4,7 @@
 import pytest
 
 from bench import analysis_latency, load_memory
-from bench.holdout import BASELINES, GENERATOR_RULE
+from bench.holdout import BASELINES, GENERATOR_RULE, ratio_interval
 from bench.load_neo4j import run
 from bench.quality import GOAL_RATIO, holdout_on_bundled, holdout_on_generated, pooled, ratio
 from bench.quality_scenarios import load_scenarios, run_scenarios
@@ -65,11 +65,26 @@ def test_generated_worlds_pool_by_question_not_by_world() -> None:
 
     def world(questions: int, mrr: float) -> dict[str, object]:
         figures = {"hit@1": mrr, "hit@5": mrr, "mrr": mrr}
-        return {"questions": questions, "skipped": 1, "methods": {"recommender": figures}}
+        return {
+            "questions": questions,
+            "skipped": 1,
+            "methods": {"recommender": figures},
+            "reciprocal_ranks": {"recommender": [mrr] * questions},
+        }
 
     together = pooled([world(100, 0.2), world(300, 0.6)])
     assert together["questions"] == 400 and together["skipped"] == 2
     assert abs(together["methods"]["recommender"]["mrr"] - 0.5) < 1e-12
+    assert len(together["reciprocal_ranks"]["recommender"]) == 400
+
+
+def test_the_ratio_interval_says_how_much_it_owes_to_the_questions_drawn() -> None:
+    """Every question answered alike: no doubt. Half right and half missed against a steady
+    baseline of the same mean: the ratio is 1x, and the interval spans both sides of it."""
+    steady = dict.fromkeys(BASELINES, [0.25] * 200)
+    assert ratio_interval({**steady, "recommender": [0.5] * 200}) == (2.0, 2.0)
+    low, high = ratio_interval({**steady, "recommender": [0.5, 0.0] * 100})
+    assert 0.7 < low < 1.0 < high < 1.3
 
 
 def test_the_leads_benchmark_meets_its_goal_and_beats_the_sector_only_baseline() -> None:
