@@ -3,6 +3,7 @@ foreign clusters they partner with abroad."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from loaders.synthetic.dates import founded_year
@@ -34,16 +35,28 @@ def declare_targets(world: World, cluster: str) -> list[tuple[Target, ModelSpec]
     return declared
 
 
+def unique_name(taken: set[str], stem: str) -> str:
+    """`stem` and the first cluster word no cluster has with it yet, else numbered: Denmark has
+    few cities, and an answer naming two partners alike would not say which is meant."""
+    words = ("Cluster", *(w for w in CLUSTER_WORDS if w != "Cluster"))
+    named = (f"{stem} {word}" for word in words)
+    numbered = (f"{stem} Cluster {n}" for n in itertools.count(2))
+    name = next(n for n in itertools.chain(named, numbered) if n not in taken)
+    taken.add(name)
+    return name
+
+
 def write_clusters(world: World) -> None:
     rng, clusters = world.rng, world.org(Label.Cluster)
     business_hubs = world.org(Label.BusinessHub)
     sector_indices: Sequence[int] = range(len(world.sectors))
+    taken: set[str] = set()
     for _ in range(world.counts[Label.Cluster]):
         country = world.pick_country(HOME_SHARE[Label.Cluster])
         city = world.cities.pick(rng, country)
         strengths = rng.sample(sector_indices, min(len(sector_indices), rng.choice((1, 2, 2, 3))))
         names = [world.sector_names[s] for s in strengths]
-        name = f"{world.city_names[city]} {names[0]} Cluster"
+        name = unique_name(taken, f"{world.city_names[city]} {names[0]}")
         status = rng.choices(CLUSTER_STATUSES, weights=CLUSTER_STATUS_WEIGHTS)[0]
         earlier = clusters.by_country.get(country, [])  # only earlier ones: PART_OF has no cycles
         parent = earlier[rng.randrange(len(earlier))] if earlier and rng.random() < 0.04 else ""

@@ -385,3 +385,11 @@ def test_clusters_and_their_members_are_danish_and_their_targets_abroad(small: S
         for i, label in small.labels.items()
         if label in (Label.ForeignCluster, Label.InnovationCentre)
     )
+
+
+def test_no_two_clusters_share_a_name(source: Source) -> None:
+    """Danish clusters share few cities: an answer naming two of them alike would not say which."""
+    names = [
+        source.nodes[i]["name"] for i, label in source.labels.items() if label == Label.Cluster
+    ]
+    assert len(names) == len(set(names))
