@@ -17,7 +17,7 @@ from loaders.synthetic.terms import (
     INNOVATION,
     MARKET,
 )
-from loaders.synthetic.vocabulary import CLUSTER_WORDS
+from loaders.synthetic.vocabulary import CLUSTER_WORDS, UNIQUE_NAME_WORDS
 from loaders.synthetic.world import Target, World
 from ontology.models import ModelSpec
 from ontology.names import Label, Rel
@@ -38,9 +38,8 @@ def declare_targets(world: World, cluster: str) -> list[tuple[Target, ModelSpec]
 def unique_name(taken: set[str], stem: str) -> str:
     """`stem` and the first cluster word no cluster has with it yet, else numbered: Denmark has
     few cities, and an answer naming two partners alike would not say which is meant."""
-    words = ("Cluster", *(w for w in CLUSTER_WORDS if w != "Cluster"))
-    named = (f"{stem} {word}" for word in words)
-    numbered = (f"{stem} Cluster {n}" for n in itertools.count(2))
+    named = (f"{stem} {word}" for word in UNIQUE_NAME_WORDS)
+    numbered = (f"{stem} {UNIQUE_NAME_WORDS[0]} {n}" for n in itertools.count(2))
     name = next(n for n in itertools.chain(named, numbered) if n not in taken)
     taken.add(name)
     return name

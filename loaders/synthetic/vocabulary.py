@@ -48,6 +48,9 @@ COMPANY_WORDS = ("Systems", "Solutions", "Technologies", "Labs", "Industries", "
 # One phrase, split: "Cluster" here is a word of a name, which the check for spelled labels
 # (tests/unit/test_no_spelled_names.py) would take for the label as a lone string.
 CLUSTER_WORDS = tuple("Network Alliance Cluster Hub Valley".split())  # noqa: SIM905
+# The same words in the order a Danish cluster's name takes them when its city and sector are
+# already taken: plain "Cluster" first.
+UNIQUE_NAME_WORDS = tuple("Cluster Network Alliance Hub Valley".split())  # noqa: SIM905
 INVESTOR_WORDS = ("Ventures", "Capital", "Partners", "Invest", "Growth Fund")
 FUNDER_WORDS = ("Foundation", "Fund", "Trust")
 AUTHORITY_NAMES = ("Ministry of Business", "Ministry of Research", "Innovation Agency",
