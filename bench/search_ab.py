@@ -55,8 +55,8 @@ SWAPPED = (
 )
 
 # What the swapped files import and must take from the same commit (its ranking.py calls its
-# own CandidateScore): in place while they load.
-ALONGSIDE = ("queries/recommend/candidate.py",)
+# own CandidateScore and its facts build their own PartnerNetwork): in place while they load.
+ALONGSIDE = ("queries/recommend/candidate.py", "graph/partner_network.py")
 
 
 def base_modules(commit: str) -> dict[str, types.ModuleType]:

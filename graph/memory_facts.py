@@ -265,7 +265,8 @@ class MemoryFacts:
             strengths = [(c, s) for c in clusters for s in self._ends(c, Rel.HAS_STRENGTH)]
             return PartnerNetwork.of(partnerships, strengths, clusters)
 
-        return self.store.derived(("partner network",), build)
+        # Kept under its class: an A/B run's earlier commit has its own (bench/search_ab.py).
+        return self.store.derived((PartnerNetwork,), build)
 
     def partnerships_between(self, others: Mapping[str, Sequence[str]]) -> dict[str, list[Link]]:
         # The partnerships of a pair are theirs, whoever asks: kept between analyses (bounded).

@@ -288,7 +288,8 @@ class Neo4jFacts:
                 map(tuple, row["partnerships"]), map(tuple, row["strengths"]), row["clusters"]
             )
 
-        return self._derived(("partner network",), build)
+        # Kept under its class: an A/B run's earlier commit has its own (bench/search_ab.py).
+        return self._derived((PartnerNetwork,), build)
 
     def partnerships_between(self, others: Mapping[str, Sequence[str]]) -> dict[str, list[Link]]:
         # The partnerships of a pair are theirs, whoever asks: kept between analyses (bounded).

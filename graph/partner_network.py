@@ -7,16 +7,14 @@ changes; the questions are then set operations here, the same for both stores.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from typing import TypeVar
 
 from graph.facts import CommonPartner
 
 NO_ONE: frozenset[str] = frozenset()
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -49,51 +47,62 @@ class PartnerNetwork:
     def of_node(self, node_id: str) -> frozenset[str]:
         return self.partners.get(node_id, NO_ONE)
 
-    def common_partners(
+    def common_partner_counts(
         self, cluster_id: str, candidate_ids: Collection[str]
-    ) -> dict[str, list[CommonPartner]]:
-        """The partners the cluster shares with each candidate, by id, with their degrees."""
+    ) -> Counter[str]:
+        """How many partners the cluster shares with each candidate (those sharing none are
+        absent): counted in C, since at scale a hub partner is shared with thousands."""
         wanted = _as_set(candidate_ids)
-        found: defaultdict[str, list[CommonPartner]] = defaultdict(list)
-        for common in sorted(self.of_node(cluster_id)):
-            theirs = self.of_node(common)
-            for candidate in theirs & wanted:
-                if candidate != cluster_id:
-                    found[candidate].append(CommonPartner(common, len(theirs)))
-        return _by_key(found)
-
-    def peer_partnerships(
-        self, cluster_id: str, candidate_ids: Collection[str]
-    ) -> tuple[list[str], dict[str, list[str]]]:
-        """Clusters sharing a strength with the cluster, and which of them partner with each
-        candidate: {candidate: [peers]}."""
-        sectors = self.strengths.get(cluster_id, NO_ONE)
-        peers = sorted(set().union(*(self.holders[s] for s in sectors)) - {cluster_id})
-        wanted = _as_set(candidate_ids)
-        found: defaultdict[str, list[str]] = defaultdict(list)
-        for peer in peers:
-            for candidate in self.of_node(peer) & wanted:
-                found[candidate].append(peer)
-        return peers, _by_key(found)
-
-    def shared_partners(self, cluster_id: str) -> dict[str, list[str]]:
-        """Other clusters reached through a common partner: {cluster: [common partners]}."""
-        found: defaultdict[str, set[str]] = defaultdict(set)
+        counts: Counter[str] = Counter()
         for common in self.of_node(cluster_id):
-            for other in (self.of_node(common) & self.clusters) - {cluster_id}:
-                found[other].add(common)
-        return {other: sorted(commons) for other, commons in sorted(found.items())}
+            counts.update(self.of_node(common) & wanted)
+        counts.pop(cluster_id, None)  # its partners' partners include itself
+        return counts
+
+    def common_partners(self, cluster_id: str, candidate_id: str) -> list[CommonPartner]:
+        """The partners the cluster shares with the candidate, by id, with their degrees."""
+        shared = self.of_node(cluster_id) & self.of_node(candidate_id)
+        return [CommonPartner(common, len(self.of_node(common))) for common in sorted(shared)]
+
+    def peers(self, cluster_id: str) -> frozenset[str]:
+        """The clusters sharing a strength position with the cluster."""
+        sectors = self.strengths.get(cluster_id, NO_ONE)
+        return frozenset().union(*(self.holders[s] for s in sectors)) - {cluster_id}
+
+    def adopter_counts(
+        self, peers: AbstractSet[str], candidate_ids: Collection[str]
+    ) -> Counter[str]:
+        """How many of the peers partner with each candidate (those with none are absent)."""
+        wanted = _as_set(candidate_ids)
+        counts: Counter[str] = Counter()
+        for peer in peers:
+            counts.update(self.of_node(peer) & wanted)
+        return counts
+
+    def adopters(self, peers: AbstractSet[str], candidate_id: str) -> list[str]:
+        """The peers that partner with the candidate, by id."""
+        return sorted(peers & self.of_node(candidate_id))
+
+    def single_brokers(self, cluster_id: str) -> dict[str, list[str]]:
+        """Other clusters the cluster reaches through exactly one shared partner, by that
+        partner (the broker): {broker: [clusters, by id]}. Counted in C: at scale a hub
+        partner is shared with thousands of clusters."""
+        reached = {
+            common: (self.of_node(common) & self.clusters) - {cluster_id}
+            for common in sorted(self.of_node(cluster_id))
+        }
+        counts: Counter[str] = Counter()
+        for others in reached.values():
+            counts.update(others)
+        once = {other for other, shared in counts.items() if shared == 1}
+        found = {common: sorted(others & once) for common, others in reached.items()}
+        return {common: others for common, others in found.items() if others}
 
 
 def _as_set(ids: Collection[str]) -> AbstractSet[str]:
     """The ids as a set: a set, or a dict's keys (tens of thousands of candidates at scale), as
     they are, not copied."""
     return ids if isinstance(ids, AbstractSet) else set(ids)
-
-
-def _by_key(found: dict[str, list[T]]) -> dict[str, list[T]]:
-    """Sorted by id: sorting the ids alone, not (id, list) pairs, is several times faster."""
-    return {key: found[key] for key in sorted(found)}
 
 
 def _frozen(sets: dict[str, set[str]]) -> dict[str, frozenset[str]]:

@@ -53,7 +53,7 @@ def cluster_gaps(facts: AnalysisFacts, cluster_id: str, options: GapOptions) -> 
     return [
         *model_gaps(facts, ctx, options),
         *isolation_gaps(ctx),
-        *broker_gaps(ctx, facts.partner_network().shared_partners(cluster_id)),
+        *broker_gaps(ctx, facts.partner_network().single_brokers(cluster_id)),
     ]
 
 

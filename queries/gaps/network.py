@@ -99,15 +99,14 @@ def isolation_gaps(ctx: ClusterContext) -> list[Gap]:
     ]
 
 
-def broker_gaps(ctx: ClusterContext, shared: dict[str, list[str]]) -> list[Gap]:
-    """Partners that are the only tie between this cluster and other clusters."""
+def broker_gaps(ctx: ClusterContext, brokers: dict[str, list[str]]) -> list[Gap]:
+    """Partners that are the only tie between this cluster and other clusters (`brokers`:
+    PartnerNetwork.single_brokers) it does not partner with directly."""
     direct = {link.end for link in ctx.facts.partnerships}
-    only_through: dict[str, list[str]] = {}
-    for other, commons in shared.items():
-        if other not in direct and len(commons) == 1:
-            only_through.setdefault(commons[0], []).append(other)
     gaps = []
-    for broker, others in sorted(only_through.items()):
+    for broker, reached in sorted(brokers.items()):
+        if not (others := [other for other in reached if other not in direct]):
+            continue
         links = [link for link in ctx.facts.partnerships if link.end == broker]
         gaps.append(
             Gap(

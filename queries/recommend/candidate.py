@@ -117,7 +117,7 @@ class CandidateScore:
         )
 
     def network(
-        self, common: list[CommonPartner], peers: list[str], adopters: list[str], links: list[Link]
+        self, common: list[CommonPartner], peers: int, adopters: list[str], links: list[Link]
     ) -> None:
         """Shared partners and similar clusters partnering with it; `links` are its
         partnerships with both, the evidence."""
@@ -132,11 +132,11 @@ class CandidateScore:
                 own = [link for link in self.ctx.facts.partnerships if link.end == partner.id]
                 theirs = [link for link in links if link.end == partner.id]
                 self.evidence += [link.evidence for link in own[:1] + theirs[:1]]
-        self.signals.update(similar_clusters=len(peers), similar_clusters_partnering=len(adopters))
+        self.signals.update(similar_clusters=peers, similar_clusters_partnering=len(adopters))
         if peers and adopters:
             self.components["peer_adoption"] = adoption(len(adopters))
             self.reasons.append(
-                f"{len(adopters)} of {len(peers)} clusters with your strength position "
+                f"{len(adopters)} of {peers} clusters with your strength position "
                 f"already partner with it."
             )
             self.evidence += [link.evidence for link in links if link.end in adopters]

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from graph.facts import ActorFacts, AnalysisFacts, CommonPartner
+from graph.facts import ActorFacts, AnalysisFacts
 from ontology.models import ModelSpec, Requirement
 from ontology.names import Label
 from queries.cluster_context import ClusterContext
@@ -71,8 +71,9 @@ def rank_candidates(
     by_fill, labels = candidate_fills(facts, ctx, target, statuses)
     candidates = set().union(*by_fill.values())
     network = facts.partner_network()
-    common = network.common_partners(ctx.id, candidates)
-    peers, adopters = network.peer_partnerships(ctx.id, candidates)
+    common = network.common_partner_counts(ctx.id, candidates)
+    peers = network.peers(ctx.id)
+    adopters = network.adopter_counts(peers, candidates)
     strengths = sorted({link.end for link in ctx.facts.strengths})
     countries, places = sorted(target.countries), sorted(target.places)
     in_market = facts.actors_near(labels, countries, places, [], among=candidates)
@@ -99,23 +100,32 @@ def rank_candidates(
         "market_presence": {i: 1.0 if i in in_area else elsewhere for i in in_market},
         "home_fit": dict.fromkeys(at_home, 1.0),
         "sector_match": {i: hits / len(strengths) for i, hits in sector_hits.items()},
-        "network_proximity": {i: network_proximity(shared) for i, shared in common.items()},
-        "peer_adoption": {i: adoption(len(adopting)) for i, adopting in adopters.items()},
+        "network_proximity": {i: squashed(shared) for i, shared in common.items()},
+        "peer_adoption": {i: adoption(adopting) for i, adopting in adopters.items()},
         "trust": past.trust,
         "agreement": past.agreement,
     }
     # A candidate needs a reason beyond its role (see relevant): those with none at best go now,
     # and only the rest need a bound.
     hopeful = candidates & set().union(*upper.values())
-    # Each one's fill, for them only: the rest are thousands, never bounded nor scored.
-    fills = {i: fill for fill, ids in by_fill.items() for i in ids & hopeful}
-    role_fit = {fill: 1.0 if fill.need.required else 0.5 for fill in by_fill}
-    upper["role_fit"] = {i: role_fit[fills[i]] for i in hopeful}
+    # Each one's fill and its role fit, and each (role, tier)'s candidates, for them only (the
+    # rest are thousands, never bounded nor scored): a fill's candidates at once, in C.
+    fills: dict[str, Fill] = {}
+    upper["role_fit"] = {}
+    groups: dict[tuple[str, int], list[str]] = {}
+    for fill, ids in by_fill.items():
+        if not (of_fill := ids & hopeful):
+            continue
+        fills.update(dict.fromkeys(of_fill, fill))
+        upper["role_fit"].update(dict.fromkeys(of_fill, 1.0 if fill.need.required else 0.5))
+        groups.setdefault((fill.role, fill.tier), []).extend(of_fill)
     bounds = weights.scores(upper, hopeful)
     other = other_sector(facts, by_fill, strengths, sector_hits, hopeful)
 
     def score(batch: list[str]) -> list[CandidateScore]:
-        networked = {i: [p.id for p in common.get(i, [])] + adopters.get(i, []) for i in batch}
+        shared = {i: network.common_partners(ctx.id, i) for i in batch if i in common}
+        adopting = {i: network.adopters(peers, i) for i in batch if i in adopters}
+        networked = {i: [p.id for p in shared.get(i, [])] + adopting.get(i, []) for i in batch}
         links = facts.partnerships_between({i: ids for i, ids in networked.items() if ids})
         found = []
         for actor in facts.actors(labels, batch):
@@ -125,18 +135,16 @@ def rank_candidates(
             )
             scorer.home(funders.get(actor_id, []))
             scorer.network(
-                common.get(actor_id, []), peers, adopters.get(actor_id, []), links.get(actor_id, [])
+                shared.get(actor_id, []),
+                len(peers),
+                adopting.get(actor_id, []),
+                links.get(actor_id, []),
             )
             scorer.history(past)
             found.append(scorer.ranked(weights))
         return [scored for scored in found if relevant(scored)]
 
-    # Each (role, tier)'s candidates, in the order the search walks them (_by_bound).
-    tiers = {fill: fill.tier for fill in by_fill}
-    groups: dict[tuple[str, int], list[str]] = {}
-    for actor_id in sorted(hopeful):
-        fill = fills[actor_id]
-        groups.setdefault((fill.role, tiers[fill]), []).append(actor_id)
+    # Each (role, tier)'s candidates, in the order the search walks them.
     for order in groups.values():
         _by_bound(order, bounds, other)
     fallen: dict[str, list[CandidateScore]] = {}
@@ -403,11 +411,6 @@ def _area_first(
         for fill, ids in by_fill.items()
     }
     return {fill: ids for fill, ids in kept.items() if ids}
-
-
-def network_proximity(common: list[CommonPartner]) -> float:
-    """The network component: the shared partners, counted and squashed."""
-    return squashed(len(common))  # proximity's component, without the signals it also adds
 
 
 def rank_key(candidate: CandidateScore) -> tuple[object, ...]:
