@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import cast
 
 from graph.facts import ActorFacts, CommonPartner, Evidence, Link
@@ -58,9 +59,7 @@ class CandidateScore:
         """Present in the market: in the hotspot asked for counts fully, elsewhere in its
         country half; a country or a market (which has no area of its own) counts fully
         anywhere in its country."""
-        in_area = [c for c in self.actor.presence if c[0].end in target.places]
-        in_country = [c for c in self.actor.presence if c[-1].end in target.countries]
-        chains = in_area or in_country
+        chains, in_area = market_chains(self.actor, target)
         if not chains:
             return
         self.components["market_presence"] = 1.0 if in_area or not target.hotspots else 0.5
@@ -91,8 +90,7 @@ class CandidateScore:
         label = self.actor.node.label
         if label in REGIONAL:
             mine = {link.end: link for link in self.ctx.facts.locations}
-            serving = [link for link in self.actor.serves if link.end in mine]
-            if serving:
+            if serving := serves_cluster(self.ctx, self.actor):
                 self.components["home_fit"] = 1.0
                 cities = listing(sorted(self.ctx.name(link.end) for link in serving))
                 self.reasons.append(f"It serves {cities}, where you are.")
@@ -187,3 +185,53 @@ class CandidateScore:
             fallback=self.fallback,
             other_sector=self.other_sector,
         )
+
+
+def serves_cluster(ctx: ClusterContext, actor: ActorFacts) -> list[Link]:
+    """Its SERVES links to a city the cluster is located in (a regional actor's home fit)."""
+    locations = {link.end for link in ctx.facts.locations}
+    return [link for link in actor.serves if link.end in locations]
+
+
+def market_chains(actor: ActorFacts, target: Target) -> tuple[list[list[Link]], bool]:
+    """The actor's presence chains into the target: those in the hotspot's area asked for, if
+    any (True), else those in its countries (False)."""
+    if in_area := [chain for chain in actor.presence if chain[0].end in target.places]:
+        return in_area, True
+    return [chain for chain in actor.presence if chain[-1].end in target.countries], False
+
+
+def evidence_bound(
+    ctx: ClusterContext,
+    actor: ActorFacts,
+    target: Target,
+    funded: int,
+    shared: int,
+    adopters: int,
+    past: int,
+) -> float:
+    """The most facts CandidateScore can cite for the actor (len(facts) at most), from what is
+    known before scoring it: its presence in the target, the works under the
+    model it has funded, the partners it shares with the cluster, the similar clusters
+    partnering with it, the facts of its history with the cluster. It counts each piece of
+    evidence the methods above add, at its most; the bounded search compares it in a tie
+    (queries/recommend/ranking.py), so a method that cites more must count it here too
+    (tests/integration/test_recommend_search.py compares the search with and without it)."""
+    if adopters:  # their partnerships with it are read only when it is scored
+        return math.inf
+    strengths = {link.end for link in ctx.facts.strengths}
+    label = actor.node.label
+    home = 0
+    if label in REGIONAL:  # a city it serves and the cluster's location there
+        home = 2 * len(serves_cluster(ctx, actor))
+    elif label in FUNDING:
+        home = min(3, funded)
+    chains, _ = market_chains(actor, target)
+    return (
+        1  # the requirement it meets
+        + (len(chains[0]) if chains else 0)  # where it is present in the market
+        + 2 * sum(link.end in strengths for link in actor.focus)  # strength and focus
+        + home
+        + 2 * shared  # the cluster's partnership and its own with each
+        + past
+    )

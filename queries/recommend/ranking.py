@@ -6,7 +6,8 @@ way too). The rank: candidates for an unmet required requirement first, then eve
 its score (which weighs a role the model requires above one it recommends), then the
 documented tie-breaks. Scoring in full (the reasons and evidence) is what costs, so every
 candidate first gets a cheap upper bound of its score and only those whose bound can still reach
-the top are scored in full: the same ranking as scoring everyone.
+the top are scored in full, and of those tied with the last of the top only those whose facts
+and name could still put them ahead: the same ranking as scoring everyone.
 """
 
 from __future__ import annotations
@@ -24,7 +25,14 @@ from queries.cluster_context import ClusterContext
 from queries.findings import Recommendation
 from queries.gaps import INACTIVE, GapOptions
 from queries.needs import HOME_COUNTRY, NeedStatus
-from queries.recommend.candidate import FUNDING, REGIONAL, CandidateScore
+from queries.recommend.candidate import (
+    FUNDING,
+    REGIONAL,
+    UNSOURCED,
+    CandidateScore,
+    evidence_bound,
+    serves_cluster,
+)
 from queries.recommend.history import History
 from queries.recommend.target import Target
 from queries.scoring import Weights, adoption, squashed
@@ -35,6 +43,10 @@ from queries.scoring import Weights, adoption, squashed
 PER_REQUIRED_ROLE = 2
 PER_RECOMMENDED_ROLE = 1
 HEADQUARTERS = "headquarters"  # the Trade Council's scope at home (ontology: tradeCouncilScope)
+# Off: every candidate whose bound reaches the last of a top is scored, even one whose facts
+# and name could not put it ahead (tests/integration/test_recommend_search.py compares the two).
+TIES_PRUNED = True
+NO_HOME = {"home_fit": 0.0}
 
 
 # One for each kind of fill, shared by its candidates: hashed and compared by identity (fast).
@@ -156,9 +168,38 @@ def rank_candidates(
             scorer.history(past)
             fallen.setdefault(role, []).append(scorer.ranked(weights))
     head_sizes = head_sizes_by_role(by_fill)
-    return with_ranks(
-        diversified(groups, fallen, bounds, other, _scored_once(score), top, head_sizes)
-    )
+
+    def could_beat(batch: list[str], last: CandidateScore) -> list[str]:
+        """Those of the batch who could still rank above `last`: each at its best, its bound
+        for a score and its evidence_bound for the facts it cites (what decides a tie)."""
+        if not TIES_PRUNED:
+            return batch
+        beaten = rank_key(last)
+        ahead = [actor for actor in facts.actors(labels, batch) if rank_at_best(actor) < beaten]
+        return [actor.node.id for actor in ahead]
+
+    def rank_at_best(actor: ActorFacts) -> tuple[object, ...]:
+        """rank_key at the actor's best (see CandidateScore.ranked)."""
+        i, node = actor.node.id, actor.node
+        cited = evidence_bound(
+            ctx,
+            actor,
+            target,
+            len(funders.get(i, [])),
+            common.get(i, 0),
+            adopters.get(i, 0),
+            len(past.evidence.get(i, [])),
+        )
+        unsourced = str(node.props.get("confidence") or "") in UNSOURCED
+        best = bounds[i]
+        if node.label in REGIONAL and i in at_home and not serves_cluster(ctx, actor):
+            # Its bound assumed home fit (any regional actor at home might serve the cluster's
+            # city): now it is known not to.
+            best = weights.score({name: of.get(i, 0.0) for name, of in upper.items()} | NO_HOME)
+        return (fills[i].tier, False, i in other, -best, unsourced, -cited, node.name, i)
+
+    search = Search(bounds, other, _scored_once(score), could_beat)
+    return with_ranks(diversified(groups, fallen, search, top, head_sizes))
 
 
 def head_sizes_by_role(fills: Iterable[Fill]) -> dict[str, int]:
@@ -170,12 +211,21 @@ def head_sizes_by_role(fills: Iterable[Fill]) -> dict[str, int]:
     return sizes
 
 
+@dataclass(frozen=True)
+class Search:
+    """What the bounded search (_best_of) needs: each candidate's bound, those of another
+    sector, how to score a batch, and which of a batch could still beat the last of a top."""
+
+    bounds: dict[str, float]
+    other: set[str]
+    score: Callable[[list[str]], list[CandidateScore]]
+    could_beat: Callable[[list[str], CandidateScore], list[str]]
+
+
 def diversified(
     groups: dict[tuple[str, int], list[str]],
     fallen: dict[str, list[CandidateScore]],
-    bounds: dict[str, float],
-    other: set[str],
-    score: Callable[[list[str]], list[CandidateScore]],
+    search: Search,
     top: int,
     head_sizes: dict[str, int],
 ) -> list[CandidateScore]:
@@ -202,7 +252,7 @@ def diversified(
             order = orders.get(role, [])
             # Fallbacks rank after every candidate of their tier: the head is the role's best.
             size = head_sizes.get(role, PER_REQUIRED_ROLE)  # a fallback's role is required
-            own = _best_of(order, bounds, other, score, size) + spare.get(role, [])
+            own = _best_of(order, search, size) + spare.get(role, [])
             head = sorted(own, key=rank_key)[:size]
             heads += head
             taken = {c.actor.node.id for c in head if not c.fallback}
@@ -210,33 +260,31 @@ def diversified(
             rest_fallen += [c for c in spare.get(role, []) if all(c is not h for h in head)]
         rest: list[CandidateScore] = []
         if (left := places - len(heads)) > 0:
-            _by_bound(rest_ids, bounds, other)
-            rest = _best_of(rest_ids, bounds, other, score, left) + rest_fallen
+            _by_bound(rest_ids, search.bounds, search.other)
+            rest = _best_of(rest_ids, search, left) + rest_fallen
         answer += sorted(heads, key=rank_key) + sorted(rest, key=rank_key)
     return answer[:top]
 
 
-def _best_of(
-    order: list[str],
-    bounds: dict[str, float],
-    other: set[str],
-    score: Callable[[list[str]], list[CandidateScore]],
-    top: int,
-) -> list[CandidateScore]:
+def _best_of(order: list[str], search: Search, top: int) -> list[CandidateScore]:
     """The top of the candidates in `order` (of another sector last, then by bound), the same
     as scoring all of them: each later candidate scores at most its bound, so
     once it would rank below the last of the top even at its bound, none can enter it. A batch
-    ends there too: the last of the top only gets better as more are scored."""
+    ends there too: the last of the top only gets better as more are scored. Within it, only
+    those who could still beat the last are scored: where hundreds tie at the last's score,
+    the facts each could cite and its name decide, not a score."""
 
     def at_best(actor_id: str) -> tuple[bool, float]:
-        return actor_id in other, -bounds[actor_id]
+        return actor_id in search.other, -search.bounds[actor_id]
 
     scored: list[CandidateScore] = []
     start, step = 0, top  # often the first `top` are the top: nothing else can reach it
     reach = len(order)  # who may still enter the top: everyone, until there is a top
+    last: CandidateScore | None = None
     while start < reach:
         end = min(start + step, reach)
-        scored += score(order[start:end])
+        batch = order[start:end]
+        scored += search.score(batch if last is None else search.could_beat(batch, last))
         ranked = sorted(scored, key=rank_key)[:top]
         start, step = end, step * 2  # where many tie at the boundary: few batches
         if len(ranked) == top:
