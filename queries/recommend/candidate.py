@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import cast
 
-from graph.facts import ActorFacts, CommonPartner, Evidence, Link
+from graph.facts import ActorFacts, CommonPartner, Evidence, Link, Node
 from ontology.models import ModelSpec, Requirement
 from ontology.names import Label
 from queries.cluster_context import ClusterContext
@@ -152,7 +152,7 @@ class CandidateScore:
         """Its score and what ranks it (queries/recommend/ranking.py rank_key): all a search
         needs, before any answer is made of it (few candidates scored make the answer)."""
         self.score = weights.score(self.components)
-        self.sourced = str(self.actor.node.props.get("confidence") or "") not in UNSOURCED
+        self.sourced = is_sourced(self.actor.node)
         self.facts = {fact.sort_key: fact for fact in self.evidence}  # the evidence, once each
         return self
 
@@ -185,6 +185,11 @@ class CandidateScore:
             fallback=self.fallback,
             other_sector=self.other_sector,
         )
+
+
+def is_sourced(node: Node) -> bool:
+    """Its own record is from a source (not illustrative nor inferred): first of the tie-breaks."""
+    return str(node.props.get("confidence") or "") not in UNSOURCED
 
 
 def serves_cluster(ctx: ClusterContext, actor: ActorFacts) -> list[Link]:

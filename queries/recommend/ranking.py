@@ -28,9 +28,9 @@ from queries.needs import HOME_COUNTRY, NeedStatus
 from queries.recommend.candidate import (
     FUNDING,
     REGIONAL,
-    UNSOURCED,
     CandidateScore,
     evidence_bound,
+    is_sourced,
     serves_cluster,
 )
 from queries.recommend.history import History
@@ -46,7 +46,6 @@ HEADQUARTERS = "headquarters"  # the Trade Council's scope at home (ontology: tr
 # Off: every candidate whose bound reaches the last of a top is scored, even one whose facts
 # and name could not put it ahead (tests/integration/test_recommend_search.py compares the two).
 TIES_PRUNED = True
-NO_HOME = {"home_fit": 0.0}
 
 
 # One for each kind of fill, shared by its candidates: hashed and compared by identity (fast).
@@ -179,7 +178,8 @@ def rank_candidates(
         return [actor.node.id for actor in ahead]
 
     def rank_at_best(actor: ActorFacts) -> tuple[object, ...]:
-        """rank_key at the actor's best (see CandidateScore.ranked)."""
+        """rank_key's fields at the actor's best: its bound for a score, the most facts it can
+        cite (see CandidateScore.ranked)."""
         i, node = actor.node.id, actor.node
         cited = evidence_bound(
             ctx,
@@ -190,12 +190,13 @@ def rank_candidates(
             adopters.get(i, 0),
             len(past.evidence.get(i, [])),
         )
-        unsourced = str(node.props.get("confidence") or "") in UNSOURCED
         best = bounds[i]
         if node.label in REGIONAL and i in at_home and not serves_cluster(ctx, actor):
             # Its bound assumed home fit (any regional actor at home might serve the cluster's
             # city): now it is known not to.
-            best = weights.score({name: of.get(i, 0.0) for name, of in upper.items()} | NO_HOME)
+            at_most = {name: of.get(i, 0.0) for name, of in upper.items()}
+            best = weights.score(at_most | {"home_fit": 0.0})
+        unsourced = not is_sourced(node)
         return (fills[i].tier, False, i in other, -best, unsourced, -cited, node.name, i)
 
     search = Search(bounds, other, _scored_once(score), could_beat)
