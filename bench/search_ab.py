@@ -6,8 +6,9 @@ On a shared machine only ratios within one run say anything: both variants answe
 questions (a seeded sample of active clusters, the four models in turn, no market, and the
 first country with an innovation centre), alternating question by question in each round, on
 one loaded store. The base variant runs the earlier commit's graph/memory_facts.py,
-graph/neo4j_facts.py, queries/recommend/ranking.py (with its candidate.py) and
-queries/leads/outcomes.py (read with git show), in place of today's. Round 1 starts with
+graph/neo4j_facts.py, queries/recommend/ranking.py (with its candidate.py),
+queries/leads/outcomes.py and the gaps beside a recommendation (queries/gaps/analysis.py), read
+with git show, in place of today's. Round 1 starts with
 nothing kept from the whole graph (what a first question after a load meets); later rounds find
 what the first kept. Prints p50/p95/mean ms of recommendations and gap analyses per variant and
 round, and appends them to bench/RESULTS.md.
@@ -52,6 +53,8 @@ SWAPPED = (
     ("graph/neo4j_facts.py", graph.neo4j_store, "Neo4jFacts"),
     ("queries/recommend/ranking.py", queries.recommend.partners, "rank_candidates"),
     ("queries/leads/outcomes.py", queries.recommend.partners, "leads_to"),
+    # The gaps a recommendation reports beside its answer: the commit's, on its own facts.
+    ("queries/gaps/analysis.py", queries.recommend.partners, "model_gaps"),
 )
 
 # What the swapped files import and must take from the same commit (its ranking.py calls its

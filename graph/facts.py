@@ -8,10 +8,10 @@ provenance, an `Evidence`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Any, Protocol
+from typing import TYPE_CHECKING, Annotated, Any, Protocol, TypeVar
 
 from pydantic import Field
 
@@ -19,6 +19,8 @@ from ontology.names import Rel
 
 if TYPE_CHECKING:
     from graph.partner_network import PartnerNetwork
+
+T = TypeVar("T")
 
 # Relationship properties the analysis reads, besides provenance.
 LINK_KEYS = ("kind", "contact_persons", "funding", "start", "end", "role", "model")
@@ -217,6 +219,12 @@ class AnalysisFacts(Protocol):
         the market's gate and the gaps' suggestions rest on it; only those `among` these ids, if
         given, which costs less than intersecting them all (a market holds hundreds of
         thousands)."""
+        ...
+
+    def derived(self, key: Hashable, build: Callable[[], T]) -> T:
+        """`build()`, kept under `key` with what the store derives from the whole graph, until
+        the graph changes: for what an analysis works out from the graph alone (not from the
+        question), such as who of a kind of actor is in Denmark."""
         ...
 
     def partner_network(self) -> PartnerNetwork:

@@ -4,9 +4,9 @@ offers its reader)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from graph.facts import (
     ActorFacts,
@@ -27,6 +27,8 @@ from ontology.names import Label, Rel
 
 if TYPE_CHECKING:
     from graph.memory_store import MemoryStore
+
+T = TypeVar("T")
 
 # The outgoing relationships ActorFacts, ClusterFacts and an engagement or agreement are made of.
 ACTOR_LINKS = frozenset(
@@ -252,6 +254,9 @@ class MemoryFacts:
         for place in into(node_id, Rel.IN_COUNTRY):
             found |= into(place, Rel.LOCATED_IN, Rel.IN_HOTSPOT)
         return found
+
+    def derived(self, key: Hashable, build: Callable[[], T]) -> T:
+        return self.store.derived(key, build)
 
     def partner_network(self) -> PartnerNetwork:
         def build() -> PartnerNetwork:

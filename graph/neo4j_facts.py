@@ -75,7 +75,7 @@ class Neo4jFacts:
             self._version = self.store.version()
         return self.store.kept(self._version)
 
-    def _derived(self, key: Hashable, build: Callable[[], T]) -> T:
+    def derived(self, key: Hashable, build: Callable[[], T]) -> T:
         kept = self._kept()
         if key not in kept:
             kept[key] = build()
@@ -150,7 +150,7 @@ class Neo4jFacts:
         )
 
     def places(self, place_ids: Sequence[str]) -> dict[str, Place]:
-        every = self._derived(("places",), self._every_place)  # few: countries and the like
+        every = self.derived(("places",), self._every_place)  # few: countries and the like
         return {i: every[i] for i in sorted(set(place_ids)) if i in every}
 
     def _every_place(self) -> dict[str, Place]:
@@ -200,9 +200,9 @@ class Neo4jFacts:
     ) -> list[ActorFacts]:
         if ids is None:  # every actor of the labels: derived from the whole graph, so kept
             key = ("actors of", *self._labels(labels), size)
-            return list(self._derived(key, lambda: self._read_actors(labels, None, size)))
+            return list(self.derived(key, lambda: self._read_actors(labels, None, size)))
         # An actor's facts are its own, whoever asks: kept between analyses, up to a bound.
-        kept: dict[str, ActorFacts] = self._derived(("actor facts",), dict)
+        kept: dict[str, ActorFacts] = self.derived(("actor facts",), dict)
         found = {i: actor for i in set(ids) if (actor := self._read_ahead.get(i) or kept.get(i))}
         rest = [i for i in ids if i not in found]
         if rest:
@@ -233,7 +233,7 @@ class Neo4jFacts:
                 kinds[ActorKind(row["label"], row["size"], row["status"])] = frozenset(row["ids"])
             return kinds
 
-        return dict(self._derived(("kinds of", *self._labels(labels), size), build))
+        return dict(self.derived(("kinds of", *self._labels(labels), size), build))
 
     def actors_near(
         self,
@@ -289,11 +289,11 @@ class Neo4jFacts:
             )
 
         # Kept under its class: an A/B run's earlier commit has its own (bench/search_ab.py).
-        return self._derived((PartnerNetwork,), build)
+        return self.derived((PartnerNetwork,), build)
 
     def partnerships_between(self, others: Mapping[str, Sequence[str]]) -> dict[str, list[Link]]:
         # The partnerships of a pair are theirs, whoever asks: kept between analyses (bounded).
-        kept: dict[tuple[str, str], list[Link]] = self._derived(("between",), dict)
+        kept: dict[tuple[str, str], list[Link]] = self.derived(("between",), dict)
         pairs = [(node_id, other) for node_id, ids in others.items() for other in set(ids)]
         links = kept_many(kept, pairs, self._read_between, PAIRS_KEPT)
         return {
@@ -325,7 +325,7 @@ class Neo4jFacts:
                 for model, funders in sorted(found.items())
             }
 
-        return self._derived(("funders by model",), build)
+        return self.derived(("funders by model",), build)
 
     def cluster_partnerships(self, labels: Sequence[str]) -> dict[str, list[Link]]:
         found: dict[str, list[Link]] = {label: [] for label in labels}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from graph.facts import AnalysisFacts
+from graph.facts import ActorFacts, AnalysisFacts
 from graph.store import GraphStore
 from ontology.names import Label
 from queries.cluster_context import ClusterContext
@@ -57,6 +57,16 @@ def cluster_gaps(facts: AnalysisFacts, cluster_id: str, options: GapOptions) -> 
     ]
 
 
+def _open_icdks(facts: AnalysisFacts) -> tuple[list[ActorFacts], frozenset[str]]:
+    """Every open ICDK and the countries they cover."""
+    icdks = [
+        a
+        for a in facts.actors([Label.InnovationCentre])
+        if a.node.props.get("status") not in INACTIVE
+    ]
+    return icdks, frozenset().union(*(icdk.countries for icdk in icdks))
+
+
 def model_gaps(
     facts: AnalysisFacts,
     ctx: ClusterContext,
@@ -71,12 +81,7 @@ def model_gaps(
     # whole graph, so stores keep them between analyses.
     declared = [d.end for d in ctx.facts.declarations if model_id in (None, d.get("model"))]
     markets = [*declared, *([asked_market] if asked_market else [])]
-    icdks = [
-        a
-        for a in facts.actors([Label.InnovationCentre])
-        if a.node.props.get("status") not in INACTIVE
-    ]
-    covered = set().union(*(icdk.countries for icdk in icdks))
+    icdks, covered = facts.derived(("open innovation centres",), lambda: _open_icdks(facts))
     uncovered = sorted({c for m in markets if (c := ctx.country(m)) and c not in covered})
     instead = [Label.TradeCouncil, Label.EnterpriseEuropeNetwork]
     near = facts.actors_near(instead, uncovered, [], []) if uncovered else set()

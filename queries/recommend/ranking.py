@@ -7,18 +7,20 @@ its score (which weighs a role the model requires above one it recommends), then
 documented tie-breaks. Scoring in full (the reasons and evidence) is what costs, so every
 candidate first gets a cheap upper bound of its score and only those whose bound can still reach
 the top are scored in full, and of those tied with the last of the top only those whose facts
-and name could still put them ahead: the same ranking as scoring everyone.
+and name could still put them ahead: the same ranking as scoring everyone. Those whose one
+reason is a single network signal (thousands at scale) are not even bounded unless a top could
+be theirs.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from graph.facts import ActorFacts, AnalysisFacts
+from graph.facts import ActorFacts, ActorKind, AnalysisFacts
 from ontology.models import ModelSpec, Requirement
 from ontology.names import Label
 from queries.cluster_context import ClusterContext
@@ -35,7 +37,7 @@ from queries.recommend.candidate import (
 )
 from queries.recommend.history import History
 from queries.recommend.target import Target
-from queries.scoring import Weights, adoption, squashed
+from queries.scoring import COMPONENTS, Weights, adoption, squashed
 
 # How many of each role head the answer, before every other by rank: two of a role the model
 # requires ("kræver"), one of a role it recommends ("kan"), so the head shows each kind the model
@@ -46,6 +48,9 @@ HEADQUARTERS = "headquarters"  # the Trade Council's scope at home (ontology: tr
 # Off: every candidate whose bound reaches the last of a top is scored, even one whose facts
 # and name could not put it ahead (tests/integration/test_recommend_search.py compares the two).
 TIES_PRUNED = True
+# Off: the candidates with one network signal are bounded and ordered with the rest from the
+# start (tests/integration/test_recommend_search.py compares the two).
+WEAK_HELD_BACK = True
 
 
 # One for each kind of fill, shared by its candidates: hashed and compared by identity (fast).
@@ -106,32 +111,23 @@ def rank_candidates(
             at_home.update(ids)
         elif fill.label in FUNDING:
             at_home.update(funders.keys() & ids)
-    # Each component at its best, by candidate (absent: 0); home fit is a superset.
+    # Each component but the network's and the role's at its best, by candidate (absent: 0);
+    # home fit is a superset.
     upper = {
         "market_presence": {i: 1.0 if i in in_area else elsewhere for i in in_market},
         "home_fit": dict.fromkeys(at_home, 1.0),
         "sector_match": {i: hits / len(strengths) for i, hits in sector_hits.items()},
-        "network_proximity": {i: squashed(shared) for i, shared in common.items()},
-        "peer_adoption": {i: adoption(adopting) for i, adopting in adopters.items()},
         "trust": past.trust,
         "agreement": past.agreement,
     }
-    # A candidate needs a reason beyond its role (see relevant): those with none at best go now,
-    # and only the rest need a bound.
-    hopeful = candidates & set().union(*upper.values())
-    # Each one's fill and its role fit, and each (role, tier)'s candidates, for them only (the
-    # rest are thousands, never bounded nor scored): a fill's candidates at once, in C.
-    fills: dict[str, Fill] = {}
-    upper["role_fit"] = {}
-    groups: dict[tuple[str, int], list[str]] = {}
-    for fill, ids in by_fill.items():
-        if not (of_fill := ids & hopeful):
-            continue
-        fills.update(dict.fromkeys(of_fill, fill))
-        upper["role_fit"].update(dict.fromkeys(of_fill, 1.0 if fill.need.required else 0.5))
-        groups.setdefault((fill.role, fill.tier), []).extend(of_fill)
-    bounds = weights.scores(upper, hopeful)
-    other = other_sector(facts, by_fill, strengths, sector_hits, hopeful)
+    # A candidate needs a reason beyond its role (see relevant): those with none at best go now.
+    hopeful = candidates & set().union(*upper.values(), common, adopters)
+    # At scale most of the rest are there for one hub partner they share with the cluster, or
+    # for one similar cluster partnering with them: held back, bounded and ordered only if the
+    # search cannot show that none of them could enter the answer (Search.held_back).
+    held_back = _barely_networked(hopeful, upper, common, adopters) if WEAK_HELD_BACK else set()
+    hopeful_by_fill = {fill: of_fill for fill, ids in by_fill.items() if (of_fill := ids & hopeful)}
+    fills: dict[str, Fill] = {}  # each bounded candidate's fill
 
     def score(batch: list[str]) -> list[CandidateScore]:
         shared = {i: network.common_partners(ctx.id, i) for i in batch if i in common}
@@ -155,9 +151,7 @@ def rank_candidates(
             found.append(scorer.ranked(weights))
         return [scored for scored in found if relevant(scored)]
 
-    # Each (role, tier)'s candidates, in the order the search walks them.
-    for order in groups.values():
-        _by_bound(order, bounds, other)
+    scored_once = _scored_once(score)  # the same in both searches: none is scored twice
     fallen: dict[str, list[CandidateScore]] = {}
     for need in _unfilled(statuses, by_fill):
         for actor in fallbacks(facts, ctx, need):
@@ -168,39 +162,83 @@ def rank_candidates(
             fallen.setdefault(role, []).append(scorer.ranked(weights))
     head_sizes = head_sizes_by_role(by_fill)
 
-    def could_beat(batch: list[str], last: CandidateScore) -> list[str]:
-        """Those of the batch who could still rank above `last`: each at its best, its bound
-        for a score and its evidence_bound for the facts it cites (what decides a tie)."""
-        if not TIES_PRUNED:
-            return batch
-        beaten = rank_key(last)
-        ahead = [actor for actor in facts.actors(labels, batch) if rank_at_best(actor) < beaten]
-        return [actor.node.id for actor in ahead]
+    # Each candidate's rank_at_best, once: the heads' searches, the rest's and a second search
+    # meet the same ties.
+    best_ranks: dict[str, tuple[object, ...]] = {}
 
-    def rank_at_best(actor: ActorFacts) -> tuple[object, ...]:
-        """rank_key's fields at the actor's best: its bound for a score, the most facts it can
-        cite (see CandidateScore.ranked)."""
-        i, node = actor.node.id, actor.node
-        cited = evidence_bound(
-            ctx,
-            actor,
-            target,
-            len(funders.get(i, [])),
-            common.get(i, 0),
-            adopters.get(i, 0),
-            len(past.evidence.get(i, [])),
-        )
-        best = bounds[i]
-        if node.label in REGIONAL and i in at_home and not serves_cluster(ctx, actor):
-            # Its bound assumed home fit (any regional actor at home might serve the cluster's
-            # city): now it is known not to.
-            at_most = {name: of.get(i, 0.0) for name, of in upper.items()}
-            best = weights.score(at_most | {"home_fit": 0.0})
-        unsourced = not is_sourced(node)
-        return (fills[i].tier, False, i in other, -best, unsourced, -cited, node.name, i)
+    def answer(among: set[str]) -> list[CandidateScore]:
+        """The answer from the candidates `among` the hopeful: raises HeldBackCouldEnter unless
+        it is the answer from all of them."""
+        # Each one's fill and its role fit, and each (role, tier)'s candidates, for them only
+        # (a group of only those held back is there, empty): a fill's candidates at once, in C.
+        role_fit: dict[str, float] = {}
+        groups: dict[tuple[str, int], list[str]] = {}
+        holding: dict[tuple[str, int], float] = {}  # the most one held back could score
+        for fill, of_hopeful in hopeful_by_fill.items():
+            order = groups.setdefault(group := (fill.role, fill.tier), [])
+            if len(of_fill := of_hopeful & among) < len(of_hopeful):
+                at_most_held = _floor(weights, fill.need.required)
+                holding[group] = max(at_most_held, holding.get(group, at_most_held))
+            if not of_fill:
+                continue
+            fills.update(dict.fromkeys(of_fill, fill))
+            role_fit.update(dict.fromkeys(of_fill, 1.0 if fill.need.required else 0.5))
+            order.extend(of_fill)
+        at_most = upper | {
+            "network_proximity": {i: squashed(common[i]) for i in among.intersection(common)},
+            "peer_adoption": {i: adoption(adopters[i]) for i in among.intersection(adopters)},
+            "role_fit": role_fit,
+        }
+        bounds = weights.scores(at_most, among)
+        other = other_sector(facts, by_fill, strengths, sector_hits, among)
+        # Each (role, tier)'s candidates, in the order the search walks them.
+        for order in groups.values():
+            _by_bound(order, bounds, other)
 
-    search = Search(bounds, other, _scored_once(score), could_beat)
-    return with_ranks(diversified(groups, fallen, search, top, head_sizes))
+        def could_beat(batch: list[str], last: CandidateScore) -> list[str]:
+            """Those of the batch who could still rank above `last`: each at its best, its bound
+            for a score and its evidence_bound for the facts it cites (what decides a tie)."""
+            if not TIES_PRUNED:
+                return batch
+            if unknown := [i for i in batch if i not in best_ranks]:
+                for actor in facts.actors(labels, unknown):
+                    best_ranks[actor.node.id] = rank_at_best(actor)
+            beaten = rank_key(last)
+            return [i for i in batch if i in best_ranks and best_ranks[i] < beaten]
+
+        def rank_at_best(actor: ActorFacts) -> tuple[object, ...]:
+            """rank_key's fields at the actor's best: its bound for a score, the most facts it
+            can cite (see CandidateScore.ranked)."""
+            i, node = actor.node.id, actor.node
+            cited = evidence_bound(
+                ctx,
+                actor,
+                target,
+                len(funders.get(i, [])),
+                common.get(i, 0),
+                adopters.get(i, 0),
+                len(past.evidence.get(i, [])),
+            )
+            best = bounds[i]
+            if node.label in REGIONAL and i in at_home and not serves_cluster(ctx, actor):
+                # Its bound assumed home fit (any regional actor at home might serve the
+                # cluster's city): now it is known not to.
+                its = {name: of.get(i, 0.0) for name, of in at_most.items()}
+                best = weights.score(its | {"home_fit": 0.0})
+            unsourced = not is_sourced(node)
+            return (fills[i].tier, False, i in other, -best, unsourced, -cited, node.name, i)
+
+        search = Search(bounds, other, scored_once, could_beat, holding)
+        return diversified(groups, fallen, search, top, head_sizes)
+
+    among = hopeful - held_back
+    while True:
+        try:
+            return with_ranks(answer(among))
+        except HeldBackCouldEnter as short:  # the search again, with those of these groups
+            for fill, of_hopeful in hopeful_by_fill.items():
+                if (fill.role, fill.tier) in short.groups:
+                    among |= of_hopeful & held_back
 
 
 def head_sizes_by_role(fills: Iterable[Fill]) -> dict[str, int]:
@@ -221,6 +259,17 @@ class Search:
     other: set[str]
     score: Callable[[list[str]], list[CandidateScore]]
     could_beat: Callable[[list[str], CandidateScore], list[str]]
+    # By (role, tier), the most a candidate of it held back from the search could score.
+    held_back: Mapping[tuple[str, int], float] = field(default_factory=dict)
+
+
+class HeldBackCouldEnter(Exception):
+    """A top of the search is not full, or its last does not rank above every candidate held
+    back could: the search is run again with those of its (role, tier) groups."""
+
+    def __init__(self, groups: list[tuple[str, int]]) -> None:
+        super().__init__(groups)
+        self.groups = groups
 
 
 def diversified(
@@ -253,7 +302,7 @@ def diversified(
             order = orders.get(role, [])
             # Fallbacks rank after every candidate of their tier: the head is the role's best.
             size = head_sizes.get(role, PER_REQUIRED_ROLE)  # a fallback's role is required
-            own = _best_of(order, search, size) + spare.get(role, [])
+            own = _best_of(order, search, size, (role, tier)) + spare.get(role, [])
             head = sorted(own, key=rank_key)[:size]
             heads += head
             taken = {c.actor.node.id for c in head if not c.fallback}
@@ -262,18 +311,23 @@ def diversified(
         rest: list[CandidateScore] = []
         if (left := places - len(heads)) > 0:
             _by_bound(rest_ids, search.bounds, search.other)
-            rest = _best_of(rest_ids, search, left) + rest_fallen
+            rest = _best_of(rest_ids, search, left, *((role, tier) for role in orders))
+            rest += rest_fallen
         answer += sorted(heads, key=rank_key) + sorted(rest, key=rank_key)
     return answer[:top]
 
 
-def _best_of(order: list[str], search: Search, top: int) -> list[CandidateScore]:
+def _best_of(
+    order: list[str], search: Search, top: int, *groups: tuple[str, int]
+) -> list[CandidateScore]:
     """The top of the candidates in `order` (of another sector last, then by bound), the same
     as scoring all of them: each later candidate scores at most its bound, so
     once it would rank below the last of the top even at its bound, none can enter it. A batch
     ends there too: the last of the top only gets better as more are scored. Within it, only
     those who could still beat the last are scored: where hundreds tie at the last's score,
-    the facts each could cite and its name decide, not a score."""
+    the facts each could cite and its name decide, not a score. A top that a candidate held
+    back from the search (Search.held_back) of one of these `groups` could enter raises
+    HeldBackCouldEnter."""
 
     def at_best(actor_id: str) -> tuple[bool, float]:
         return actor_id in search.other, -search.bounds[actor_id]
@@ -291,7 +345,41 @@ def _best_of(order: list[str], search: Search, top: int) -> list[CandidateScore]
         if len(ranked) == top:
             last = ranked[-1]
             reach = bisect_right(order, (last.other_sector, -last.score), start, reach, key=at_best)
-    return sorted(scored, key=rank_key)[:top]
+    best = sorted(scored, key=rank_key)[:top]
+    holding = [group for group in groups if group in search.held_back]
+    if holding and not _above_floor(best, top, max(search.held_back[g] for g in holding)):
+        raise HeldBackCouldEnter(holding)
+    return best
+
+
+def _above_floor(best: list[CandidateScore], top: int, floor: float) -> bool:
+    """Whether no candidate held back (of the same tier, scoring at most `floor`) could enter
+    this top: it is full and its last scores above the floor, of the cluster's sectors (one of
+    another sector would rank after a held-back one of any score)."""
+    return len(best) == top and not best[-1].other_sector and best[-1].score > floor
+
+
+def _barely_networked(
+    hopeful: set[str],
+    upper: dict[str, dict[str, float]],
+    common: Counter[str],
+    adopters: Counter[str],
+) -> set[str]:
+    """The hopeful whose one reason beyond their role is a single partner shared with the
+    cluster or a single similar cluster partnering with them (not both)."""
+    shared_once = {i for i, n in common.items() if n == 1}.difference(adopters)
+    adopted_once = {i for i, n in adopters.items() if n == 1}.difference(common)
+    return (shared_once | adopted_once).intersection(hopeful).difference(*upper.values())
+
+
+def _floor(weights: Weights, required: bool) -> float:
+    """The most a candidate _barely_networked can score: its role (of a requirement the model
+    requires or recommends) and one signal."""
+    nothing = dict.fromkeys(COMPONENTS, 0.0) | {"role_fit": 1.0 if required else 0.5}
+    return max(
+        weights.score(nothing | {"network_proximity": squashed(1)}),
+        weights.score(nothing | {"peer_adoption": adoption(1)}),
+    )
 
 
 def _by_bound(ids: list[str], bounds: dict[str, float], other: set[str]) -> None:
@@ -339,8 +427,12 @@ def other_sector(
     }
     if not foreign:
         return foreign
+    return foreign & facts.derived(("foreign clusters with a sector",), lambda: _with_sector(facts))
+
+
+def _with_sector(facts: AnalysisFacts) -> frozenset[str]:
     sectors = [actor.node.id for actor in facts.actors([Label.Sector])]
-    return facts.actors_near([Label.ForeignCluster], [], [], sectors, among=foreign)
+    return frozenset(facts.actors_near([Label.ForeignCluster], [], [], sectors))
 
 
 def relevant(candidate: CandidateScore) -> bool:
@@ -389,7 +481,7 @@ def candidate_fills(
         kinds += facts.actor_kinds([Label.Company], size=size).items()
     all_labels = sorted({kind.label for kind, _ in kinds})
     markets, hotspots = sorted(target.countries), sorted(target.places)
-    home: set[str] = set()  # of the candidates, those present at home
+    homes: list[AbstractSet[str]] = []  # of the candidates, those present at home, by kind
     area: set[str] = set()  # and in the hotspot asked for, if one is
     already = {p for s in statuses for p in s.partners} | {ctx.id}
     wanted.sort(key=lambda p: (not short[p[0].id], not p[0].required, p[0].id))
@@ -413,22 +505,51 @@ def candidate_fills(
             continue
         # Those present in the market pass every gate, those at home the gates of roles
         # exercised at home or either way, everyone else only those exercised at home.
-        there = facts.actors_near([kind.label], markets, [], [], among=ids)
-        in_denmark = facts.actors_near([kind.label], [HOME_COUNTRY], [], [], among=ids)
-        home |= in_denmark
-        at_home = in_denmark - there
-        passes = [
+        in_denmark, abroad = _in_and_out_of_denmark(facts, kind, ids)
+        homes.append(in_denmark)
+        if options[0].exercised_at == "home":  # every one of the kind passes its gate
+            by_fill[options[0]] = ids
+            continue
+        there = _of_kind_in(facts, kind, ids, markets)
+        at_home = in_denmark if there.isdisjoint(in_denmark) else in_denmark - there
+        passes: dict[Fill, list[AbstractSet[str]]] = {}
+        for fill, passing in (
             (options[0], there),
             (_first(options, ("home", "either")), at_home),
-            (_first(options, ("home",)), ids.difference(there, at_home)),
-        ]
-        for fill, passing in passes:
+            (_first(options, ("home",)), abroad - there),
+        ):
             if fill and passing:
-                by_fill[fill] = by_fill[fill] | passing if fill in by_fill else passing
+                passes.setdefault(fill, []).append(passing)
+        for fill, parts in passes.items():
+            by_fill[fill] = parts[0] if len(parts) == 1 else frozenset().union(*parts)
     if area:  # before the cluster's partners leave: one of them in the area serves it too
         home_roles = {r.id for _, r in wanted if r.exercised_at == "home"}
-        by_fill = _area_first(by_fill, area, home, home_roles)
+        by_fill = _area_first(by_fill, area, set().union(*homes), home_roles)
     return _without(by_fill, already), all_labels
+
+
+def _in_and_out_of_denmark(
+    facts: AnalysisFacts, kind: ActorKind, ids: frozenset[str]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Of a kind's actors, those present in Denmark and the others: the gate's split at home,
+    the same for every question (kept with the graph: at scale a kind is tens of thousands)."""
+
+    def split() -> tuple[frozenset[str], frozenset[str]]:
+        in_denmark = frozenset(facts.actors_near([kind.label], [HOME_COUNTRY], [], [], among=ids))
+        return in_denmark, ids - in_denmark
+
+    return facts.derived(("in and out of Denmark", kind), split)
+
+
+def _of_kind_in(
+    facts: AnalysisFacts, kind: ActorKind, ids: frozenset[str], markets: list[str]
+) -> frozenset[str]:
+    """Of a kind's actors, those present in the markets (kept with the graph, as a market is
+    asked about again and again)."""
+    return facts.derived(
+        ("of kind in", kind, *markets),
+        lambda: frozenset(facts.actors_near([kind.label], markets, [], [], among=ids)),
+    )
 
 
 def _without(by_fill: dict[Fill, AbstractSet[str]], ids: set[str]) -> dict[Fill, AbstractSet[str]]:
