@@ -122,9 +122,10 @@ def rank_candidates(
     }
     # A candidate needs a reason beyond its role (see relevant): those with none at best go now.
     hopeful = candidates & set().union(*upper.values(), common, adopters)
-    # At scale most of the rest are there for one hub partner they share with the cluster, or
-    # for one similar cluster partnering with them: held back, bounded and ordered only if the
-    # search cannot show that none of them could enter the answer (Search.held_back).
+    # At scale thousands of them are there only for one partner (often a hub) they share with
+    # the cluster, or for one similar cluster partnering with them: held back, bounded and
+    # ordered only if the search cannot show that none of them could enter the answer
+    # (Search.held_back).
     held_back = _barely_networked(hopeful, upper, common, adopters) if WEAK_HELD_BACK else set()
     hopeful_by_fill = {fill: of_fill for fill, ids in by_fill.items() if (of_fill := ids & hopeful)}
     fills: dict[str, Fill] = {}  # each bounded candidate's fill
