@@ -59,7 +59,12 @@ SWAPPED = (
 
 # What the swapped files import and must take from the same commit (its ranking.py calls its
 # own CandidateScore and its facts build their own PartnerNetwork): in place while they load.
-ALONGSIDE = ("queries/recommend/candidate.py", "graph/partner_network.py")
+ALONGSIDE = (
+    "queries/recommend/candidate.py",
+    "graph/partner_network.py",
+    "graph/neo4j_fact_queries.py",
+    "queries/gaps/coverage.py",
+)
 
 
 def base_modules(commit: str) -> dict[str, types.ModuleType]:

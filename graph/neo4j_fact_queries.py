@@ -26,12 +26,6 @@ def node_map(var: str, label: str) -> str:
     return f"{var} {{{', '.join(f'.{key}' for key in keys)}}}"
 
 
-def _any_node_map(var: str) -> str:
-    """A node's properties as node_map gives them for its label, whichever label it has."""
-    cases = [f"WHEN '{label}' THEN {node_map(var, label)}" for label in load_schema().node_types]
-    return f"CASE labels({var})[0] {' '.join(cases)} END"
-
-
 def _rel(var: str, start: str, end: str) -> str:
     """A relationship as a map; `start`/`end` are the node variables in stored direction."""
     return f"{{start: {start}.id, type: type({var}), end: {end}.id, props: {var} {{{PROPS}}}}}"
@@ -62,7 +56,7 @@ def clusters_query() -> str:
 
 @cache  # built on first use: the node maps come from the ontology
 def cluster_query() -> str:
-    """A cluster with its links, engagements, agreements and (read ahead) its partners."""
+    """A cluster with its links, engagements and agreements."""
     return f"""
 MATCH (c:{Label.Cluster} {{id: $cluster}})
 RETURN {node_map("c", Label.Cluster)} AS node,
@@ -80,8 +74,6 @@ RETURN {node_map("c", Label.Cluster)} AS node,
       parties: [(x)-[r:{Rel.PARTY_TO}]->(g) | {_named("r", "x", "g", "x")}],
       models: {_out("r", Rel.UNDER_MODEL, "g", "m")},
       targets: {_out("r", Rel.TARGETS, "g", "t")}}}] AS agreements,
-  [p IN COLLECT {{ MATCH (c)-[:{Rel.PARTNERS_WITH}]-(p) RETURN DISTINCT p }}
-   | {_actor_row("p", _any_node_map("p"))}] AS partners,
   COUNT {{ ()-[:{Rel.ROUTED_TO}]->(c) }} AS leads_routed
 """
 

@@ -2,7 +2,8 @@
 analysis' read transaction, its rows turned into Links and sorted as the memory store sorts them.
 
 What keeps an analysis fast: one round trip per call, whatever labels it
-asks for; results collected into one record; a cluster's partners read with the cluster; and
+asks for; results collected into one record; an actor's facts kept between analyses (a
+cluster's partners, read right after it, are mostly kept already); and
 what derives from the whole graph (every actor of a label, every place, who is near a country,
 hotspot or sector, the partnership network as ids) read once and kept until the database
 commits again (Neo4jStore.kept).
@@ -64,8 +65,6 @@ class Neo4jFacts:
         self.store = store
         self.schema = load_schema()
         self._version: str | None = None  # the database's, once a derived list is asked for
-        # Actors read ahead: a cluster's partners, which its analysis asks for next.
-        self._read_ahead: dict[str, ActorFacts] = {}
 
     def _kept(self) -> dict[Hashable, Any]:
         """What is derived from the whole graph (every candidate of a label, who is present in a
@@ -104,7 +103,10 @@ class Neo4jFacts:
         if not rows:
             return None
         row = rows[0]
-        self._read_ahead.update((a.node.id, a) for a in map(_actor, row["partners"]))
+        # Its partners' facts, which its analysis asks for next: those not kept read now, in one
+        # round trip (an actor's facts are kept between analyses: most partners are shared).
+        partners = {item["other"]: item["label"] for item in row["partnerships"]}
+        self.actors(sorted(set(partners.values())), sorted(partners))
         nodes: dict[str, Node] = {cluster_id: _node(row["node"], Label.Cluster)}
 
         def links(items: list[dict[str, Any]]) -> list[Link]:
@@ -203,7 +205,7 @@ class Neo4jFacts:
             return list(self.derived(key, lambda: self._read_actors(labels, None, size)))
         # An actor's facts are its own, whoever asks: kept between analyses, up to a bound.
         kept: dict[str, ActorFacts] = self.derived(("actor facts",), dict)
-        found = {i: actor for i in set(ids) if (actor := self._read_ahead.get(i) or kept.get(i))}
+        found = {i: actor for i in set(ids) if (actor := kept.get(i))}
         rest = [i for i in ids if i not in found]
         if rest:
             read = {actor.node.id: actor for actor in self._read_actors(labels, rest, size)}
