@@ -482,11 +482,12 @@ def candidate_fills(
         kinds += facts.actor_kinds([Label.Company], size=size).items()
     all_labels = sorted({kind.label for kind, _ in kinds})
     markets, hotspots = sorted(target.countries), sorted(target.places)
-    homes: list[AbstractSet[str]] = []  # of the candidates, those present at home, by kind
-    area: set[str] = set()  # and in the hotspot asked for, if one is
+    area: set[str] = set()  # of the candidates, those in the hotspot asked for, if one is
     already = {p for s in statuses for p in s.partners} | {ctx.id}
     wanted.sort(key=lambda p: (not short[p[0].id], not p[0].required, p[0].id))
-    by_fill: dict[Fill, AbstractSet[str]] = {}
+    # Each fill's candidates in the parts the gate split them into (see Part), not yet joined:
+    # at scale a part is tens of thousands, and the area rule below keeps few of some.
+    passes: dict[Fill, list[Part]] = {}
     for kind, ids in kinds:
         # Each actor meets the first requirement (in that order) whose role its kind fills and
         # whose gate it passes: one Fill for all of a kind who pass the same way.
@@ -502,31 +503,41 @@ def candidate_fills(
         if hotspots:
             area |= facts.actors_near([kind.label], [], hotspots, [], among=ids)
         if not markets:
-            by_fill[options[0]] = ids
+            passes[options[0]] = [Part(ids, frozenset())]
             continue
         # Those present in the market pass every gate, those at home the gates of roles
         # exercised at home or either way, everyone else only those exercised at home.
         in_denmark, abroad = _in_and_out_of_denmark(facts, kind, ids)
-        homes.append(in_denmark)
         if options[0].exercised_at == "home":  # every one of the kind passes its gate
-            by_fill[options[0]] = ids
+            passes[options[0]] = [Part(ids, in_denmark)]
             continue
         there = _of_kind_in(facts, kind, ids, markets)
         at_home = in_denmark if there.isdisjoint(in_denmark) else in_denmark - there
-        passes: dict[Fill, list[AbstractSet[str]]] = {}
-        for fill, passing in (
-            (options[0], there),
-            (_first(options, ("home", "either")), at_home),
-            (_first(options, ("home",)), abroad - there),
+        for fill, part in (
+            (options[0], Part(there, in_denmark)),
+            (_first(options, ("home", "either")), Part(at_home, at_home)),
+            (_first(options, ("home",)), Part(abroad - there, frozenset())),
         ):
-            if fill and passing:
-                passes.setdefault(fill, []).append(passing)
-        for fill, parts in passes.items():
-            by_fill[fill] = parts[0] if len(parts) == 1 else frozenset().union(*parts)
+            if fill and part.ids:
+                passes.setdefault(fill, []).append(part)
     if area:  # before the cluster's partners leave: one of them in the area serves it too
         home_roles = {r.id for _, r in wanted if r.exercised_at == "home"}
-        by_fill = _area_first(by_fill, area, set().union(*homes), home_roles)
+        passes = _area_first(passes, area, home_roles)
+    by_fill = {
+        fill: parts[0].ids if len(parts) == 1 else frozenset().union(*(p.ids for p in parts))
+        for fill, parts in passes.items()
+    }
     return _without(by_fill, already), all_labels
+
+
+@dataclass(frozen=True)
+class Part:
+    """Some of a fill's candidates, as the gate split a kind: those in the market, those at
+    home, the rest (or all of a kind, with no market); `at_home`: those of the kind present in
+    Denmark, as far as the area rule needs them (all of this part's, or none, or the kind's)."""
+
+    ids: AbstractSet[str]
+    at_home: AbstractSet[str]
 
 
 def _in_and_out_of_denmark(
@@ -570,18 +581,29 @@ def _first(options: list[Fill], where: tuple[str, ...]) -> Fill | None:
 
 
 def _area_first(
-    by_fill: dict[Fill, AbstractSet[str]], area: set[str], home: set[str], home_roles: set[str]
-) -> dict[Fill, AbstractSet[str]]:
-    """For each role someone in the hotspot's area fills, only those there (and partners at
+    passes: dict[Fill, list[Part]], area: set[str], home_roles: set[str]
+) -> dict[Fill, list[Part]]:
+    """For each role someone in the hotspot's area fills, only those there (and those at
     home); the rest of the country for the others (a foreign cluster in Boston keeps out those
     elsewhere in the US, not the innovation centre in Silicon Valley when Boston has none)."""
-    served = {fill.role for fill, ids in by_fill.items() if not ids.isdisjoint(area)}
-    nearby = area | home
-    kept = {
-        fill: ids if fill.role not in served or fill.role in home_roles else ids & nearby
-        for fill, ids in by_fill.items()
+    served = {
+        fill.role
+        for fill, parts in passes.items()
+        if any(not part.ids.isdisjoint(area) for part in parts)
     }
-    return {fill: ids for fill, ids in kept.items() if ids}
+
+    def nearby(part: Part) -> Part:
+        if part.at_home is part.ids:  # all of them at home
+            return part
+        return Part((part.ids & area) | (part.ids & part.at_home), part.at_home)
+
+    kept = {
+        fill: parts
+        if fill.role not in served or fill.role in home_roles
+        else [near for part in parts if (near := nearby(part)).ids]
+        for fill, parts in passes.items()
+    }
+    return {fill: parts for fill, parts in kept.items() if parts}
 
 
 def rank_key(candidate: CandidateScore) -> tuple[object, ...]:
