@@ -89,7 +89,7 @@ def model_gaps(
     gaps = [
         *role_gaps(facts, ctx, options, model_id),
         *formality_gaps(ctx, options),
-        *coverage_gaps(ctx, abroad),
+        *coverage_gaps(ctx, abroad, covered, model_id),
         *fragility_gaps(ctx),
     ]
     gaps = [gap for gap in gaps if model_id in (None, gap.model)]
@@ -97,7 +97,7 @@ def model_gaps(
     if asked_market and not any(
         g.kind == "no-icdk-in-market" and ctx.country(g.market or "") == asked_country for g in gaps
     ):
-        gap = uncovered_market_gap(ctx, abroad, asked_market, model_id)
+        gap = uncovered_market_gap(ctx, abroad, covered, asked_market, model_id)
         gaps += [gap] if gap else []
     return gaps
 

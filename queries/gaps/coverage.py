@@ -3,6 +3,8 @@ position it has no partnership with (the report's "landing base")."""
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from graph.facts import ActorFacts
 from ontology.names import Label, RoleId
 from queries.cluster_context import ClusterContext
@@ -10,19 +12,28 @@ from queries.findings import Gap
 from queries.gaps.evidence import BARRIERS, LANDING_BASE, actor_ref, cite, report_passage
 
 
-def coverage_gaps(ctx: ClusterContext, abroad: list[ActorFacts]) -> list[Gap]:
-    """`abroad`: every ICDK, and the Trade Council posts and EEN partners that could stand in
-    for one in the cluster's target markets."""
+def coverage_gaps(
+    ctx: ClusterContext,
+    abroad: list[ActorFacts],
+    covered: AbstractSet[str],
+    model_id: str | None = None,
+) -> list[Gap]:
+    """`abroad`: every open ICDK, and the Trade Council posts and EEN partners that could stand
+    in for one in the cluster's target markets; `covered`: the countries those ICDKs are present
+    in. With a model, only the gaps under it (a landing base is under none)."""
     icdks = [a for a in abroad if a.node.label == Label.InnovationCentre]
-    return [*_uncovered_market_gaps(ctx, abroad, icdks), *_landing_base_gaps(ctx, icdks)]
+    landing_bases = _landing_base_gaps(ctx, icdks) if model_id is None else []
+    return [*_uncovered_market_gaps(ctx, abroad, covered, model_id), *landing_bases]
 
 
 def _uncovered_market_gaps(
-    ctx: ClusterContext, abroad: list[ActorFacts], icdks: list[ActorFacts]
+    ctx: ClusterContext, abroad: list[ActorFacts], covered: AbstractSet[str], model_id: str | None
 ) -> list[Gap]:
     gaps = []
     for declaration in ctx.facts.declarations:
-        gap = uncovered_market_gap(ctx, abroad, declaration.end, declaration.get("model"))
+        if model_id not in (None, declaration.get("model")):
+            continue
+        gap = uncovered_market_gap(ctx, abroad, covered, declaration.end, declaration.get("model"))
         if gap is not None:
             gaps.append(
                 gap.model_copy(update={"evidence": cite([declaration], list(gap.evidence))})
@@ -31,13 +42,17 @@ def _uncovered_market_gaps(
 
 
 def uncovered_market_gap(
-    ctx: ClusterContext, abroad: list[ActorFacts], target: str, model_id: str | None
+    ctx: ClusterContext,
+    abroad: list[ActorFacts],
+    covered: AbstractSet[str],
+    target: str,
+    model_id: str | None,
 ) -> Gap | None:
-    """A target market (declared, or asked for in a recommendation) in a country with no ICDK,
-    with the Trade Council representations and EEN partners there instead."""
+    """A target market (declared, or asked for in a recommendation) in a country with no ICDK
+    (none of `covered`), with the Trade Council representations and EEN partners there
+    instead."""
     country = ctx.country(target)
-    icdks = [a for a in abroad if a.node.label == Label.InnovationCentre]
-    if country is None or any(country in icdk.countries for icdk in icdks):
+    if country is None or country in covered:
         return None
     instead = [
         a for a in abroad if a.node.label != Label.InnovationCentre and country in a.countries
