@@ -111,7 +111,8 @@ class Neo4jFacts:
 
         def links(items: list[dict[str, Any]]) -> list[Link]:
             for item in items:
-                nodes.setdefault(item["other"], Node(item["other"], item["label"], _name(item)))
+                if (other := item["other"]) not in nodes:  # the first link to a node names it
+                    nodes[other] = Node(other, item["label"], _name(item))
             return sorted_links(_link(item) for item in items)
 
         engagements = []
