@@ -13,7 +13,10 @@ from typing import TypeVar
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
-ACTORS_KEPT = 20_000  # an actor's facts: about 1 to 2 kB each
+# An actor's facts: about 1 to 2 kB each. A hundred clusters' recommendations and gaps at scale
+# 10 read 21,090 (bench/RESULTS.md, 2026-12-07): kept oldest-first, a bound below what a round of
+# questions reads drops each question's actors just before they are asked for again.
+ACTORS_KEPT = 50_000
 PAIRS_KEPT = 50_000  # the partnerships between two nodes: most pairs have none
 
 
