@@ -3,7 +3,7 @@ analysis' read transaction, its rows turned into Links and sorted as the memory 
 
 What keeps an analysis fast: one round trip per call, whatever labels it
 asks for; results collected into one record; an actor's facts kept between analyses (a
-cluster's partners, read right after it, are mostly kept already); and
+cluster's partners among them: its context reads them right after it, most from what is kept); and
 what derives from the whole graph (every actor of a label, every place, who is near a country,
 hotspot or sector, the partnership network as ids) read once and kept until the database
 commits again (Neo4jStore.kept).
@@ -103,10 +103,6 @@ class Neo4jFacts:
         if not rows:
             return None
         row = rows[0]
-        # Its partners' facts, which its analysis asks for next: those not kept read now, in one
-        # round trip (an actor's facts are kept between analyses: most partners are shared).
-        partners = {item["other"]: item["label"] for item in row["partnerships"]}
-        self.actors(sorted(set(partners.values())), sorted(partners))
         nodes: dict[str, Node] = {cluster_id: _node(row["node"], Label.Cluster)}
 
         def links(items: list[dict[str, Any]]) -> list[Link]:

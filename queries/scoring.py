@@ -108,9 +108,15 @@ class Weights:
         floats, since the terms are added in the same order and adding 0.0 changes nothing."""
         totals = dict.fromkeys(ids, 0.0)
         for name, weight in self._by_component.items():
-            for key, value in components[name].items():
-                if key in totals:
-                    totals[key] += weight * value
+            values = components[name]
+            if len(values) <= len(totals):
+                for key, value in values.items():
+                    if key in totals:
+                        totals[key] += weight * value
+            else:  # fewer ids than values (a few added to a search): the same sums
+                for key in totals:
+                    if key in values:
+                        totals[key] += weight * values[key]
         return {key: total / self._total for key, total in totals.items()}
 
     @cached_property

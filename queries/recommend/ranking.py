@@ -166,35 +166,44 @@ def rank_candidates(
     # Each candidate's rank_at_best, once: the heads' searches, the rest's and a second search
     # meet the same ties.
     best_ranks: dict[str, tuple[object, ...]] = {}
+    # What a second search keeps of the first (each candidate's own): each one's role fit, its
+    # network components at best and its bound, and each (role, tier)'s candidates in order.
+    role_fit: dict[str, float] = {}
+    networked: dict[str, dict[str, float]] = {"network_proximity": {}, "peer_adoption": {}}
+    at_most = upper | networked | {"role_fit": role_fit}
+    bounds: dict[str, float] = {}
+    groups: dict[tuple[str, int], list[str]] = {}
 
-    def answer(among: set[str]) -> list[CandidateScore]:
-        """The answer from the candidates `among` the hopeful: raises HeldBackCouldEnter unless
-        it is the answer from all of them."""
+    def answer(among: set[str], added: set[str]) -> list[CandidateScore]:
+        """The answer from the candidates `among` the hopeful (`added` to them since the last
+        search: all at first): raises HeldBackCouldEnter unless it is the answer from all of
+        them."""
         # Each one's fill and its role fit, and each (role, tier)'s candidates, for them only
         # (a group of only those held back is there, empty): a fill's candidates at once, in C.
-        role_fit: dict[str, float] = {}
-        groups: dict[tuple[str, int], list[str]] = {}
         holding: dict[tuple[str, int], float] = {}  # the most one held back could score
+        grown: set[tuple[str, int]] = set()  # groups with candidates added
         for fill, of_hopeful in hopeful_by_fill.items():
             order = groups.setdefault(group := (fill.role, fill.tier), [])
-            if len(of_fill := of_hopeful & among) < len(of_hopeful):
+            if len(of_hopeful & among) < len(of_hopeful):
                 at_most_held = _floor(weights, fill.need.required)
                 holding[group] = max(at_most_held, holding.get(group, at_most_held))
-            if not of_fill:
+            if not (new := of_hopeful & added):
                 continue
-            fills.update(dict.fromkeys(of_fill, fill))
-            role_fit.update(dict.fromkeys(of_fill, 1.0 if fill.need.required else 0.5))
-            order.extend(of_fill)
-        at_most = upper | {
-            "network_proximity": {i: squashed(common[i]) for i in among.intersection(common)},
-            "peer_adoption": {i: adoption(adopters[i]) for i in among.intersection(adopters)},
-            "role_fit": role_fit,
-        }
-        bounds = weights.scores(at_most, among)
+            fills.update(dict.fromkeys(new, fill))
+            role_fit.update(dict.fromkeys(new, 1.0 if fill.need.required else 0.5))
+            order.extend(new)
+            grown.add(group)
+        networked["network_proximity"].update(
+            {i: squashed(common[i]) for i in added.intersection(common)}
+        )
+        networked["peer_adoption"].update(
+            {i: adoption(adopters[i]) for i in added.intersection(adopters)}
+        )
+        bounds.update(weights.scores(at_most, added))
         other = other_sector(facts, by_fill, strengths, sector_hits, among)
         # Each (role, tier)'s candidates, in the order the search walks them.
-        for order in groups.values():
-            _by_bound(order, bounds, other)
+        for group in grown:
+            _by_bound(groups[group], bounds, other)
 
         def could_beat(batch: list[str], last: CandidateScore) -> list[str]:
             """Those of the batch who could still rank above `last`: each at its best, its bound
@@ -232,14 +241,23 @@ def rank_candidates(
         search = Search(bounds, other, scored_once, could_beat, holding)
         return diversified(groups, fallen, search, top, head_sizes)
 
-    among = hopeful - held_back
+    among = added = hopeful - held_back
     while True:
         try:
-            return with_ranks(answer(among))
+            return with_ranks(answer(among, added))
         except HeldBackCouldEnter as short:  # the search again, with those of these groups
-            for fill, of_hopeful in hopeful_by_fill.items():
-                if (fill.role, fill.tier) in short.groups:
-                    among |= of_hopeful & held_back
+            added = (
+                set()
+                .union(
+                    *(
+                        of_hopeful & held_back
+                        for fill, of_hopeful in hopeful_by_fill.items()
+                        if (fill.role, fill.tier) in short.groups
+                    )
+                )
+                .difference(among)
+            )
+            among = among | added
 
 
 def head_sizes_by_role(fills: Iterable[Fill]) -> dict[str, int]:
