@@ -246,17 +246,12 @@ def rank_candidates(
         try:
             return with_ranks(answer(among, added))
         except HeldBackCouldEnter as short:  # the search again, with those of these groups
-            added = (
-                set()
-                .union(
-                    *(
-                        of_hopeful & held_back
-                        for fill, of_hopeful in hopeful_by_fill.items()
-                        if (fill.role, fill.tier) in short.groups
-                    )
-                )
-                .difference(among)
-            )
+            raised = [
+                ids
+                for fill, ids in hopeful_by_fill.items()
+                if (fill.role, fill.tier) in short.groups
+            ]
+            added = set().union(*(ids & held_back for ids in raised)) - among
             among = among | added
 
 
