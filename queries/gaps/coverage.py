@@ -21,8 +21,7 @@ def coverage_gaps(
     """`abroad`: every open ICDK, and the Trade Council posts and EEN partners that could stand
     in for one in the cluster's target markets; `covered`: the countries those ICDKs are present
     in. With a model, only the gaps under it (a landing base is under none)."""
-    icdks = [a for a in abroad if a.node.label == Label.InnovationCentre]
-    landing_bases = _landing_base_gaps(ctx, icdks) if model_id is None else []
+    landing_bases = _landing_base_gaps(ctx, abroad) if model_id is None else []
     return [*_uncovered_market_gaps(ctx, abroad, covered, model_id), *landing_bases]
 
 
@@ -76,7 +75,8 @@ def uncovered_market_gap(
     )
 
 
-def _landing_base_gaps(ctx: ClusterContext, icdks: list[ActorFacts]) -> list[Gap]:
+def _landing_base_gaps(ctx: ClusterContext, abroad: list[ActorFacts]) -> list[Gap]:
+    icdks = [a for a in abroad if a.node.label == Label.InnovationCentre]
     gaps = []
     strengths = {link.end: link for link in ctx.facts.strengths}
     partner_ids = {link.end for link in ctx.facts.partnerships}
