@@ -12,6 +12,7 @@ class Goal:
     target: float
     at_most: bool = False  # the figure must not pass the target (else: reach it)
     unit: str = "x"
+    digits: int = 2  # how the figure is shown
 
     def met(self, value: float) -> bool:
         return value <= self.target if self.at_most else value >= self.target
@@ -25,7 +26,7 @@ class Goal:
         what = f"{self.what} ({of})" if of else self.what
         return (
             f"- Goal: {what} {bound} {self.target:g}{self.unit}: **{verdict}** "
-            f"({value:,.2f}{self.unit}){because}."
+            f"({value:,.{self.digits}f}{self.unit}){because}."
         )
 
 
@@ -33,6 +34,6 @@ class Goal:
 OURS_VS_FAIR = Goal("ours / fair CREATE (same properties) at scale 1", 0.9)
 OURS_VS_PER_ROW = Goal("ours / per-row MERGE at scale 1", 100)
 BULK_VS_FAIR = Goal("the bulk first load / fair CREATE at scale 1", 3)
-LATENCY_AT_10 = Goal("p95 on Neo4j at scale 10", 50, at_most=True, unit=" ms")
+LATENCY_AT_10 = Goal("p95 on Neo4j at scale 10", 50, at_most=True, unit=" ms", digits=1)
 MEMORY_VS_BARE = Goal("the memory store's peak RSS / bare networkx at scale 1", 1.25, at_most=True)
-MEMORY_AT_1 = Goal("the memory store's peak RSS at scale 1", 2048, at_most=True, unit=" MiB")
+MEMORY_AT_1 = Goal("the memory store's peak RSS at scale 1", 2048, True, " MiB", digits=0)

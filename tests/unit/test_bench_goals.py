@@ -15,7 +15,7 @@ def test_a_goal_met_is_marked_met_without_excuses() -> None:
 def test_a_goal_missed_is_marked_with_the_figure_and_why() -> None:
     line = LATENCY_AT_10.line(52.8, "7 of 100 calls took longer", of="recommend")
     assert line.startswith("- Goal: p95 on Neo4j at scale 10 (recommend) at most 50 ms")
-    assert "**not met** (52.80 ms); 7 of 100 calls took longer." in line
+    assert "**not met** (52.8 ms); 7 of 100 calls took longer." in line
 
 
 def test_the_load_goals_tell_a_per_row_miss_against_the_plain_create() -> None:
