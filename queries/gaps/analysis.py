@@ -53,8 +53,18 @@ def cluster_gaps(facts: AnalysisFacts, cluster_id: str, options: GapOptions) -> 
     return [
         *model_gaps(facts, ctx, options),
         *isolation_gaps(ctx),
-        *broker_gaps(ctx, facts.partner_network().single_brokers(cluster_id)),
+        *broker_gaps(ctx, facts.partner_network().single_brokers(cluster_id), _active(facts)),
     ]
+
+
+def _active(facts: AnalysisFacts) -> dict[str, str]:
+    """Every active cluster's name by id, kept with the graph (thousands at scale)."""
+
+    def names() -> dict[str, str]:
+        clusters = facts.clusters()
+        return {c.id: c.name for c in clusters if c.props.get("status") not in INACTIVE}
+
+    return facts.derived(("active cluster names",), names)
 
 
 def _open_icdks(facts: AnalysisFacts) -> tuple[list[ActorFacts], frozenset[str]]:

@@ -3,6 +3,7 @@ Danish cluster partners, and partners that are a cluster's only tie to other clu
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from graph.facts import AnalysisFacts, Link
@@ -13,6 +14,7 @@ from queries.cluster_context import ClusterContext
 from queries.findings import Gap
 from queries.gaps.evidence import COHESION, cite, report_passage
 from queries.gaps.options import INACTIVE, GapOptions
+from queries.wording import listing
 
 # The national support system whose use across clusters the network gaps watch.
 SUPPORT_LABELS = (
@@ -99,15 +101,20 @@ def isolation_gaps(ctx: ClusterContext) -> list[Gap]:
     ]
 
 
-def broker_gaps(ctx: ClusterContext, brokers: dict[str, list[str]]) -> list[Gap]:
+def broker_gaps(
+    ctx: ClusterContext, brokers: dict[str, list[str]], active: Mapping[str, str]
+) -> list[Gap]:
     """Partners that are the only tie between this cluster and other clusters (`brokers`:
-    PartnerNetwork.single_brokers) it does not partner with directly."""
+    PartnerNetwork.single_brokers) it does not partner with directly, of those still active
+    (`active`: their names by id): a closed cluster is no tie to build."""
     direct = {link.end for link in ctx.facts.partnerships}
     gaps = []
     for broker, reached in sorted(brokers.items()):
-        if not (others := [other for other in reached if other not in direct]):
+        if not (others := [o for o in reached if o in active and o not in direct]):
             continue
         links = [link for link in ctx.facts.partnerships if link.end == broker]
+        named = sorted(active[other] for other in others)
+        clusters = "cluster" if len(others) == 1 else "clusters"
         gaps.append(
             Gap(
                 type="network",
@@ -119,8 +126,7 @@ def broker_gaps(ctx: ClusterContext, brokers: dict[str, list[str]]) -> list[Gap]
                 missing_role=None,
                 subject=broker,
                 sentence=f"{ctx.name(broker)} is your only shared partner with {len(others)} "
-                f"other cluster(s) ({', '.join(others[:3])}{', …' if len(others) > 3 else ''}): "
-                "those ties hang on one broker.",
+                f"other {clusters} ({listing(named)}): those ties hang on one broker.",
                 evidence=cite(links, []),
                 suggestions=(),
             )

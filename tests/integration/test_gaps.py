@@ -165,6 +165,17 @@ def test_network_gaps_name_underused_actors_isolated_clusters_and_brokers(
     assert "cluster:odense-robotics" not in isolated  # it partners with MADE and DigitalLead
     assert "cluster:copenhagen-fintech" in isolated
     assert "cluster:marlog" not in {g.cluster for g in gaps}  # bankrupt: not analysed
+    # A broker names the clusters it alone ties the cluster to, as the board knows them, and
+    # never a bankrupt one (no tie to build): MARLOG shares the Singapore Trade Council with
+    # Copenhagen FinTech, and nothing else.
+    brokers = {(g.cluster, g.subject): g.sentence for g in gaps if g.kind == "single-broker"}
+    assert brokers["cluster:odense-robotics", "investdk:invest-in-denmark"].startswith(
+        "Invest in Denmark is your only shared partner with 2 other clusters "
+        "(Copenhagen FinTech, Food & Bio Cluster Denmark)"
+    )
+    assert "1 other cluster (MADE)" in brokers["cluster:censec", "een:network"]
+    assert ("cluster:copenhagen-fintech", "tc:singapore") not in brokers
+    assert not [sentence for sentence in brokers.values() if "cluster:" in sentence]
 
 
 def test_model_filter_and_unknown_ids(bundled: MemoryStore) -> None:
