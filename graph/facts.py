@@ -8,6 +8,7 @@ provenance, an `Evidence`.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -227,9 +228,9 @@ class AnalysisFacts(Protocol):
         question), such as who of a kind of actor is in Denmark."""
         ...
 
-    def partner_network(self) -> PartnerNetwork:
-        """Who partners with whom and the clusters' strengths, as ids: kept between analyses
-        until the graph changes."""
+    def partner_network(self, day: dt.date) -> PartnerNetwork:
+        """Who partners with whom on `day` (a partnership ended before it is history) and the
+        clusters' strengths, as ids: kept between analyses until the graph changes."""
         ...
 
     def partnerships_between(self, others: Mapping[str, Sequence[str]]) -> dict[str, list[Link]]:

@@ -3,6 +3,7 @@ offers its reader)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -22,7 +23,7 @@ from graph.facts import (
     sorted_links,
 )
 from graph.kept import ACTORS_KEPT, PAIRS_KEPT, kept_many
-from graph.partner_network import PartnerNetwork
+from graph.partner_network import PartnerNetwork, current_pairs
 from ontology.names import Label, Rel
 
 if TYPE_CHECKING:
@@ -258,20 +259,22 @@ class MemoryFacts:
     def derived(self, key: Hashable, build: Callable[[], T]) -> T:
         return self.store.derived(key, build)
 
-    def partner_network(self) -> PartnerNetwork:
+    def partner_network(self, day: dt.date) -> PartnerNetwork:
         def build() -> PartnerNetwork:
             clusters = self._of_label([Label.Cluster])
             partnerships = [
-                (start, end)
+                (start, end, props)
                 for (start, rel_type), ends in self.out_by_type.items()
                 if rel_type == Rel.PARTNERS_WITH
                 for end in ends
+                for (key_type, _), props in self._succ[start][end].items()
+                if key_type == Rel.PARTNERS_WITH
             ]
             strengths = [(c, s) for c in clusters for s in self._ends(c, Rel.HAS_STRENGTH)]
-            return PartnerNetwork.of(partnerships, strengths, clusters)
+            return PartnerNetwork.of(current_pairs(partnerships, day), strengths, clusters)
 
         # Kept under its class: an A/B run's earlier commit has its own (bench/search_ab.py).
-        return self.store.derived((PartnerNetwork,), build)
+        return self.store.derived((PartnerNetwork, day), build)
 
     def partnerships_between(self, others: Mapping[str, Sequence[str]]) -> dict[str, list[Link]]:
         # The partnerships of a pair are theirs, whoever asks: kept between analyses (bounded).

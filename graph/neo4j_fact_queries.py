@@ -167,9 +167,10 @@ WITH kind, id, label, collect(DISTINCT a.id) AS ids
 RETURN {{kind: kind, id: id, label: label, ids: ids}} AS row
 """
 
-# Every partnership and strength as pairs of ids, each list in one record.
+# Every partnership (its ends' ids and its end date) and strength (ids), each list in one record.
 NETWORK = f"""
-CALL () {{ MATCH (a)-[:{Rel.PARTNERS_WITH}]->(b) RETURN collect([a.id, b.id]) AS partnerships }}
+CALL () {{ MATCH (a)-[r:{Rel.PARTNERS_WITH}]->(b)
+  RETURN collect([a.id, b.id, r.end]) AS partnerships }}
 CALL () {{ MATCH (c:{Label.Cluster})-[:{Rel.HAS_STRENGTH}]->(s)
   RETURN collect([c.id, s.id]) AS strengths }}
 CALL () {{ MATCH (c:{Label.Cluster}) RETURN collect(c.id) AS clusters }}

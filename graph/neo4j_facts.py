@@ -11,6 +11,7 @@ commits again (Neo4jStore.kept).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -47,8 +48,8 @@ from graph.neo4j_fact_queries import (
     collected,
     places_query,
 )
-from graph.neo4j_values import native_props
-from graph.partner_network import PartnerNetwork
+from graph.neo4j_values import native, native_props
+from graph.partner_network import PartnerNetwork, current_pairs
 from ontology.names import Label, Rel
 from ontology.schema import load_schema
 
@@ -280,15 +281,21 @@ class Neo4jFacts:
         parts = [kept[key] for key in keys]
         return set().union(*(parts if among is None else (part & among for part in parts)))
 
-    def partner_network(self) -> PartnerNetwork:
+    def partner_network(self, day: dt.date) -> PartnerNetwork:
+        # The whole graph's partnerships are read once, kept, and made a network for each day
+        # asked about.
+        def read() -> dict[str, Any]:
+            return self._read(NETWORK)[0]
+
         def build() -> PartnerNetwork:
-            row = self._read(NETWORK)[0]
+            row = self.derived(("partnerships with their end dates",), read)
+            partnerships = ((a, b, {"end": native(end)}) for a, b, end in row["partnerships"])
             return PartnerNetwork.of(
-                map(tuple, row["partnerships"]), map(tuple, row["strengths"]), row["clusters"]
+                current_pairs(partnerships, day), map(tuple, row["strengths"]), row["clusters"]
             )
 
         # Kept under its class: an A/B run's earlier commit has its own (bench/search_ab.py).
-        return self.derived((PartnerNetwork,), build)
+        return self.derived((PartnerNetwork, day), build)
 
     def partnerships_between(self, others: Mapping[str, Sequence[str]]) -> dict[str, list[Link]]:
         # The partnerships of a pair are theirs, whoever asks: kept between analyses (bounded).

@@ -1,20 +1,37 @@
 """The partnership network as a simple undirected graph of ids, with the clusters' strengths:
 what the network questions of an analysis need (shared partners, similar clusters' partners).
 
-It derives from the whole graph, so each store builds it once and keeps it until the graph
-changes; the questions are then set operations here, the same for both stores.
+It derives from the whole graph, so each store builds it once for a day (a partnership ended
+before it is history, not a tie) and keeps it until the graph changes; the questions are then
+set operations here, the same for both stores.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from typing import Any
 
 from graph.facts import CommonPartner
 
 NO_ONE: frozenset[str] = frozenset()
+
+
+def partnership_ended(props: Mapping[str, Any], day: dt.date) -> bool:
+    """A partnership whose end date has passed is history, not a present tie."""
+    end = props.get("end")
+    return isinstance(end, dt.date) and end < day
+
+
+def current_pairs(
+    partnerships: Iterable[tuple[str, str, Mapping[str, Any]]], day: dt.date
+) -> Iterator[tuple[str, str]]:
+    """The (start, end) of each partnership, from (start, end, its properties), not ended on
+    `day`: the network's ties that day."""
+    return ((start, end) for start, end, props in partnerships if not partnership_ended(props, day))
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,8 @@
 """The one rule for whether an agreement (or a partnership) holds on a day.
 
-Gaps, recommendations and views all ask it; none decides validity on its own.
+Gaps, recommendations and views all ask it; none decides validity on its own. A partnership's
+rule lives with the partner network (graph/), which is built for a day from it, and is handed
+on here.
 """
 
 from __future__ import annotations
@@ -9,6 +11,10 @@ import datetime as dt
 from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any
+
+from graph.partner_network import partnership_ended
+
+__all__ = ["partnership_ended"]  # handed on: see the module's docstring
 
 DEFAULT_HORIZON_DAYS = 180  # an agreement ending within this many days is about to expire
 
@@ -47,9 +53,3 @@ def agreement_state(
 
 def is_in_force(props: Mapping[str, Any], day: dt.date) -> bool:
     return agreement_state(props, day) in IN_FORCE
-
-
-def partnership_ended(props: Mapping[str, Any], day: dt.date) -> bool:
-    """A partnership whose end date has passed is history, not a present tie."""
-    end = props.get("end")
-    return isinstance(end, dt.date) and end < day

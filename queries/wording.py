@@ -4,8 +4,10 @@ from __future__ import annotations
 
 
 def listing(names: list[str], limit: int = 3) -> str:
-    """`a, b, c and 2 more`."""
-    shown = ", ".join(names[:limit])
+    """`a, b, c and 2 more`; `a; b, c` where a name has a comma of its own ("Trade Council,
+    Embassy of Denmark in Paris"), so two names never read as three."""
+    separator = "; " if any("," in name for name in names[:limit]) else ", "
+    shown = separator.join(names[:limit])
     return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
 
 

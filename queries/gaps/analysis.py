@@ -52,8 +52,13 @@ def cluster_gaps(facts: AnalysisFacts, cluster_id: str, options: GapOptions) -> 
     ctx = ClusterContext.build(facts, cluster)
     return [
         *model_gaps(facts, ctx, options),
-        *isolation_gaps(ctx),
-        *broker_gaps(ctx, facts.partner_network().single_brokers(cluster_id), _active(facts)),
+        *isolation_gaps(ctx, options.as_of),
+        *broker_gaps(
+            ctx,
+            facts.partner_network(options.as_of).single_brokers(cluster_id),
+            _active(facts),
+            options.as_of,
+        ),
     ]
 
 

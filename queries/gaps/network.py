@@ -3,6 +3,7 @@ Danish cluster partners, and partners that are a cluster's only tie to other clu
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -14,6 +15,7 @@ from queries.cluster_context import ClusterContext
 from queries.findings import Gap
 from queries.gaps.evidence import COHESION, cite, report_passage
 from queries.gaps.options import INACTIVE, GapOptions
+from queries.validity import partnership_ended
 from queries.wording import listing
 
 # The national support system whose use across clusters the network gaps watch.
@@ -78,9 +80,10 @@ class SupportUsage:
         ]
 
 
-def isolation_gaps(ctx: ClusterContext) -> list[Gap]:
-    """No partnership or joint engagement with another Danish cluster."""
-    danish = [p for p in ctx.facts.partnerships if ctx.facts.nodes[p.end].label == Label.Cluster]
+def isolation_gaps(ctx: ClusterContext, day: dt.date) -> list[Gap]:
+    """No partnership (on `day`) or joint engagement with another Danish cluster."""
+    partners = [ctx.facts.nodes[p.end] for p in current_partnerships(ctx, day)]
+    danish = [partner for partner in partners if partner.label == Label.Cluster]
     if danish or RoleId.danish_cluster in ctx.involved_roles(ctx.facts.engagements):
         return []
     return [
@@ -102,17 +105,18 @@ def isolation_gaps(ctx: ClusterContext) -> list[Gap]:
 
 
 def broker_gaps(
-    ctx: ClusterContext, brokers: dict[str, list[str]], active: Mapping[str, str]
+    ctx: ClusterContext, brokers: dict[str, list[str]], active: Mapping[str, str], day: dt.date
 ) -> list[Gap]:
     """Partners that are the only tie between this cluster and other clusters (`brokers`:
-    PartnerNetwork.single_brokers) it does not partner with directly, of those still active
-    (`active`: their names by id): a closed cluster is no tie to build."""
-    direct = {link.end for link in ctx.facts.partnerships}
+    PartnerNetwork.single_brokers on `day`) it does not partner with directly, of those still
+    active (`active`: their names by id): a closed cluster is no tie to build."""
+    partnerships = current_partnerships(ctx, day)
+    direct = {link.end for link in partnerships}
     gaps = []
     for broker, reached in sorted(brokers.items()):
         if not (others := [o for o in reached if o in active and o not in direct]):
             continue
-        links = [link for link in ctx.facts.partnerships if link.end == broker]
+        links = [link for link in partnerships if link.end == broker]
         named = sorted(active[other] for other in others)
         clusters = "cluster" if len(others) == 1 else "clusters"
         gaps.append(
@@ -132,6 +136,11 @@ def broker_gaps(
             )
         )
     return gaps
+
+
+def current_partnerships(ctx: ClusterContext, day: dt.date) -> list[Link]:
+    """The cluster's partnerships on `day`: an ended one is history, not a tie."""
+    return [link for link in ctx.facts.partnerships if not partnership_ended(link.props, day)]
 
 
 def _role_for(label: str) -> str | None:

@@ -16,6 +16,7 @@ from queries.recommend.history import History
 from queries.recommend.target import Target
 from queries.requirements import requirement
 from queries.scoring import COMPONENTS, ScoreComponents, Weights, adoption, proximity
+from queries.validity import partnership_ended
 from queries.wording import alternatives, listing
 
 # Facts of these confidences are not from a source: they rank after sourced ones in a tie.
@@ -117,8 +118,10 @@ class CandidateScore:
     def network(
         self, common: list[CommonPartner], peers: int, adopters: list[str], links: list[Link]
     ) -> None:
-        """Shared partners and similar clusters partnering with it; `links` are its
-        partnerships with both, the evidence."""
+        """Shared partners and similar clusters partnering with it (on the day asked about);
+        `links` are its partnerships with both, the evidence: those not ended are cited."""
+        day = self.options.as_of
+        links = [link for link in links if not partnership_ended(link.props, day)]
         ra, aa, squashed = proximity([partner.degree for partner in common])
         self.signals.update(common_partners=len(common), resource_allocation=ra, adamic_adar=aa)
         self.components["network_proximity"] = squashed
@@ -127,7 +130,11 @@ class CandidateScore:
             verb = "works" if len(common) == 1 else "work"
             self.reasons.append(f"{len(common)} of your partners already {verb} with it ({names}).")
             for partner in common:
-                own = [link for link in self.ctx.facts.partnerships if link.end == partner.id]
+                own = [
+                    link
+                    for link in self.ctx.facts.partnerships
+                    if link.end == partner.id and not partnership_ended(link.props, day)
+                ]
                 theirs = [link for link in links if link.end == partner.id]
                 self.evidence += [link.evidence for link in own[:1] + theirs[:1]]
         self.signals.update(similar_clusters=peers, similar_clusters_partnering=len(adopters))

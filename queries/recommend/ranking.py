@@ -86,7 +86,7 @@ def rank_candidates(
     # the fill is worked out once for each, not once for each of thousands of candidates.
     by_fill, labels = candidate_fills(facts, ctx, target, statuses)
     candidates = set().union(*by_fill.values())
-    network = facts.partner_network()
+    network = facts.partner_network(options.as_of)
     common = network.common_partner_counts(ctx.id, candidates)
     peers = network.peers(ctx.id)
     adopters = network.adopter_counts(peers, candidates)

@@ -175,6 +175,13 @@ def test_network_gaps_name_underused_actors_isolated_clusters_and_brokers(
     )
     assert "1 other cluster (MADE)" in brokers["cluster:censec", "een:network"]
     assert ("cluster:copenhagen-fintech", "tc:singapore") not in brokers
+    # Energy Cluster Denmark's project with ICDK Seoul ended on 2020-06-30: Seoul ties it to no
+    # one now, and Lifestyle & Design's tie to Food & Bio hangs on the Central Denmark EU Office.
+    assert ("cluster:energy-cluster-denmark", "icdk:seoul") not in brokers
+    assert (
+        "1 other cluster (Food & Bio Cluster Denmark)"
+        in brokers["cluster:lifestyle-design-cluster", "euoffice:central-denmark"]
+    )
     assert not [sentence for sentence in brokers.values() if "cluster:" in sentence]
 
 

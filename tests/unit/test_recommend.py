@@ -290,13 +290,16 @@ def test_only_each_roles_head_goes_before_a_better_score(bundled: MemoryStore) -
     assert heads_seen  # the rule was exercised, not vacuously true
 
 
-def test_network_signals_match_networkx_link_prediction(bundled: MemoryStore) -> None:
+@pytest.mark.parametrize("model", ["key-market-partnership", "innovation-platform"])
+def test_network_signals_match_networkx_link_prediction(bundled: MemoryStore, model: str) -> None:
+    """networkx on the partnerships of the day asked about: one that ended is no tie."""
     partners = nx.Graph()
     for rel in bundled.relationships(Rel.PARTNERS_WITH):
-        if rel.start != rel.end:
+        end = rel.properties.get("end")
+        if rel.start != rel.end and not (end and end < TODAY.as_of):
             partners.add_edge(rel.start, rel.end)
     cluster = "cluster:clean"
-    result = recommend_partners(bundled, cluster, "key-market-partnership", top=100, options=TODAY)
+    result = recommend_partners(bundled, cluster, model, top=100, options=TODAY)
     checked = 0
     for rec in result.recommendations:
         if rec.actor.id not in partners:
@@ -316,6 +319,24 @@ def test_network_signals_match_networkx_link_prediction(bundled: MemoryStore) ->
             )
         checked += ra > 0
     assert checked >= 3
+
+
+def test_an_ended_partnership_is_no_shared_partner(bundled: MemoryStore) -> None:
+    """DigitalLead's project with ICDK India ended on 2019-06-30: CLEAN, a partner of ICDK India,
+    is not told that ICDK India works with DigitalLead; Energy Cluster Denmark's with ICDK Seoul
+    ended on 2020-06-30, so Seoul is no tie to the Korean cluster it partners with."""
+
+    def reasons(cluster: str, model: str, actor: str) -> list[str]:
+        result = recommend_partners(bundled, cluster, model, top=100, options=TODAY)
+        return next(list(r.reasons) for r in result.recommendations if r.actor.id == actor)
+
+    digitallead = reasons("clean", "innovation-platform", "cluster:digitallead")
+    assert (
+        "2 of your partners already work with it "
+        "(Innovation Centre Denmark Silicon Valley, Invest in Denmark)." in digitallead
+    )
+    korean = reasons("energy-cluster-denmark", "innovation-test", "fcluster:korean-smart-textiles")
+    assert not [r for r in korean if "Innovation Centre Denmark Seoul" in r]
 
 
 def test_weights_change_the_ranking(bundled: MemoryStore, tmp_path: Path) -> None:
