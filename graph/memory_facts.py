@@ -23,7 +23,7 @@ from graph.facts import (
     sorted_links,
 )
 from graph.kept import ACTORS_KEPT, PAIRS_KEPT, kept_many
-from graph.partner_network import PartnerNetwork, current_pairs
+from graph.partner_network import PartnerNetwork, current_pairs, of_day
 from ontology.names import Label, Rel
 
 if TYPE_CHECKING:
@@ -274,7 +274,7 @@ class MemoryFacts:
             return PartnerNetwork.of(current_pairs(partnerships, day), strengths, clusters)
 
         # Kept under its class: an A/B run's earlier commit has its own (bench/search_ab.py).
-        return self.store.derived((PartnerNetwork, day), build)
+        return of_day(self.store.derived((PartnerNetwork,), dict), day, build)
 
     def partnerships_between(self, others: Mapping[str, Sequence[str]]) -> dict[str, list[Link]]:
         # The partnerships of a pair are theirs, whoever asks: kept between analyses (bounded).

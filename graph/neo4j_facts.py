@@ -49,7 +49,7 @@ from graph.neo4j_fact_queries import (
     places_query,
 )
 from graph.neo4j_values import native, native_props
-from graph.partner_network import PartnerNetwork, current_pairs
+from graph.partner_network import PartnerNetwork, current_pairs, of_day
 from ontology.names import Label, Rel
 from ontology.schema import load_schema
 
@@ -282,20 +282,15 @@ class Neo4jFacts:
         return set().union(*(parts if among is None else (part & among for part in parts)))
 
     def partner_network(self, day: dt.date) -> PartnerNetwork:
-        # The whole graph's partnerships are read once, kept, and made a network for each day
-        # asked about.
-        def read() -> dict[str, Any]:
-            return self._read(NETWORK)[0]
-
         def build() -> PartnerNetwork:
-            row = self.derived(("partnerships with their end dates",), read)
+            row = self._read(NETWORK)[0]
             partnerships = ((a, b, {"end": native(end)}) for a, b, end in row["partnerships"])
             return PartnerNetwork.of(
                 current_pairs(partnerships, day), map(tuple, row["strengths"]), row["clusters"]
             )
 
         # Kept under its class: an A/B run's earlier commit has its own (bench/search_ab.py).
-        return self.derived((PartnerNetwork, day), build)
+        return of_day(self.derived((PartnerNetwork,), dict), day, build)
 
     def partnerships_between(self, others: Mapping[str, Sequence[str]]) -> dict[str, list[Link]]:
         # The partnerships of a pair are theirs, whoever asks: kept between analyses (bounded).

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +24,19 @@ def partnership_ended(props: Mapping[str, Any], day: dt.date) -> bool:
     """A partnership whose end date has passed is history, not a present tie."""
     end = props.get("end")
     return isinstance(end, dt.date) and end < day
+
+
+def of_day(
+    kept: dict[dt.date, PartnerNetwork], day: dt.date, build: Callable[[], PartnerNetwork]
+) -> PartnerNetwork:
+    """The network of `day`: the one `kept`, else `build()`, which replaces it (only the last
+    day asked about is kept: a service running for weeks asks about a new day every day)."""
+    network = kept.get(day)
+    if network is None:
+        network = build()
+        kept.clear()  # another thread may be reading: it holds its own network, not a key
+        kept[day] = network
+    return network
 
 
 def current_pairs(

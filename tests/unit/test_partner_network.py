@@ -1,7 +1,9 @@
 """The partnership network's counts (every candidate at once, for the bounds) agree with its
 lists (the few scored candidates, for the reasons)."""
 
-from graph.partner_network import PartnerNetwork
+import datetime as dt
+
+from graph.partner_network import PartnerNetwork, current_pairs, of_day
 
 # Two clusters sharing a strength; an innovation centre both work with; a foreign cluster the
 # peer works with; a university only the first cluster's partner knows.
@@ -57,3 +59,33 @@ def test_a_single_broker_is_the_only_partner_shared_with_another_cluster() -> No
     )
     assert network.single_brokers("cluster:a") == {"icdk:x": ["cluster:b"]}
     assert network.single_brokers("cluster:b") == {"icdk:x": ["cluster:a", "cluster:c"]}
+
+
+def test_the_network_of_a_day_leaves_out_the_partnerships_ended_before_it() -> None:
+    day = dt.date(2026, 12, 7)
+    partnerships = [
+        ("cluster:a", "icdk:x", {"end": dt.date(2020, 6, 30)}),  # history
+        ("cluster:a", "icdk:y", {"end": day}),  # ends today: still a tie
+        ("cluster:a", "icdk:z", {}),  # open-ended
+    ]
+    assert list(current_pairs(partnerships, day)) == [
+        ("cluster:a", "icdk:y"),
+        ("cluster:a", "icdk:z"),
+    ]
+
+
+def test_only_the_last_day_asked_about_is_kept() -> None:
+    kept: dict[dt.date, PartnerNetwork] = {}
+    built: list[dt.date] = []
+
+    def network(day: dt.date) -> PartnerNetwork:
+        def build() -> PartnerNetwork:
+            built.append(day)
+            return NETWORK
+
+        return of_day(kept, day, build)
+
+    monday, tuesday = dt.date(2026, 12, 7), dt.date(2026, 12, 8)
+    assert network(monday) is network(monday) is NETWORK
+    network(tuesday)
+    assert built == [monday, tuesday] and list(kept) == [tuesday]
