@@ -4,6 +4,7 @@ a model already has, which agreements are valid on a day."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ from ontology.models import Catalogue, load_catalogue
 from ontology.names import Label
 from ontology.schema import load_schema
 from queries.leads.outcomes import PastLead
+from queries.validity import partnership_ended
 
 
 def with_countries(facts: AnalysisFacts, place_ids: Iterable[str]) -> dict[str, Place]:
@@ -110,19 +112,9 @@ class ClusterContext:
                     roles.setdefault(link.get("role"), []).append(link)
         return roles
 
-    def partner_roles(self, country: str | None) -> dict[str, list[Link]]:
-        """Roles the cluster's partners fill in a market: abroad only if present in the country
-        (any country when none is given), at home always."""
-        roles: dict[str, list[Link]] = {}
-        for link in self.facts.partnerships:
-            node = self.facts.nodes[link.end]
-            actor = self.partners.get(link.end)
-            size = actor.node.props.get("size") if actor else None
-            present = country is None or (actor is not None and country in actor.countries)
-            for role in self.catalogue.roles_filled_by(node.label, size):
-                if present or self.catalogue.roles[role].domestic:
-                    roles.setdefault(role, []).append(link)
-        return roles
+    def partnerships_on(self, day: dt.date) -> list[Link]:
+        """The cluster's partnerships on `day`: one ended before it is history, not a tie."""
+        return [link for link in self.facts.partnerships if not partnership_ended(link.props, day)]
 
     # --- agreements ----------------------------------------------------------------------------
     def agreement_covers(

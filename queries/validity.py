@@ -12,9 +12,7 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any
 
-from graph.partner_network import partnership_ended
-
-__all__ = ["partnership_ended"]  # handed on: see the module's docstring
+from graph.partner_network import partnership_ended as partnership_ended  # handed on
 
 DEFAULT_HORIZON_DAYS = 180  # an agreement ending within this many days is about to expire
 

@@ -105,7 +105,7 @@ def model_gaps(
         *role_gaps(facts, ctx, options, model_id),
         *formality_gaps(ctx, options),
         *coverage_gaps(ctx, abroad, covered, model_id),
-        *fragility_gaps(ctx),
+        *fragility_gaps(ctx, options.as_of),
     ]
     gaps = [gap for gap in gaps if model_id in (None, gap.model)]
     asked_country = ctx.country(asked_market) if asked_market else None

@@ -3,6 +3,7 @@ ended or are about to."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import cast
 
 from graph.facts import AgreementFacts
@@ -68,7 +69,7 @@ def _unbacked_work_gaps(ctx: ClusterContext, options: GapOptions) -> list[Gap]:
                 f"Your work under {model.name} in {ctx.name(work.market)} has no formal agreement "
                 f"in force{history}; the model rests on {needed}: {model.agreement_quote}"
             )
-        partners = _to_formalise(ctx, work)
+        partners = _to_formalise(ctx, work, options.as_of)
         if kind == "no-valid-agreement" and partners:
             sentence += (
                 f" Formalise the partnership with {listing([p.name for p in partners], 4)}, "
@@ -92,14 +93,14 @@ def _unbacked_work_gaps(ctx: ClusterContext, options: GapOptions) -> list[Gap]:
     return gaps
 
 
-def _to_formalise(ctx: ClusterContext, work: LongTermWork) -> list[ActorRef]:
+def _to_formalise(ctx: ClusterContext, work: LongTermWork, day: dt.date) -> list[ActorRef]:
     """The partners of the work (or the cluster's current partners in its country) whom an
     agreement would bind: those abroad in the market first."""
     ids = set(work.partners)
     if not ids and work.country:
         ids = {
             link.end
-            for link in ctx.facts.partnerships
+            for link in ctx.partnerships_on(day)
             if link.end in ctx.partners and work.country in ctx.partners[link.end].countries
         }
     in_market = {i for i in ids if i in ctx.partners and work.country in ctx.partners[i].countries}

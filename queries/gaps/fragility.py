@@ -3,6 +3,8 @@ ad hoc money (the report's named barriers)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from queries.cluster_context import ClusterContext
 from queries.findings import Gap
 from queries.gaps.evidence import BARRIERS, cite, report_passage
@@ -14,10 +16,11 @@ FRAGILE_FUNDING = (
 )
 
 
-def fragility_gaps(ctx: ClusterContext) -> list[Gap]:
+def fragility_gaps(ctx: ClusterContext, day: dt.date) -> list[Gap]:
+    """The partnerships of `day` behind long-term work (one that ended breaks nothing more)."""
     gaps = []
     long_term = long_term_work(ctx)
-    for link in ctx.facts.partnerships:
+    for link in ctx.partnerships_on(day):
         actor = ctx.partners.get(link.end)
         countries = actor.countries if actor else set()
         behind = [

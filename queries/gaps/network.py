@@ -15,7 +15,6 @@ from queries.cluster_context import ClusterContext
 from queries.findings import Gap
 from queries.gaps.evidence import COHESION, cite, report_passage
 from queries.gaps.options import INACTIVE, GapOptions
-from queries.validity import partnership_ended
 from queries.wording import listing
 
 # The national support system whose use across clusters the network gaps watch.
@@ -82,7 +81,7 @@ class SupportUsage:
 
 def isolation_gaps(ctx: ClusterContext, day: dt.date) -> list[Gap]:
     """No partnership (on `day`) or joint engagement with another Danish cluster."""
-    partners = [ctx.facts.nodes[p.end] for p in current_partnerships(ctx, day)]
+    partners = [ctx.facts.nodes[p.end] for p in ctx.partnerships_on(day)]
     danish = [partner for partner in partners if partner.label == Label.Cluster]
     if danish or RoleId.danish_cluster in ctx.involved_roles(ctx.facts.engagements):
         return []
@@ -110,7 +109,7 @@ def broker_gaps(
     """Partners that are the only tie between this cluster and other clusters (`brokers`:
     PartnerNetwork.single_brokers on `day`) it does not partner with directly, of those still
     active (`active`: their names by id): a closed cluster is no tie to build."""
-    partnerships = current_partnerships(ctx, day)
+    partnerships = ctx.partnerships_on(day)
     direct = {link.end for link in partnerships}
     gaps = []
     for broker, reached in sorted(brokers.items()):
@@ -136,11 +135,6 @@ def broker_gaps(
             )
         )
     return gaps
-
-
-def current_partnerships(ctx: ClusterContext, day: dt.date) -> list[Link]:
-    """The cluster's partnerships on `day`: an ended one is history, not a tie."""
-    return [link for link in ctx.facts.partnerships if not partnership_ended(link.props, day)]
 
 
 def _role_for(label: str) -> str | None:

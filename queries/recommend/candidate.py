@@ -122,6 +122,7 @@ class CandidateScore:
         `links` are its partnerships with both, the evidence: those not ended are cited."""
         day = self.options.as_of
         links = [link for link in links if not partnership_ended(link.props, day)]
+        current = self.ctx.partnerships_on(day) if common else []
         ra, aa, squashed = proximity([partner.degree for partner in common])
         self.signals.update(common_partners=len(common), resource_allocation=ra, adamic_adar=aa)
         self.components["network_proximity"] = squashed
@@ -130,11 +131,7 @@ class CandidateScore:
             verb = "works" if len(common) == 1 else "work"
             self.reasons.append(f"{len(common)} of your partners already {verb} with it ({names}).")
             for partner in common:
-                own = [
-                    link
-                    for link in self.ctx.facts.partnerships
-                    if link.end == partner.id and not partnership_ended(link.props, day)
-                ]
+                own = [link for link in current if link.end == partner.id]
                 theirs = [link for link in links if link.end == partner.id]
                 self.evidence += [link.evidence for link in own[:1] + theirs[:1]]
         self.signals.update(similar_clusters=peers, similar_clusters_partnering=len(adopters))

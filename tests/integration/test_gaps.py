@@ -152,6 +152,14 @@ def test_fragile_long_term_partnerships_single_contact_and_ad_hoc_funding(
     # Odense Robotics' one-person, ad hoc partnership with ICDK Boston serves a short test only.
     robotics = find_gaps(bundled, "odense-robotics", options=TODAY)
     assert not [g for g in robotics if g.type == "fragility"]
+    # Food & Bio's one-person partnership with ICDK India ended on 2020-06-30: nothing left to
+    # break; the same partnership judged on a day before its end was fragile.
+    food_bio = "food-bio-cluster-denmark"
+    ended = [g for g in find_gaps(bundled, food_bio, options=TODAY) if g.subject == "icdk:india"]
+    assert not [g for g in ended if g.type == "fragility"]
+    then = GapOptions(as_of=dt.date(2020, 6, 30))
+    before = [g for g in find_gaps(bundled, food_bio, options=then) if g.subject == "icdk:india"]
+    assert "single-contact" in {g.kind for g in before}
 
 
 def test_network_gaps_name_underused_actors_isolated_clusters_and_brokers(
