@@ -104,7 +104,7 @@ def model_gaps(
     gaps = [
         *role_gaps(facts, ctx, options, model_id),
         *formality_gaps(ctx, options),
-        *coverage_gaps(ctx, abroad, covered, model_id),
+        *coverage_gaps(ctx, abroad, covered, model_id, options.as_of),
         *fragility_gaps(ctx, options.as_of),
     ]
     gaps = [gap for gap in gaps if model_id in (None, gap.model)]

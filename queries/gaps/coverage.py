@@ -3,6 +3,7 @@ position it has no partnership with (the report's "landing base")."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Set as AbstractSet
 
 from graph.facts import ActorFacts
@@ -16,12 +17,13 @@ def coverage_gaps(
     ctx: ClusterContext,
     abroad: list[ActorFacts],
     covered: AbstractSet[str],
-    model_id: str | None = None,
+    model_id: str | None,
+    day: dt.date,
 ) -> list[Gap]:
     """`abroad`: every open ICDK, and the Trade Council posts and EEN partners that could stand
     in for one in the cluster's target markets; `covered`: the countries those ICDKs are present
     in. With a model, only the gaps under it (a landing base is under none)."""
-    landing_bases = _landing_base_gaps(ctx, abroad) if model_id is None else []
+    landing_bases = _landing_base_gaps(ctx, abroad, day) if model_id is None else []
     return [*_uncovered_market_gaps(ctx, abroad, covered, model_id), *landing_bases]
 
 
@@ -75,11 +77,13 @@ def uncovered_market_gap(
     )
 
 
-def _landing_base_gaps(ctx: ClusterContext, abroad: list[ActorFacts]) -> list[Gap]:
+def _landing_base_gaps(ctx: ClusterContext, abroad: list[ActorFacts], day: dt.date) -> list[Gap]:
+    """The open ICDKs focusing on a strength of the cluster's that it has no partnership with on
+    `day` (one that ended included)."""
     icdks = [a for a in abroad if a.node.label == Label.InnovationCentre]
     gaps = []
     strengths = {link.end: link for link in ctx.facts.strengths}
-    partner_ids = {link.end for link in ctx.facts.partnerships}
+    partner_ids = {link.end for link in ctx.partnerships_on(day)}
     for icdk in icdks:
         matching = [link for link in icdk.focus if link.end in strengths]
         if not matching or icdk.node.id in partner_ids:

@@ -32,12 +32,14 @@ def role_gaps(
     with no engagement under its model where the cluster's partners do not meet one. Under one
     model only, if given (each gap's suggestions cost reads)."""
     return [
-        *_engagement_gaps(facts, ctx, model),
+        *_engagement_gaps(facts, ctx, options, model),
         *_declared_market_gaps(facts, ctx, options, model),
     ]
 
 
-def _engagement_gaps(facts: AnalysisFacts, ctx: ClusterContext, only: str | None) -> list[Gap]:
+def _engagement_gaps(
+    facts: AnalysisFacts, ctx: ClusterContext, options: GapOptions, only: str | None
+) -> list[Gap]:
     gaps = []
     for engagement in ctx.facts.engagements:
         market = ctx.primary_market(engagement)
@@ -64,7 +66,9 @@ def _engagement_gaps(facts: AnalysisFacts, ctx: ClusterContext, only: str | None
                         f"model requires ({_quote(status.need)})."
                     )
                 suggestions, in_area = (
-                    ([], set()) if partial else _present(facts, ctx, status, country, hotspots)
+                    ([], set())
+                    if partial
+                    else _present(facts, ctx, status, country, hotspots, options)
                 )
                 gaps.append(
                     Gap(
@@ -104,7 +108,7 @@ def _declared_market_gaps(
             if not status.need.required or not status.short_by:
                 continue
             hotspots = hotspots_among([target])
-            suggestions, in_area = _present(facts, ctx, status, country, hotspots)
+            suggestions, in_area = _present(facts, ctx, status, country, hotspots, options)
             gaps.append(
                 Gap(
                     type="role",
@@ -147,12 +151,13 @@ def _present(
     status: NeedStatus,
     country: str | None,
     hotspots: list[str],
+    options: GapOptions,
 ) -> tuple[list[ActorRef], set[str]]:
     """Active actors present in the market who could meet the requirement (besides those who
-    do): the cluster's own partners first, foreign clusters in another sector last, then by the
-    requirement's roles and name; and which of them are in the hotspots' area. That area comes
-    first, as in the recommendations: for a role someone there fills (a partner of the
-    cluster's included), only those there."""
+    do): the cluster's own partners (of the day asked about) first, foreign clusters in another
+    sector last, then by the requirement's roles and name; and which of them are in the
+    hotspots' area. That area comes first, as in the recommendations: for a role someone there
+    fills (a partner of the cluster's included), only those there."""
     need = status.need
     if country is None:
         return [], set()
@@ -162,7 +167,7 @@ def _present(
     if not labels:
         return [], set()
     near = facts.actors_near(labels, [country], [], [])
-    partners = {link.end for link in ctx.facts.partnerships}
+    partners = {link.end for link in ctx.partnerships_on(options.as_of)}
     found = [
         actor
         for actor in facts.actors(labels, sorted(near))

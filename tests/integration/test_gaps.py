@@ -229,6 +229,30 @@ relationships:
     assert not [g for g in gaps if g.kind == "no-valid-agreement"]
 
 
+def test_a_partnership_that_ended_leaves_the_landing_base_open(tmp_path: Path) -> None:
+    """ICDK Munich focuses on life science, Danish Life Science Cluster's strength: a landing
+    base while the cluster has no partnership with it, and again once the one it had has ended."""
+    extra = tmp_path / "partnership.yaml"
+    extra.write_text(
+        f"""
+provenance: {{source: "test fixture", confidence: illustrative}}
+relationships:
+  - {{type: {Rel.PARTNERS_WITH}, from: cluster:danish-life-science-cluster, to: icdk:munich,
+     kind: project, start: 2019-01-01, end: 2021-12-31, contact_persons: 1, funding: project}}
+""",
+        encoding="utf-8",
+    )
+    store = MemoryStore()
+    load_sources(store, [*bundled_sources(), *discover([extra])])
+
+    def landing_bases(day: dt.date) -> list[str | None]:
+        gaps = find_gaps(store, "danish-life-science-cluster", options=GapOptions(as_of=day))
+        return [g.subject for g in gaps if g.kind == "landing-base"]
+
+    assert "icdk:munich" not in landing_bases(dt.date(2021, 6, 1))
+    assert "icdk:munich" in landing_bases(TODAY.as_of)
+
+
 def test_an_analysis_sees_what_any_writer_wrote_since_the_last_one(
     store: GraphStore, settings: Settings
 ) -> None:
