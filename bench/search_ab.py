@@ -34,6 +34,7 @@ from typing import Any
 
 import graph.memory_store
 import graph.neo4j_store
+import queries.gaps.analysis
 import queries.recommend.partners
 from bench.analysis_latency import OPTIONS, active_clusters, percentile
 from bench.load_neo4j import RESULTS, machine
@@ -53,8 +54,10 @@ SWAPPED = (
     ("graph/neo4j_facts.py", graph.neo4j_store, "Neo4jFacts"),
     ("queries/recommend/ranking.py", queries.recommend.partners, "rank_candidates"),
     ("queries/leads/outcomes.py", queries.recommend.partners, "leads_to"),
-    # The gaps a recommendation reports beside its answer: the commit's, on its own facts.
+    # The gaps a recommendation reports beside its answer, and a cluster's gaps: the commit's,
+    # on its own facts.
     ("queries/gaps/analysis.py", queries.recommend.partners, "model_gaps"),
+    ("queries/gaps/analysis.py", queries.gaps.analysis, "cluster_gaps"),
 )
 
 # What the swapped files import and must take from the same commit (its ranking.py calls its
@@ -64,6 +67,8 @@ ALONGSIDE = (
     "graph/partner_network.py",
     "graph/neo4j_fact_queries.py",
     "queries/gaps/coverage.py",
+    "queries/gaps/fragility.py",
+    "queries/gaps/network.py",
 )
 
 
@@ -73,7 +78,7 @@ def base_modules(commit: str) -> dict[str, types.ModuleType]:
     saved = {name: sys.modules[name] for name in alongside}
     sys.modules.update(alongside)
     try:
-        return {path: base_module(commit, path) for path, _, _ in SWAPPED}
+        return {path: base_module(commit, path) for path in dict.fromkeys(p for p, _, _ in SWAPPED)}
     finally:
         sys.modules.update(saved)
 
@@ -100,14 +105,14 @@ def variant(kind: str, base: dict[str, Any]) -> Iterator[None]:
     if kind == "now":
         yield
         return
-    saved = {path: getattr(user, name) for path, user, name in SWAPPED}
+    saved = [getattr(user, name) for _, user, name in SWAPPED]
     try:
         for path, user, name in SWAPPED:
             setattr(user, name, getattr(base[path], name))
         yield
     finally:
-        for path, user, name in SWAPPED:
-            setattr(user, name, saved[path])
+        for (_, user, name), kept in zip(SWAPPED, saved, strict=True):
+            setattr(user, name, kept)
 
 
 def questions(store: GraphStore, sample: int, top: int) -> list[dict[str, Callable[[], object]]]:
