@@ -13,7 +13,6 @@ from graph.facts import ActorFacts, EngagementFacts
 from ontology.models import ModelSpec, Requirement, RoleSpec
 from ontology.names import Label
 from queries.cluster_context import ClusterContext
-from queries.validity import partnership_ended
 
 HOME_COUNTRY = "country:DK"
 # Where the facts of a piece of work come from a public description (a case in the report, a
@@ -77,9 +76,7 @@ def of_partners(
     """Each requirement of the model, with the cluster's current partners that fill one of its
     roles and can serve the market."""
     met: dict[str, set[str]] = {need.id: set() for need in model.requirements}
-    for link in ctx.facts.partnerships:
-        if partnership_ended(link.props, day):
-            continue
+    for link in ctx.partnerships_on(day):
         actor = ctx.partners.get(link.end)
         label = ctx.facts.nodes[link.end].label
         size = actor.node.props.get("size") if actor else None

@@ -43,7 +43,6 @@ from queries.leads.outcomes import PastLead, learned_trust, past_leads
 from queries.leads.profiles import Profile, lead_words, match, profile_of, word_weights
 from queries.leads.services import services_for
 from queries.recommend.history import History
-from queries.validity import partnership_ended
 
 WEIGHTS = {"sector_match": 4.0, "market_activity": 2.0, "finder_ties": 2.0, "capacity": 1.0}
 
@@ -256,9 +255,8 @@ def _market_activity(ctx: ClusterContext, q: Question) -> tuple[float, list[str]
         return 0.5, [f"It has declared {where} a target market."], [d.evidence for d in declared]
     present = [
         link
-        for link in ctx.facts.partnerships
-        if not partnership_ended(link.props, q.options.as_of)
-        and country in (ctx.partners[link.end].countries if link.end in ctx.partners else set())
+        for link in ctx.partnerships_on(q.options.as_of)
+        if country in (ctx.partners[link.end].countries if link.end in ctx.partners else set())
     ]
     if present:
         names = ", ".join(ctx.name(link.end) for link in present[:3])
@@ -305,11 +303,7 @@ def _contact(ctx: ClusterContext, q: Question) -> RouteContact:
     cluster = ActorRef(id=ctx.id, name=ctx.facts.node.name, type=Label.Cluster)
     persons = tuple(q.contacts.get((ctx.id, finder), [])) if finder else ()
     tie = next(
-        (
-            link
-            for link in ctx.facts.partnerships
-            if link.end == finder and not partnership_ended(link.props, q.options.as_of)
-        ),
+        (link for link in ctx.partnerships_on(q.options.as_of) if link.end == finder),
         None,
     )
     via = (
